@@ -1,0 +1,73 @@
+import type { ConfigProblem } from "../errors";
+import type { ResolvedConfig } from "../presets";
+import { key } from "./key";
+
+/** Rules that span keys (the schema checks each key alone). Written defensively: they also run on
+ *  configs the schema rejected, so that every problem is reported at once. */
+export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path: key(path), message });
+
+    if (cfg.layer === "domain" && !cfg.domain) {
+        add("domain", "is required when layer is domain (a name like orders or payments)");
+    }
+    if (cfg.layer === "platform" && cfg.domain) {
+        add("domain", "applies only to layer domain; a platform stack serves every domain (see hierarchy.domains)");
+    }
+
+    const db = cfg.database;
+    if (db.layout === "read-replicas" && typeof db.replicas === "number" && db.replicas < 1) {
+        add("database.replicas", "must be >= 1 when layout is read-replicas");
+    }
+    if (db.layout === "sharded" && typeof db.shards === "number" && db.shards < 2) {
+        add("database.shards", "must be >= 2 when layout is sharded");
+    }
+    if (db.layout !== "sharded" && typeof db.shards === "number" && db.shards !== 1) {
+        add("database.shards", `applies only to layout sharded (layout is ${String(db.layout)}); remove it or set 1`);
+    }
+
+    const nodes = cfg.cluster.nodes;
+    if (typeof nodes.min === "number" && typeof nodes.max === "number" && nodes.min > nodes.max) {
+        add("cluster.nodes.min", `must be <= cluster.nodes.max (${nodes.min} > ${nodes.max})`);
+    } else if (typeof nodes.desired === "number" && typeof nodes.min === "number" && typeof nodes.max === "number" &&
+        (nodes.desired < nodes.min || nodes.desired > nodes.max)) {
+        add("cluster.nodes.desired", `must be between cluster.nodes.min and max (${nodes.min}..${nodes.max}, got ${nodes.desired})`);
+    }
+
+    const prefixLength = typeof cfg.network.cidr === "string" ? Number(cfg.network.cidr.split("/")[1]) : NaN;
+    if (prefixLength > 20) {
+        add("network.cidr", `must be /20 or larger to hold ${3 * 3} subnets (got /${prefixLength})`);
+    }
+    if (typeof cfg.network.cidr === "string" && !isValidIpv4Cidr(cfg.network.cidr)) {
+        add("network.cidr", `is not a valid IPv4 CIDR (got "${cfg.network.cidr}")`);
+    }
+    (Array.isArray(cfg.cluster.apiAllowedCidrs) ? cfg.cluster.apiAllowedCidrs : []).forEach((cidr, i) => {
+        if (typeof cidr === "string" && !isValidIpv4Cidr(cidr)) {
+            add(`cluster.apiAllowedCidrs[${i}]`, `is not a valid IPv4 CIDR (got "${cidr}")`);
+        }
+    });
+
+    if (cfg.pipeline.enabled && cfg.pipeline.source === "external" && !cfg.pipeline.repository) {
+        add("pipeline.repository", "is required when pipeline.source is external (owner/name on the Git host)");
+    }
+    if (cfg.hierarchy.mode === "existing" && Object.keys(cfg.hierarchy.existingIds ?? {}).length === 0) {
+        add("hierarchy.existingIds", "is required when hierarchy.mode is existing (ids by role: environment, platform, <domain>)");
+    }
+    const domains = Array.isArray(cfg.hierarchy.domains) ? cfg.hierarchy.domains : [];
+    const duplicates = domains.filter((d, i) => domains.indexOf(d) !== i);
+    if (duplicates.length > 0) {
+        add("hierarchy.domains", `lists ${[...new Set(duplicates)].join(", ")} more than once`);
+    }
+    return problems;
+}
+
+export function isValidIpv4Cidr(cidr: string): boolean {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+    if (!match) return false;
+    const octets = match.slice(1, 5).map(Number);
+    const bits = Number(match[5]);
+    if (octets.some((o) => o > 255) || bits > 32) return false;
+    const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+    const hostBits = 32 - bits;
+    return address % 2 ** hostBits === 0;
+}

@@ -1,0 +1,12 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** The session cache (Redis): kept off the application servers. */
+export interface CacheOutputs {
+    endpoint: pulumi.Output<string>;
+    port: number;
+    /** Where the AUTH token / access key lives (a reference, never the value). */
+    authReference: pulumi.Output<string>;
+    /** Replicas besides the primary; > 0 means automatic failover. */
+    replicas: number;
+    tls: true;
+}

@@ -1,0 +1,65 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResolvedConfig } from "../config/presets";
+import type { Naming } from "../naming";
+import type { StandardTags } from "../tags";
+import type { CacheOutputs } from "./cache";
+import type { ClusterExports, ClusterOutputs } from "./cluster";
+import type { DatabaseOutputs } from "./database";
+import type { HierarchyOutputs } from "./hierarchy";
+import type { WorkloadIdentityOutputs } from "./identity";
+import type { KeysOutputs } from "./keys";
+import type { LoggingOutputs } from "./logging";
+import type { NetworkOutputs } from "./network";
+import type { PipelineOutputs } from "./pipeline";
+import type { QueueOutputs } from "./queue";
+import type { RegistryOutputs } from "./registry";
+import type { ObjectStoreOutputs } from "./storage";
+
+/** What every component of a stack shares: the validated config, names and standard tags. */
+export interface StackContext {
+    config: ResolvedConfig;
+    naming: Naming;
+    tags: StandardTags;
+}
+
+/** The platform layer: one per cloud x environment, owned by the platform team. */
+export interface PlatformOutputs {
+    hierarchy: HierarchyOutputs;
+    network: NetworkOutputs;
+    cluster: ClusterOutputs;
+    registry: RegistryOutputs;
+    keys: KeysOutputs;
+    logging: LoggingOutputs;
+    /**
+     * Cloud-specific ids the same cloud's domain stacks need (subnet groups, resource group names,
+     * private DNS zone ids, host project...). Each cloud documents its own shape.
+     */
+    extras: Record<string, pulumi.Input<unknown>>;
+}
+
+/** What a platform stack exports (and a domain stack reads through a StackReference). */
+export type PlatformExports = Omit<PlatformOutputs, "cluster"> & { cluster: ClusterExports };
+
+/** The domain layer: one per business domain x cloud x environment, owned by the domain team. */
+export interface DomainOutputs {
+    namespace: string;
+    identity: WorkloadIdentityOutputs;
+    database: DatabaseOutputs;
+    objectStore: ObjectStoreOutputs;
+    queue: QueueOutputs;
+    cache?: CacheOutputs;
+    pipeline?: PipelineOutputs;
+}
+
+/** A domain stack's typed view of its platform stack's outputs. */
+export interface PlatformReference {
+    readonly name: string;
+    /** A platform output as the platform stack exported it. */
+    get<K extends keyof PlatformExports>(key: K): pulumi.Output<pulumi.Unwrap<PlatformExports[K]>>;
+}
+
+/** What a cloud implements: both layers, composed from its components. */
+export interface CloudLandingZone {
+    platform(ctx: StackContext): PlatformOutputs;
+    domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
+}

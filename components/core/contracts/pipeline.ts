@@ -1,0 +1,13 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** CI/CD for one domain: build and push the image, deliver manifests into the domain namespace. */
+export interface PipelineOutputs {
+    /** Pipeline / task / delivery-pipeline name. */
+    name: pulumi.Output<string>;
+    /** Where the domain's source is read from. */
+    sourceRepository: pulumi.Output<string>;
+    /** Image repository the build pushes to. */
+    imageRepository: pulumi.Output<string>;
+    /** Namespace deployments go to (and no other). */
+    targetNamespace: string;
+}

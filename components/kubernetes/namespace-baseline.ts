@@ -1,0 +1,146 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../core/naming";
+
+/** Egress a domain's pods may use besides DNS and their own namespace. */
+export interface EgressRule {
+    /** Destination CIDR (e.g. the data subnets, or 0.0.0.0/0 for cloud APIs over HTTPS). */
+    cidr: string;
+    /** Ports allowed (TCP). */
+    ports: number[];
+    /** CIDRs carved out of `cidr` (e.g. the cloud's metadata endpoint). */
+    except?: string[];
+}
+
+export interface NamespaceBaselineArgs {
+    /** Namespace name (the domain). */
+    namespace: string;
+    /** Standard labels put on every object. */
+    labels: Record<string, string>;
+    /** Namespace-wide resource budget. */
+    quota: { requestsCpu: string; requestsMemory: string; limitsCpu: string; limitsMemory: string; pods: number };
+    /** The workload ServiceAccount and the annotations/labels that bind it to a cloud identity. */
+    serviceAccount: {
+        name: string;
+        annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+        labels?: Record<string, string>;
+    };
+    egress: EgressRule[];
+}
+
+/** Default container requests/limits when a pod states none (LimitRange). */
+export const DEFAULT_CONTAINER_LIMITS = {
+    defaultRequest: { cpu: "100m", memory: "128Mi" },
+    default: { cpu: "500m", memory: "512Mi" },
+    max: { cpu: "4", memory: "8Gi" },
+};
+
+/**
+ * A domain's home on the shared cluster, the same on every cloud: namespace (Pod Security
+ * `restricted`), ResourceQuota, LimitRange, default-deny NetworkPolicy with allows for DNS, the
+ * namespace itself and the listed egress, and the workload ServiceAccount.
+ */
+export class NamespaceBaseline extends pulumi.ComponentResource {
+    readonly namespaceName: pulumi.Output<string>;
+    readonly serviceAccountName: pulumi.Output<string>;
+
+    constructor(name: string, args: NamespaceBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:kubernetes:NamespaceBaseline", name, {}, opts);
+        const result = createNamespaceBaseline(name, this, args);
+        this.namespaceName = result.namespace.metadata.name;
+        this.serviceAccountName = result.serviceAccount.metadata.name;
+        this.registerOutputs({ namespaceName: this.namespaceName, serviceAccountName: this.serviceAccountName });
+    }
+}
+
+export function createNamespaceBaseline(name: string, parent: pulumi.Resource, args: NamespaceBaselineArgs) {
+    const opts = { parent };
+    const namespace = new k8s.core.v1.Namespace(childName(name, "namespace"), {
+        metadata: {
+            name: args.namespace,
+            labels: {
+                ...args.labels,
+                "pod-security.kubernetes.io/enforce": "restricted",
+                "pod-security.kubernetes.io/audit": "restricted",
+                "pod-security.kubernetes.io/warn": "restricted",
+            },
+        },
+    }, opts);
+    const metadata = (suffix: string) => ({ name: suffix, namespace: namespace.metadata.name, labels: args.labels });
+
+    new k8s.core.v1.ResourceQuota(childName(name, "quota"), {
+        metadata: metadata("domain-quota"),
+        spec: {
+            hard: {
+                "requests.cpu": args.quota.requestsCpu,
+                "requests.memory": args.quota.requestsMemory,
+                "limits.cpu": args.quota.limitsCpu,
+                "limits.memory": args.quota.limitsMemory,
+                pods: String(args.quota.pods),
+                "services.loadbalancers": "0",
+                "services.nodeports": "0",
+            },
+        },
+    }, opts);
+
+    new k8s.core.v1.LimitRange(childName(name, "limits"), {
+        metadata: metadata("domain-limits"),
+        spec: { limits: [{ type: "Container", ...DEFAULT_CONTAINER_LIMITS }] },
+    }, opts);
+
+    new k8s.networking.v1.NetworkPolicy(childName(name, "default-deny"), {
+        metadata: metadata("default-deny"),
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    }, opts);
+
+    new k8s.networking.v1.NetworkPolicy(childName(name, "allow-dns"), {
+        metadata: metadata("allow-dns"),
+        spec: {
+            podSelector: {},
+            policyTypes: ["Egress"],
+            egress: [{
+                to: [{
+                    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+                    podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+                }],
+                ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
+            }],
+        },
+    }, opts);
+
+    new k8s.networking.v1.NetworkPolicy(childName(name, "allow-same-namespace"), {
+        metadata: metadata("allow-same-namespace"),
+        spec: {
+            podSelector: {},
+            policyTypes: ["Ingress", "Egress"],
+            ingress: [{ from: [{ podSelector: {} }] }],
+            egress: [{ to: [{ podSelector: {} }] }],
+        },
+    }, opts);
+
+    if (args.egress.length > 0) {
+        new k8s.networking.v1.NetworkPolicy(childName(name, "allow-egress"), {
+            metadata: metadata("allow-egress"),
+            spec: {
+                podSelector: {},
+                policyTypes: ["Egress"],
+                egress: args.egress.map((rule) => ({
+                    to: [{ ipBlock: { cidr: rule.cidr, except: rule.except } }],
+                    ports: rule.ports.map((port) => ({ protocol: "TCP", port })),
+                })),
+            },
+        }, opts);
+    }
+
+    const serviceAccount = new k8s.core.v1.ServiceAccount(childName(name, "workload"), {
+        metadata: {
+            name: args.serviceAccount.name,
+            namespace: namespace.metadata.name,
+            labels: { ...args.labels, ...args.serviceAccount.labels },
+            annotations: args.serviceAccount.annotations,
+        },
+        automountServiceAccountToken: false,
+    }, opts);
+
+    return { namespace, serviceAccount };
+}

@@ -1,0 +1,87 @@
+/**
+ * Test harness for mock runs: run a sample stack, a stack config of the test's own, or a single
+ * component on the mock engine (preview mode by default), then query what was recorded.
+ */
+import type { RecordedResource, RunResult } from "../tools/mock-engine";
+import { plainValue, runOnMocks } from "../tools/mock-engine";
+import { planStacks } from "../tools/plan/plan-stacks";
+import { runStack } from "../tools/plan/run-stack";
+import { fromConfigMap } from "../tools/plan/stack-files";
+import { validateStackConfig } from "../components/core/config/validate";
+import type { StackContext } from "../components/core/contracts";
+import type { StackConfig } from "../components/core/config/types";
+import { stackContext } from "../stacks/program";
+
+export { plainValue, type RecordedResource, type RunResult };
+
+/** Recorded resources with queries. Inputs come back plain: unknowns as undefined, secrets unwrapped. */
+export class Recorded {
+    constructor(readonly resources: RecordedResource[]) {}
+
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The only resource of `type` (whose name contains `nameIncludes`); fails if there is not exactly one. */
+    one(type: string, nameIncludes = ""): RecordedResource {
+        const found = this.ofType(type).filter((r) => r.name.includes(nameIncludes));
+        if (found.length !== 1) {
+            throw new Error(`expected one ${type}${nameIncludes ? ` named *${nameIncludes}*` : ""}, found ${found.length}: ${found.map((r) => r.name).join(", ")}`);
+        }
+        return found[0];
+    }
+
+    inputs(resource: RecordedResource): Record<string, any> {
+        return plainValue(resource.inputs) as Record<string, any>;
+    }
+
+    byUrn(urn: string): RecordedResource | undefined {
+        return this.resources.find((r) => r.urn === urn);
+    }
+
+    /** Custom resources (no components, no stack). */
+    get custom(): RecordedResource[] {
+        return this.resources.filter((r) => r.custom);
+    }
+}
+
+const samplePlans = new Map<string, Promise<RunResult>>();
+
+/** Plans a sample stack from `config/` (its platform stack first for a domain stack); memoised per mode. */
+export function planSample(stack: string, options: { preview?: boolean } = {}): Promise<RunResult> {
+    const key = `${stack}:${options.preview ?? true}`;
+    if (!samplePlans.has(key)) {
+        samplePlans.set(key, planStacks([stack], options).then((plans) => {
+            const plan = plans.find((p) => p.stack === stack)!;
+            if (plan.error) throw plan.error;
+            return plan.result!;
+        }));
+    }
+    return samplePlans.get(key)!;
+}
+
+/** Runs the stack program with the given `landing-zone:*` config (plus provider keys, if any). */
+export function runStackConfig(
+    stack: string,
+    config: Partial<StackConfig> & Record<string, unknown>,
+    options: { preview?: boolean; stackReferences?: Record<string, Record<string, unknown>>; extra?: Record<string, unknown> } = {},
+): Promise<RunResult> {
+    const entries: Record<string, unknown> = { ...options.extra };
+    for (const [k, v] of Object.entries(config)) entries[`landing-zone:${k}`] = v;
+    return runStack(fromConfigMap(stack, entries), options);
+}
+
+/** A stack context from a partial config (validated, presets applied), for running one component. */
+export function testContext(config: Partial<StackConfig> & Pick<StackConfig, "cloud">): StackContext {
+    const raw = { layer: "platform", environment: "dev", region: "eu-west-1", owner: "team", ...config };
+    return stackContext(validateStackConfig(raw));
+}
+
+/** Runs `build` (which creates components) on the mock engine and returns what it registered. */
+export async function runComponent(build: () => unknown, options: { preview?: boolean; stack?: string } = {}): Promise<Recorded> {
+    const result = await runOnMocks(async () => {
+        await build();
+        return {};
+    }, { stack: options.stack ?? "test", config: {}, preview: options.preview ?? true });
+    return new Recorded(result.resources);
+}

@@ -1,0 +1,254 @@
+/**
+ * Runs a Pulumi program on the SDK's mock runtime and records what the engine would be asked to
+ * do: every resource with its type, logical name, parent, inputs, options and dependencies.
+ *
+ * It behaves like a preview by default (design.md §5): a resource's state is its inputs, so every
+ * computed output (ids, ARNs, endpoints) is unknown and `apply` callbacks on them do not run.
+ * `fabricateOutputs` instead hands back made-up ids and ARNs, like an update would. Resource and
+ * stack transforms run here, in the order the engine runs them, because the SDK's mock monitor
+ * leaves them to the engine.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { deserializeProperties, serializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+
+/** The engine's marker for a value that is only known after deploy. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The engine's signature key of a secret value: `{ [SECRET_SIG]: SECRET_SIG_VALUE, value }`. */
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    /** Parent URN (the stack's own resource for top-level resources). */
+    parent?: string;
+    /** Inputs as the engine receives them: unknowns as `UNKNOWN`, secrets wrapped with `SECRET_SIG`. */
+    inputs: Record<string, unknown>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    /** URNs this resource depends on (explicit `dependsOn` and those implied by its inputs). */
+    dependencies: string[];
+    /** Provider reference (`urn::id`) when one was set explicitly or inherited. */
+    provider?: string;
+    aliases: unknown[];
+}
+
+export interface RunOptions {
+    project?: string;
+    stack: string;
+    /** Full config keys (`landing-zone:layer`, `aws:region`) to raw string values, as the engine passes them. */
+    config: Record<string, string>;
+    secretKeys?: string[];
+    /** Preview (default): computed outputs are unknown. */
+    preview?: boolean;
+    /** Outputs of referenced stacks, by stack name, in wire form (see `wireOutputs`). */
+    stackReferences?: Record<string, Record<string, unknown>>;
+    /** Result of data-source invokes, by token; by default an invoke returns its arguments. */
+    invokes?: Record<string, (args: Record<string, unknown>) => Record<string, unknown>>;
+}
+
+export interface RunResult {
+    resources: RecordedResource[];
+    /** Stack outputs in wire form (unknowns as `UNKNOWN`, secrets signed). */
+    outputs: Record<string, unknown>;
+}
+
+type Transform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
+
+/** Made-up but well-formed outputs for a fabricated (update-like) run. */
+function fabricatedState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
+    const id = `${name}-id`;
+    const pkg = type.split(":")[0];
+    const state: Record<string, unknown> = { ...inputs, id };
+    if (pkg === "aws") {
+        state.arn = `arn:aws:${type.split(":")[1].split("/")[0]}:eu-west-1:123456789012:${name}`;
+    }
+    if (pkg === "azure-native") {
+        state.id = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${type}/${name}`;
+    }
+    if (pkg === "gcp") {
+        state.selfLink = `https://www.googleapis.com/${name}`;
+    }
+    state.name = inputs.name ?? name;
+    return { id, state };
+}
+
+/**
+ * Runs `program` (which registers resources and returns the stack outputs) on the mock runtime.
+ * Safe to call repeatedly in one process: each run installs a new mock monitor and config.
+ */
+export async function runOnMocks(program: () => unknown, options: RunOptions): Promise<RunResult> {
+    const preview = options.preview ?? true;
+    const stackTransforms: Transform[] = [];
+    const references = options.stackReferences ?? {};
+    const mocks: pulumi.runtime.Mocks = {
+        newResource(args) {
+            if (args.type === "pulumi:pulumi:StackReference") {
+                const stackName = String(args.inputs.name ?? args.name);
+                const outputs = references[stackName];
+                if (!outputs) throw new Error(`no planned stack "${stackName}" to reference (plan it first)`);
+                return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+            }
+            if (preview) return { id: undefined, state: args.inputs };
+            return fabricatedState(args.type, args.name, args.inputs);
+        },
+        call(args) {
+            const invoke = options.invokes?.[args.token];
+            return invoke ? invoke(args.inputs) : args.inputs;
+        },
+        registerTransform(transform) {
+            stackTransforms.push(transform as Transform);
+        },
+    };
+
+    pulumi.runtime.setAllConfig(options.config, options.secretKeys);
+    await pulumi.runtime.setMocks(mocks, options.project ?? "landing-zone", options.stack, preview);
+    const monitor = settings.getMonitor() as unknown as {
+        transformCallbacks: Map<string, Transform>;
+        resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+        registerResource(req: RegisterRequest, callback: (err: unknown, res?: unknown) => void): void;
+    };
+    const recorded: RecordedResource[] = [];
+    // Registration as the engine does it: transforms first, then the provider (here: the mocks),
+    // with URNs that carry the whole parent type chain.
+    monitor.registerResource = (req, callback) => {
+        (async () => {
+            const resource = await record(req, monitor.transformCallbacks, stackTransforms);
+            recorded.push(resource);
+            const result = await mocks.newResource({
+                type: resource.type,
+                name: resource.name,
+                inputs: deserializeProperties(req.getObject()!),
+                provider: resource.provider,
+                custom: resource.custom,
+                id: req.getImportid() || undefined,
+            });
+            const state = await serializeProperties("", result.state);
+            monitor.resources.set(resource.urn, { urn: resource.urn, id: result.id ?? null, state });
+            const response = new resproto.RegisterResourceResponse();
+            response.setUrn(resource.urn);
+            response.setId(result.id || "");
+            response.setObject(structproto.Struct.fromJavaScript(state));
+            return response;
+        })().then((response) => callback(null, response), (err) => callback(err));
+    };
+
+    // The stack's own output property is unknown in a preview as soon as one output is; keep the
+    // program's result to serialise each output on its own.
+    let outputs: pulumi.Inputs = {};
+    await pulumi.runtime.runInPulumiStack(async () => (outputs = (await program()) as pulumi.Inputs));
+    await settings.disconnect();
+    const wire = (await pulumi.runtime.serializeProperties("outputs", outputs)) as Record<string, unknown>;
+    return { resources: recorded, outputs: wire };
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean;
+    getRetainondelete(): boolean;
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getAliasesList(): { toObject(): unknown }[];
+    getObject(): structproto.Struct | undefined;
+    setObject(value: structproto.Struct): void;
+    setProtect(value: boolean): void;
+    getTransformsList(): { getToken(): string }[];
+    getImportid(): string;
+}
+
+async function record(req: RegisterRequest, callbacks: Map<string, Transform>, stackTransforms: Transform[]): Promise<RecordedResource> {
+    const type = req.getType();
+    const name = req.getName();
+    let inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    let protect = req.getProtect();
+    // The engine runs a resource's own transforms, then the stack's, on the wire-form inputs.
+    const own = req.getTransformsList().map((t) => callbacks.get(t.getToken())).filter((t): t is Transform => !!t);
+    if (type !== "pulumi:pulumi:Stack") {
+        for (const transform of [...own, ...stackTransforms]) {
+            const result = await transform({ type, name, custom: req.getCustom(), props: inputs, opts: { protect } });
+            if (!result) continue;
+            inputs = result.props as Record<string, unknown>;
+            if (result.opts?.protect !== undefined) protect = !!result.opts.protect;
+        }
+        inputs = withoutUndefined(inputs) as Record<string, unknown>;
+        req.setObject(structproto.Struct.fromJavaScript(inputs as Record<string, structproto.JavaScriptValue>));
+        req.setProtect(protect);
+    }
+    const parent = req.getParent() || undefined;
+    return {
+        urn: urnOf(parent, type, name),
+        type,
+        name,
+        custom: req.getCustom(),
+        parent,
+        inputs,
+        protect,
+        retainOnDelete: req.getRetainondelete(),
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        ignoreChanges: req.getIgnorechangesList(),
+        dependencies: req.getDependenciesList(),
+        provider: req.getProvider() || undefined,
+        aliases: req.getAliasesList().map((a) => a.toObject()),
+    };
+}
+
+/** Transforms may leave `undefined` values, which the wire format has no word for: drop them. */
+function withoutUndefined(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutUndefined);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+    }
+    return value;
+}
+
+/** The URN the engine gives a resource (the stack resource's type is not part of its children's). */
+export function urnOf(parentUrn: string | undefined, type: string, name: string): string {
+    let qualified = type;
+    if (parentUrn) {
+        const parentType = parentUrn.split("::")[2].split("$").pop()!;
+        if (parentType !== "pulumi:pulumi:Stack") qualified = `${parentUrn.split("::")[2]}$${type}`;
+    }
+    return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${qualified}::${name}`;
+}
+
+export function isUnknown(value: unknown): boolean {
+    return value === UNKNOWN;
+}
+
+export function isSecret(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_SIG_VALUE;
+}
+
+/** Wire form to a readable value: unknowns and secrets spelled out, nothing secret revealed. */
+export function displayValue(value: unknown): unknown {
+    if (isUnknown(value)) return "(known after deploy)";
+    if (isSecret(value)) return "[secret]";
+    if (Array.isArray(value)) return value.map(displayValue);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayValue(v)]));
+    }
+    return value;
+}
+
+/** Wire form to plain JS with unknowns as `undefined` and secrets unwrapped (for assertions). */
+export function plainValue(value: unknown): unknown {
+    if (isUnknown(value)) return undefined;
+    if (isSecret(value)) return plainValue(value.value);
+    if (Array.isArray(value)) return value.map(plainValue);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
+    }
+    return value;
+}

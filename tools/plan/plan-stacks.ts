@@ -1,0 +1,48 @@
+import type { RunResult } from "../mock-engine";
+import { runStack } from "./run-stack";
+import { readStackConfig } from "./stack-files";
+
+export interface StackPlan {
+    stack: string;
+    result?: RunResult;
+    error?: unknown;
+    seconds: number;
+}
+
+/** The platform stack a domain stack references (the same default the program applies). */
+export function referencedPlatform(config: Record<string, string>): string | undefined {
+    if (config["landing-zone:layer"] !== "domain") return undefined;
+    return config["landing-zone:platformStack"] ??
+        `platform-${config["landing-zone:cloud"]}-${config["landing-zone:environment"]}`;
+}
+
+/**
+ * Plans the stacks in dependency order: a domain stack's platform stack first (planned as well
+ * when it was not asked for), its outputs fed to the domain's StackReference.
+ */
+export async function planStacks(stacks: string[], options: { preview?: boolean } = {}): Promise<StackPlan[]> {
+    const plans = new Map<string, StackPlan>();
+    const plan = async (stack: string): Promise<StackPlan> => {
+        const done = plans.get(stack);
+        if (done) return done;
+        const file = readStackConfig(stack);
+        const platform = referencedPlatform(file.config);
+        const references: Record<string, Record<string, unknown>> = {};
+        if (platform) {
+            const platformPlan = await plan(platform);
+            if (platformPlan.result) references[platform] = platformPlan.result.outputs;
+        }
+        const t0 = performance.now();
+        let result: StackPlan;
+        try {
+            result = { stack, result: await runStack(file, { preview: options.preview, stackReferences: references }), seconds: 0 };
+        } catch (error) {
+            result = { stack, error, seconds: 0 };
+        }
+        result.seconds = (performance.now() - t0) / 1000;
+        plans.set(stack, result);
+        return result;
+    };
+    for (const stack of stacks) await plan(stack);
+    return [...plans.values()];
+}

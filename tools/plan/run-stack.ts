@@ -1,0 +1,34 @@
+import * as path from "node:path";
+import { runOnMocks, type RunResult } from "../mock-engine";
+import type { StackConfigFile } from "./stack-files";
+
+const PROJECT_ROOT = path.join(__dirname, "..", "..");
+const PROGRAM = path.join(PROJECT_ROOT, "stacks", "index.ts");
+
+export interface StackRunOptions {
+    /** Preview (default) or a run with fabricated outputs. */
+    preview?: boolean;
+    /** Planned outputs (wire form) of stacks this one references, by stack name. */
+    stackReferences?: Record<string, Record<string, unknown>>;
+}
+
+/** Forget the project's own modules so the next run evaluates the program afresh (SDKs stay loaded). */
+function unloadProgram(): void {
+    for (const id of Object.keys(require.cache)) {
+        if (id.startsWith(PROJECT_ROOT) && !id.includes(`${path.sep}node_modules${path.sep}`) && !id.includes(`${path.sep}tools${path.sep}`)) {
+            delete require.cache[id];
+        }
+    }
+}
+
+/** Runs the real stack program (`stacks/index.ts`) with a stack's config on the mock engine. */
+export async function runStack(file: StackConfigFile, options: StackRunOptions = {}): Promise<RunResult> {
+    unloadProgram();
+    return runOnMocks(() => require(PROGRAM), {
+        stack: file.stack,
+        config: file.config,
+        secretKeys: file.secretKeys,
+        preview: options.preview ?? true,
+        stackReferences: options.stackReferences,
+    });
+}
