@@ -6,6 +6,7 @@ import type { RecordedResource, RunResult } from "../tools/mock-engine";
 import { plainValue, runOnMocks } from "../tools/mock-engine";
 import { planStacks } from "../tools/plan/plan-stacks";
 import { runStack } from "../tools/plan/run-stack";
+import { cannedInvokes } from "../tools/plan/invokes";
 import { fromConfigMap } from "../tools/plan/stack-files";
 import { validateStackConfig } from "../components/core/config/validate";
 import type { StackContext } from "../components/core/contracts";
@@ -82,6 +83,6 @@ export async function runComponent(build: () => unknown, options: { preview?: bo
     const result = await runOnMocks(async () => {
         await build();
         return {};
-    }, { stack: options.stack ?? "test", config: {}, preview: options.preview ?? true });
+    }, { stack: options.stack ?? "test", config: {}, preview: options.preview ?? true, invokes: cannedInvokes });
     return new Recorded(result.resources);
 }

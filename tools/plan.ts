@@ -2,29 +2,45 @@
  * The offline plan: `npm run plan -- [stack ...]` (no stacks = every config/Pulumi.<stack>.yaml).
  * Runs the real stack programs on the mock engine in preview mode, resolves a domain stack's
  * StackReference from its planned platform stack, prints each stack's resource tree and counts, and
- * writes out/plan/<stack>.json. Exit code 0: planned; 2: a stack's config is invalid; 1: other errors.
+ * writes out/plan/<stack>.json. `--config-dir DIR` reads the stack files from another folder.
+ * Exit code 0: planned; 2: bad arguments or a stack's config is invalid; 1: other errors.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { planStacks, type StackPlan } from "./plan/plan-stacks";
 import { countByType, planDocument, renderTree } from "./plan/render";
-import { listStacks } from "./plan/stack-files";
+import { CONFIG_DIR, listStacks } from "./plan/stack-files";
 
 const OUT_DIR = path.join(__dirname, "..", "out", "plan");
 
-function parseArgs(argv: string[]): { stacks: string[]; quiet: boolean; problems: string[] } {
-    const known = new Set(listStacks());
+interface PlanArgs {
+    stacks: string[];
+    quiet: boolean;
+    configDir: string;
+    problems: string[];
+}
+
+function parseArgs(argv: string[]): PlanArgs {
     const problems: string[] = [];
     let quiet = false;
-    const stacks: string[] = [];
-    for (const arg of argv) {
+    let configDir = CONFIG_DIR;
+    const names: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
         if (arg === "--quiet" || arg === "-q") quiet = true;
-        else if (arg.startsWith("-")) problems.push(`unknown option ${arg} (options: --quiet)`);
-        else if (!known.has(arg)) problems.push(`unknown stack "${arg}" (stacks: ${[...known].join(", ")})`);
-        else stacks.push(arg);
+        else if (arg === "--config-dir") {
+            const dir = argv[++i];
+            if (!dir || !existsSync(dir)) problems.push(`--config-dir needs an existing folder (got ${dir ?? "nothing"})`);
+            else configDir = path.resolve(dir);
+        } else if (arg.startsWith("-")) problems.push(`unknown option ${arg} (options: --quiet, --config-dir DIR)`);
+        else names.push(arg);
     }
-    return { stacks: stacks.length ? stacks : [...known], quiet, problems };
+    const known = existsSync(configDir) ? listStacks(configDir) : [];
+    for (const name of names) {
+        if (!known.includes(name)) problems.push(`unknown stack "${name}" (stacks in ${path.relative(process.cwd(), configDir) || "."}: ${known.join(", ")})`);
+    }
+    return { stacks: names.length ? names : known, quiet, configDir, problems };
 }
 
 function print(plan: StackPlan, quiet: boolean): void {
@@ -43,7 +59,7 @@ async function main(): Promise<number> {
     }
     mkdirSync(OUT_DIR, { recursive: true });
     let exitCode = 0;
-    for (const plan of await planStacks(args.stacks)) {
+    for (const plan of await planStacks(args.stacks, { configDir: args.configDir })) {
         if (plan.error) {
             const clean = pulumi.RunError.isInstance(plan.error) || (plan.error as Error).name === "ConfigError";
             console.error(`\n=== ${plan.stack}: not planned\n${clean ? (plan.error as Error).message : (plan.error as Error).stack}`);

@@ -27,10 +27,10 @@ export const nameRules = {
     // AWS
     "aws.s3Bucket": { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
     "aws.sqsQueue": { min: 1, max: 80, pattern: /^[A-Za-z0-9_-]+$/, ...lowerHyphen, global: false },
-    "aws.rdsIdentifier": { min: 1, max: 63, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: false },
+    "aws.rdsIdentifier": { min: 1, max: 63, pattern: /^[a-z](?!.*--)([a-z0-9-]*[a-z0-9])?$/, ...lowerHyphen, global: false },
     "aws.eksCluster": { min: 1, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, ...lowerHyphen, global: false },
     "aws.iamRole": { min: 1, max: 64, pattern: /^[\w+=,.@-]+$/, ...lowerHyphen, global: false },
-    "aws.elasticache": { min: 1, max: 40, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: false },
+    "aws.elasticache": { min: 1, max: 40, pattern: /^[a-z](?!.*--)([a-z0-9-]*[a-z0-9])?$/, ...lowerHyphen, global: false },
     "aws.ecrRepository": { min: 2, max: 256, pattern: /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/, ...lowerHyphen, global: false },
     "aws.generic": { min: 1, max: 128, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, ...lowerHyphen, global: false },
     // Azure
@@ -42,8 +42,8 @@ export const nameRules = {
     "azure.redisCache": { min: 1, max: 63, pattern: /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
     "azure.resourceGroup": { min: 1, max: 90, pattern: /^[a-z0-9._()-]*[a-z0-9_()-]$/, ...lowerHyphen, global: false },
     "azure.managementGroup": { min: 1, max: 90, pattern: /^[a-z0-9._()-]+$/, ...lowerHyphen, global: false },
-    "azure.aksCluster": { min: 1, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, ...lowerHyphen, global: false },
-    "azure.generic": { min: 1, max: 80, pattern: /^[a-z0-9][a-z0-9._-]*[a-z0-9_]$/, ...lowerHyphen, global: false },
+    "azure.aksCluster": { min: 1, max: 63, pattern: /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/, ...lowerHyphen, global: false },
+    "azure.generic": { min: 1, max: 80, pattern: /^[a-z0-9]([a-z0-9._-]*[a-z0-9_])?$/, ...lowerHyphen, global: false },
     // GCP
     "gcp.projectId": { min: 6, max: 30, pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, ...lowerHyphen, global: true },
     "gcp.bucket": { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, ...lowerHyphen, global: true },

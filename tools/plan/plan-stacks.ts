@@ -1,6 +1,7 @@
 import type { RunResult } from "../mock-engine";
 import { runStack } from "./run-stack";
-import { readStackConfig } from "./stack-files";
+import { existsSync } from "node:fs";
+import { CONFIG_DIR, readStackConfig, stackFile } from "./stack-files";
 
 export interface StackPlan {
     stack: string;
@@ -20,12 +21,14 @@ export function referencedPlatform(config: Record<string, string>): string | und
  * Plans the stacks in dependency order: a domain stack's platform stack first (planned as well
  * when it was not asked for), its outputs fed to the domain's StackReference.
  */
-export async function planStacks(stacks: string[], options: { preview?: boolean } = {}): Promise<StackPlan[]> {
+export async function planStacks(stacks: string[], options: { preview?: boolean; configDir?: string } = {}): Promise<StackPlan[]> {
     const plans = new Map<string, StackPlan>();
     const plan = async (stack: string): Promise<StackPlan> => {
         const done = plans.get(stack);
         if (done) return done;
-        const file = readStackConfig(stack);
+        // A fixture folder may hold only a domain stack: its platform then comes from config/.
+        const dir = options.configDir && existsSync(stackFile(stack, options.configDir)) ? options.configDir : CONFIG_DIR;
+        const file = readStackConfig(stack, dir);
         const platform = referencedPlatform(file.config);
         const references: Record<string, Record<string, unknown>> = {};
         if (platform) {

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { runOnMocks, type RunResult } from "../mock-engine";
+import { cannedInvokes } from "./invokes";
 import type { StackConfigFile } from "./stack-files";
 
 const PROJECT_ROOT = path.join(__dirname, "..", "..");
@@ -30,5 +31,6 @@ export async function runStack(file: StackConfigFile, options: StackRunOptions =
         secretKeys: file.secretKeys,
         preview: options.preview ?? true,
         stackReferences: options.stackReferences,
+        invokes: cannedInvokes,
     });
 }

@@ -115,7 +115,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Applies the environment preset under the explicit keys of a (validated) stack config. */
 export function resolveConfig(config: StackConfig): ResolvedConfig {
-    const preset = environmentPresets[config.environment];
+    // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
+    // can still run and every problem is reported at once.
+    const preset = environmentPresets[config.environment] ?? environmentPresets.dev;
     const database = merge(preset.database, config.database);
     // A layout implies its minimum shape unless the keys say otherwise.
     if (config.database?.replicas === undefined && database.layout === "read-replicas") database.replicas = 1;

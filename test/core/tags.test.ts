@@ -1,0 +1,25 @@
+import { strict as assert } from "node:assert";
+import { gcpLabels, mergeTags, STANDARD_TAG_KEYS, standardTags } from "../../components/core/tags";
+
+describe("components/core/tags", () => {
+    it("gives the five standard tags, domain defaulting to platform", () => {
+        const tags = standardTags({ prefix: "acme", environment: "prod", owner: "Platform@Acme.com" });
+        assert.deepEqual(Object.keys(tags), [...STANDARD_TAG_KEYS]);
+        assert.equal(tags.domain, "platform");
+        assert.equal(tags["managed-by"], "pulumi");
+    });
+
+    it("turns tags into valid GCP labels (lowercase, [a-z0-9_-], <= 63, keys start with a letter)", () => {
+        const labels = gcpLabels({ Owner: "Platform@Acme.com", "9key": "x".repeat(80), "landing-zone": "acme" });
+        for (const [k, v] of Object.entries(labels)) {
+            assert.match(k, /^[a-z][a-z0-9_-]{0,62}$/);
+            assert.match(v, /^[a-z0-9_-]{0,63}$/);
+        }
+        assert.equal(labels.owner, "platform_acme_com");
+        assert.equal(labels.l9key.length, 63);
+    });
+
+    it("merges with the more specific set winning", () => {
+        assert.deepEqual(mergeTags({ a: "1", b: "1" }, undefined, { b: "2" }), { a: "1", b: "2" });
+    });
+});

@@ -1,0 +1,78 @@
+import { strict as assert } from "node:assert";
+import { readStackConfig } from "../../tools/plan/stack-files";
+import { planSample, plainValue, runStackConfig } from "../harness";
+
+const clouds = ["aws", "azure", "gcp"] as const;
+type Outputs = Record<string, any>;
+
+async function outputsOf(stack: string): Promise<Outputs> {
+    return plainValue((await planSample(stack)).outputs) as Outputs;
+}
+
+/** The cloud-neutral shape of a platform stack: what must be equal on every cloud. */
+function platformShape(o: Outputs) {
+    return {
+        zones: o.network.zones.length,
+        natGateways: o.network.natGatewayCount,
+        subnetTiers: Object.keys(o.network.subnetIds).sort(),
+        clusterVersion: o.cluster.version,
+        nodeZones: o.cluster.nodeZones.length,
+        keyPurposes: Object.keys(o.keys.keyIds).sort(),
+        logRetention: o.logging.retentionDays,
+    };
+}
+
+/** The cloud-neutral shape of a domain stack. */
+function domainShape(o: Outputs) {
+    return {
+        namespace: o.namespace,
+        layout: o.database.layout,
+        primaries: o.database.shards.length,
+        readersPerPrimary: o.database.shards.map((s: Outputs) => s.readers.length),
+        readerEndpoints: o.database.readerEndpoints.length,
+        databaseZones: new Set(o.database.zones).size,
+        engineVersion: o.database.engineVersion,
+        dlq: "deadLetterQueueId" in o.queue,
+        maxReceiveCount: o.queue.maxReceiveCount,
+        cacheReplicas: o.cache?.replicas,
+        versioning: o.objectStore.versioning,
+        pipelineNamespace: o.pipeline?.targetNamespace,
+    };
+}
+
+describe("parity: the same config gives the same topology on every cloud", () => {
+    for (const env of ["dev", "prod"]) {
+        it(`platform-*-${env}`, async () => {
+            const shapes = await Promise.all(clouds.map(async (c) => platformShape(await outputsOf(`platform-${c}-${env}`))));
+            assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
+            assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
+        });
+
+        it(`orders-*-${env}`, async () => {
+            const shapes = await Promise.all(clouds.map(async (c) => domainShape(await outputsOf(`orders-${c}-${env}`))));
+            assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
+            assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
+        });
+    }
+
+    for (const layout of [{ layout: "sharded", shards: 3, replicas: 1 }, { layout: "read-replicas", replicas: 3 }, { layout: "per-domain" }]) {
+        it(`database layout ${layout.layout} gives the same shard map shape on every cloud`, async () => {
+            const shapes = await Promise.all(clouds.map(async (cloud) => {
+                const platform = `platform-${cloud}-prod`;
+                const references = { [platform]: (await planSample(platform)).outputs };
+                const sample = readStackConfig(`orders-${cloud}-prod`).config;
+                const config = Object.fromEntries(Object.entries(sample)
+                    .filter(([k]) => k.startsWith("landing-zone:"))
+                    .map(([k, v]) => [k.slice("landing-zone:".length), v.startsWith("{") || v.startsWith("[") ? JSON.parse(v) : v]));
+                const extra = Object.fromEntries(Object.entries(sample).filter(([k]) => !k.startsWith("landing-zone:")));
+                const result = await runStackConfig(`orders-${cloud}-prod`, { ...config, database: { ...config.database, ...layout } } as never,
+                    { stackReferences: references, extra });
+                return domainShape(plainValue(result.outputs) as Outputs);
+            }));
+            const expectedPrimaries = layout.layout === "sharded" ? layout.shards : 1;
+            assert.equal(shapes[0].primaries, expectedPrimaries);
+            assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
+            assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
+        });
+    }
+});

@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: what planning and type-checking cost on this machine, against the floor of
+ * merely loading the SDKs the program uses. Prints median wall time and peak memory over a few runs
+ * each. Figures, not a test: nothing here passes or fails.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+
+const root = path.join(__dirname, "..");
+const preload = path.join(__dirname, "bench", "peak-memory.cjs");
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Sample { seconds: number; maxRssMb?: number }
+
+function node(args: string[]): Sample {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const wall = (performance.now() - started) / 1000;
+    const line = run.stderr.split("\n").reverse().find((l) => l.startsWith("BENCH "));
+    if (run.status !== 0 && run.status !== null) {
+        process.stderr.write(run.stdout.slice(-2000) + run.stderr.slice(-2000));
+        throw new Error(`bench: ${args.join(" ")} exited ${run.status}`);
+    }
+    return { seconds: wall, maxRssMb: line ? JSON.parse(line.slice(6)).maxRssMb : undefined };
+}
+
+function median(samples: Sample[]): Sample {
+    const by = <K extends keyof Sample>(k: K) => samples.map((s) => s[k] ?? 0).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    return { seconds: by("seconds"), maxRssMb: by("maxRssMb") };
+}
+
+function measure(label: string, args: string[]): Sample & { label: string } {
+    const samples = Array.from({ length: runs }, () => node(args));
+    return { label, ...median(samples) };
+}
+
+const floorScript = [
+    "const pulumi = require('@pulumi/pulumi');",
+    "const aws = require('@pulumi/aws'); const gcp = require('@pulumi/gcp'); const k8s = require('@pulumi/kubernetes');",
+    "const mods = ['network','containerservice','dbforpostgresql','storage','servicebus','redis','keyvault','containerregistry','operationalinsights','managedidentity','authorization','privatedns','insights','kubernetesconfiguration','managementgroups','resources'];",
+    "for (const m of mods) require('@pulumi/azure-native/' + m);",
+    "void [pulumi.Config, aws.ec2.Vpc, aws.eks.Cluster, aws.rds.Instance, aws.s3.Bucket, gcp.compute.Network, gcp.container.Cluster, gcp.sql.DatabaseInstance, k8s.core.v1.Namespace];",
+].join(" ");
+
+function main(): void {
+    console.log(`bench: node ${process.version}, ${runs} runs each, median shown\n`);
+    const floor = measure("floor: load the SDK modules the stacks use", ["-e", floorScript]);
+    const results = [
+        floor,
+        measure("plan all sample stacks (policies on)", ["--require", "tsx/cjs", "tools/plan.ts", "--quiet"]),
+        measure("plan one stack (platform-aws-prod)", ["--require", "tsx/cjs", "tools/plan.ts", "--quiet", "platform-aws-prod"]),
+        measure("type-check (TypeScript 7, tsc --noEmit)", ["node_modules/tsgo/bin/tsc", "-p", "tsconfig.json", "--noEmit", "--noCheck", "false"]),
+    ];
+    const width = Math.max(...results.map((r) => r.label.length));
+    console.log(`${"what".padEnd(width)}  ${"wall s".padStart(7)}  ${"x floor".padStart(7)}  ${"peak MB".padStart(8)}`);
+    for (const r of results) {
+        const memory = r.maxRssMb ? r.maxRssMb.toFixed(0) : "-";
+        console.log(`${r.label.padEnd(width)}  ${r.seconds.toFixed(2).padStart(7)}  ${(r.seconds / floor.seconds).toFixed(1).padStart(7)}  ${memory.padStart(8)}`);
+    }
+    console.log("\n(peak MB of the type-check is the Node launcher's only: the TypeScript 7 compiler runs as a native child process)");
+}
+
+main();
