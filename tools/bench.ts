@@ -49,6 +49,7 @@ function main(): void {
         floor,
         measure("plan all sample stacks (policies on)", ["--require", "tsx/cjs", "tools/plan.ts", "--quiet"]),
         measure("plan one stack (platform-aws-prod)", ["--require", "tsx/cjs", "tools/plan.ts", "--quiet", "platform-aws-prod"]),
+        measure("plan one stack, loaded as Pulumi loads it (ts-node)", [path.join("tools", "bench", "pulumi-loader.cjs"), "tools/plan.ts", "--quiet", "platform-aws-prod"]),
         measure("type-check (TypeScript 7, tsc --noEmit)", ["node_modules/tsgo/bin/tsc", "-p", "tsconfig.json", "--noEmit", "--noCheck", "false"]),
     ];
     const width = Math.max(...results.map((r) => r.label.length));

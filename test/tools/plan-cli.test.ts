@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { fromConfigMap } from "../../tools/plan/stack-files";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -27,5 +28,15 @@ describe("tools/plan (command line)", () => {
         assert.match(out, /2 problem\(s\) with the arguments/);
         assert.match(out, /unknown option --frobnicate/);
         assert.match(out, /unknown stack "no-such-stack" \(stacks in config: .*platform-aws-dev/);
+    });
+});
+
+describe("tools/plan/stack-files", () => {
+    it("passes structured values as JSON text and secure values as secrets without their ciphertext", () => {
+        const file = fromConfigMap("s", { "landing-zone:network": { zones: 2 }, "aws:secretKey": { secure: "v1:abc" }, "landing-zone:layer": "platform" });
+        assert.equal(file.config["landing-zone:network"], '{"zones":2}');
+        assert.equal(file.config["landing-zone:layer"], "platform");
+        assert.deepEqual(file.secretKeys, ["aws:secretKey"]);
+        assert.equal(file.config["aws:secretKey"], "[secret]");
     });
 });
