@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 const cloudSdks = ["@pulumi/aws", "@pulumi/aws/*", "@pulumi/azure-native", "@pulumi/azure-native/*", "@pulumi/gcp", "@pulumi/gcp/*"];
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "out/**", ".tools/**", "**/*.js", "**/*.mjs"] },
+    { ignores: ["node_modules/**", "bin/**", "out/**", ".tools/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
     ...tseslint.configs.recommended,
     {
         files: ["**/*.ts"],

@@ -63,15 +63,19 @@ export interface RunResult {
 type Transform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
 
 /** Made-up but well-formed outputs for a fabricated (update-like) run. */
+/** The id a resource gets in a fabricated run. Azure ids are ARM paths (code parses them), so they get that shape. */
+export function fabricatedId(resource: { type: string; name: string }): string {
+    return resource.type.startsWith("azure-native:")
+        ? `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${resource.type.split(":")[1]}/${resource.name}`
+        : `${resource.name}-id`;
+}
+
 function fabricatedState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
-    const id = `${name}-id`;
     const pkg = type.split(":")[0];
+    const id = fabricatedId({ type, name });
     const state: Record<string, unknown> = { ...inputs, id };
     if (pkg === "aws") {
         state.arn = `arn:aws:${type.split(":")[1].split("/")[0]}:eu-west-1:123456789012:${name}`;
-    }
-    if (pkg === "azure-native") {
-        state.id = `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${type}/${name}`;
     }
     if (pkg === "gcp") {
         state.selfLink = `https://www.googleapis.com/${name}`;

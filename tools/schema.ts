@@ -35,7 +35,16 @@ export function generateSchema(): object {
                 type: "object",
                 properties: projectKeys,
                 required: (stackConfig.required ?? []).map((k) => `landing-zone:${k}`),
-                patternProperties: { "^(aws|azure-native|gcp|kubernetes|pulumi):": {} },
+                patternProperties: {
+                    "^(aws|azure-native|gcp|kubernetes|pulumi):": {},
+                    // Credentials the program needs (e.g. a Git token for a build trigger): encrypted only.
+                    "^landing-zone-secrets:": {
+                        type: "object",
+                        properties: { secure: { type: "string" } },
+                        required: ["secure"],
+                        additionalProperties: false,
+                    },
+                },
                 additionalProperties: false,
             },
             secretsprovider: { type: "string" },

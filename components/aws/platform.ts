@@ -1,6 +1,60 @@
 import type { PlatformOutputs, StackContext } from "../core/contracts";
+import { AwsCluster } from "./cluster";
+import type { AwsPlatformExtras } from "./extras";
+import { AwsHierarchy } from "./hierarchy";
+import { AwsKeys } from "./keys";
+import { AwsLogging } from "./logging";
+import { AwsNetwork } from "./network";
+import { awsAccount, awsProvider } from "./provider";
+import { AwsRegistry } from "./registry";
 
-/** Composes the aws platform layer. */
+/**
+ * Composes the aws platform layer on one explicit provider (children inherit it through `parent`):
+ * keys first (everything else encrypts with them), central logging, the hierarchy, the VPC, EKS and
+ * ECR.
+ */
 export function platform(ctx: StackContext): PlatformOutputs {
-    throw new Error(`aws platform is being built (${ctx.config.environment})`);
+    const provider = awsProvider(ctx);
+    const account = awsAccount(ctx, provider);
+    const opts = { provider };
+
+    const keys = new AwsKeys("keys", { ctx, account }, opts).result;
+    const keyIds = keys.outputs.keyIds;
+    const logging = new AwsLogging("logging", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
+    const hierarchy = new AwsHierarchy("hierarchy", { ctx, account }, opts).result;
+    const network = new AwsNetwork("network", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
+    const cluster = new AwsCluster("cluster", {
+        ctx, account,
+        vpcId: network.vpc.id,
+        privateSubnetIds: network.outputs.subnetIds.private,
+        zones: network.outputs.zones,
+        clusterKeyArn: keyIds.cluster,
+        logsKeyArn: keyIds.logs,
+    }, opts).result;
+    const registry = new AwsRegistry("registry", { ctx, account, registryKeyArn: keyIds.registry }, opts).result;
+
+    const extras: AwsPlatformExtras = {
+        accountId: account.accountId,
+        vpcId: network.vpc.id,
+        vpcCidr: network.outputs.cidr,
+        nodeSecurityGroupId: cluster.nodeSecurityGroup.id,
+        oidcProviderArn: cluster.oidcProvider.arn,
+        oidcProviderUrl: cluster.oidcProviderUrl,
+        logArchiveBucket: logging.accessLogBucket.bucket,
+        domainRoleArns: hierarchy.domainRoleArns,
+        auditArchiveBucket: logging.archiveBucket.bucket,
+        logGroupName: logging.logGroup.name,
+        clusterSecurityGroupId: cluster.cluster.vpcConfig.apply((v) => v?.clusterSecurityGroupId ?? ""),
+        partition: account.partition,
+    };
+
+    return {
+        hierarchy: hierarchy.outputs,
+        network: network.outputs,
+        cluster: cluster.outputs,
+        registry: registry.outputs,
+        keys: keys.outputs,
+        logging: logging.outputs,
+        extras: { ...extras },
+    };
 }

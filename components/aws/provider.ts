@@ -1,15 +1,58 @@
 import * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 
 /**
  * The stack's AWS provider: region from config and the standard tags as provider default tags, so
  * every taggable resource carries them (style: tags once). `assumeRoleArn` targets a member account.
+ * Without it, a configured `aws.accountId` is the only account the provider will touch (credentials
+ * of another account fail before anything is created).
  */
 export function awsProvider(ctx: StackContext, assumeRoleArn?: pulumi.Input<string>): aws.Provider {
+    const accountId = ctx.config.aws.accountId;
     return new aws.Provider("aws", {
         region: ctx.config.region as aws.Region,
         defaultTags: { tags: ctx.tags },
         assumeRoles: assumeRoleArn ? [{ roleArn: assumeRoleArn, sessionName: "landing-zone" }] : undefined,
+        allowedAccountIds: !assumeRoleArn && accountId ? [accountId] : undefined,
     });
+}
+
+/** Where the stack deploys: account, partition and region, for ARNs and key/bucket policies. */
+export interface AwsAccount {
+    accountId: pulumi.Output<string>;
+    /** `aws`, `aws-cn` or `aws-us-gov`, from the region (no lookup). */
+    partition: string;
+    region: string;
+    /** DNS suffix of service endpoints in this partition (`amazonaws.com`, `amazonaws.com.cn`). */
+    dnsSuffix: string;
+}
+
+/** The partition a region belongs to. */
+export function partitionOf(region: string): string {
+    if (region.startsWith("cn-")) return "aws-cn";
+    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    return "aws";
+}
+
+/**
+ * The deployment account: `aws.accountId` from config when set (no lookup), otherwise the caller
+ * identity of the stack's provider.
+ */
+export function awsAccount(ctx: StackContext, provider: aws.Provider): AwsAccount {
+    const configured = ctx.config.aws.accountId;
+    const partition = partitionOf(ctx.config.region);
+    return {
+        accountId: configured ? pulumi.output(configured) : aws.getCallerIdentityOutput({}, { provider }).accountId,
+        partition,
+        region: ctx.config.region,
+        dnsSuffix: partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com",
+    };
+}
+
+/** The zone names the network spans: `aws.availabilityZones` when set, else `<region>a`, `b`, `c`. */
+export function zoneNames(ctx: StackContext): string[] {
+    const listed = ctx.config.aws.availabilityZones;
+    const names = listed && listed.length > 0 ? listed : ["a", "b", "c"].map((letter) => `${ctx.config.region}${letter}`);
+    return names.slice(0, ctx.config.network.zones);
 }

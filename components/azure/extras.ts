@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { KeyPurpose } from "../core/contracts";
 
 /** Private DNS zones the platform creates for private endpoints, by service. */
 export type PrivateDnsService = "postgres" | "keyVault" | "registry" | "blob" | "serviceBus" | "redis";
@@ -24,4 +25,8 @@ export interface AzurePlatformExtras {
     acrId: pulumi.Output<string>;
     acrName: pulumi.Output<string>;
     keyVaultId: pulumi.Output<string>;
+    /** The vault's URI (`https://<name>.vault.azure.net/`), for customer-managed key settings. */
+    keyVaultUri?: pulumi.Output<string>;
+    /** Key names in the vault by purpose; reference them without a version so rotations apply. */
+    keyNames?: Record<KeyPurpose, pulumi.Output<string>>;
 }

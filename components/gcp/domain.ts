@@ -1,6 +1,61 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { DomainOutputs, PlatformReference, StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+import { clusterProvider } from "../kubernetes/provider";
+import { GcpCache } from "./cache";
+import { GcpDatabase } from "./database";
+import { readDomainPlatform } from "./domain-platform";
+import { GcpWorkloadAccess, GcpWorkloadIdentity } from "./identity";
+import { GcpPipeline } from "./pipeline";
+import { gcpProvider } from "./provider";
+import { GcpQueue } from "./queue";
+import { GcpObjectStore } from "./storage";
 
-/** Composes the gcp domain layer on the platform it references. */
+/**
+ * Composes the gcp domain layer in the domain's service project on the platform it references:
+ * namespace baseline + Workload Identity, Cloud SQL, GCS, Pub/Sub, Memorystore, Cloud Build +
+ * Cloud Deploy, and the workload's least-privilege grants on exactly those resources.
+ */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
-    throw new Error(`gcp domain is being built (${ctx.config.environment}, ${platform.name})`);
+    const domainName = ctx.config.domain ?? "domain";
+    const plat = readDomainPlatform(domainName, platform);
+    const gcp = gcpProvider(ctx, plat.project);
+    const k8s = clusterProvider("gke", plat.kubeconfig);
+    const opts: pulumi.ComponentResourceOptions = { providers: [gcp, k8s] };
+    const args = { ctx, platform: plat };
+    const name = (capability: string) => childName(domainName, capability);
+
+    const identity = new GcpWorkloadIdentity(name("identity"), args, opts);
+    // CMEK (prod): the platform granted this project's Cloud SQL and GCS agents the data keys.
+    const database = new GcpDatabase(name("database"), { ...args, iamServiceAccountEmail: identity.email }, opts);
+    const objectStore = new GcpObjectStore(name("storage"), args, opts);
+    const queue = new GcpQueue(name("queue"), args, opts);
+    const cache = ctx.config.cache.enabled ? new GcpCache(name("cache"), args, opts) : undefined;
+    new GcpWorkloadAccess(name("access"), {
+        ...args,
+        member: identity.member,
+        bucketName: objectStore.bucketName,
+        topicName: queue.topicName,
+        subscriptionName: queue.subscriptionName,
+        sqlInstanceNames: database.instanceNames,
+        cacheAuthSecretId: cache?.authSecretId,
+    }, opts);
+    const pipeline = ctx.config.pipeline.enabled
+        ? new GcpPipeline(name("pipeline"), {
+            ...args,
+            namespace: identity.outputs.namespace,
+            namespaceReady: identity.namespace,
+            promoteFromCluster: ctx.config.gcp.promoteFromCluster,
+        }, opts)
+        : undefined;
+
+    return {
+        namespace: identity.outputs.namespace,
+        identity: identity.outputs,
+        database: database.outputs,
+        objectStore: objectStore.outputs,
+        queue: queue.outputs,
+        cache: cache?.outputs,
+        pipeline: pipeline?.outputs,
+    };
 }

@@ -1,6 +1,108 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { PlatformOutputs, StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+import { GcpCluster } from "./cluster";
+import type { GcpPlatformExtras } from "./extras";
+import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent } from "./hierarchy";
+import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
+import { GcpLogging } from "./logging";
+import { GcpNetwork } from "./network";
+import { gcpProvider } from "./provider";
+import { GcpRegistry } from "./registry";
 
-/** Composes the gcp platform layer. */
+/** Logical name of the landing zone's root in the tree (the landing zone folder). */
+export const ROOT_NAME = "lz";
+
+/** Which key each service agent encrypts with: the platform's agents per capability, the domains' on `data`. */
+function keyGrants(host: GcpProject, domains: Record<string, GcpProject>): KeyGrant[] {
+    const grants: KeyGrant[] = [];
+    const add = (purpose: KeyGrant["purpose"], label: string, member: pulumi.Output<string> | undefined) => {
+        if (member) grants.push({ purpose, label, member });
+    };
+    add("registry", "platform-artifactregistry", host.agents.artifactregistry);
+    add("cluster", "platform-container", host.agents.container);
+    add("logs", "platform-storage", host.agents.storage);
+    const served = new Map<GcpProject, string>();
+    for (const [domain, project] of Object.entries(domains)) if (!served.has(project)) served.set(project, project === host ? "platform" : domain);
+    for (const [project, label] of served) {
+        for (const agent of ["storage", "sql", "pubsub"] as ServiceAgent[]) add("data", `${label}-${agent}`, project.agents[agent]);
+    }
+    return grants;
+}
+
+/**
+ * Composes the gcp platform layer as a tree: landing zone folder -> environment folder ->
+ * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry.
+ */
 export function platform(ctx: StackContext): PlatformOutputs {
-    throw new Error(`gcp platform is being built (${ctx.config.environment})`);
+    const provider = gcpProvider(ctx, platformProjectId(ctx));
+    const hierarchy = createHierarchy(ROOT_NAME, ctx, { provider });
+    const host = hierarchy.platform;
+    const under = (capability: string) => childName(host.resourceName, capability);
+    const opts = { parent: host };
+
+    const keys = new GcpKeys(under("keys"), {
+        ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
+        // Geo-redundant domain buckets (multi-region) need a key in their multi-region.
+        geoLocation: ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined,
+    }, opts).result;
+
+    const logging = new GcpLogging(under("logging"), {
+        ctx, projectId: host.projectId, scope: hierarchy.sinkScope, archiveKeyId: keys.keyIds.logs,
+        dependsOn: [...host.apis, ...keys.grants.logs],
+    }, opts).result;
+
+    const network = new GcpNetwork(under("network"), {
+        ctx, hostProjectId: host.projectId, hostProject: host.id, apis: host.apis,
+        serviceProjects: Object.fromEntries(Object.entries(hierarchy.domains).map(([d, p]) => [d, { id: p.id, projectId: p.projectId, apis: p.apis }])),
+    }, opts).result;
+
+    const cluster = new GcpCluster(under("cluster"), {
+        ctx, projectId: host.projectId, networkSelfLink: network.networkId, subnetSelfLink: network.subnetId,
+        plan: network.plan, zones: network.zones, secretsKeyId: keys.keyIds.cluster,
+        dependsOn: [...host.apis, ...keys.grants.cluster, network.subnet],
+    }, opts).result;
+
+    const registry = new GcpRegistry(under("registry"), {
+        ctx, projectId: host.projectId, keyId: keys.keyIds.registry,
+        readers: { "gke-nodes": cluster.nodeServiceAccount.member },
+        dependsOn: [...host.apis, ...keys.grants.registry],
+    }, opts).result;
+
+    const extras: GcpPlatformExtras = {
+        hostProjectId: host.projectId,
+        domainProjectIds: hierarchy.outputs.domainScopes,
+        networkSelfLink: network.networkId,
+        subnetSelfLink: network.subnetId,
+        privateServicesRange: network.privateServicesRange,
+        clusterLocation: cluster.location,
+        workloadPool: cluster.workloadPool,
+        artifactRepositoryId: registry.registryId,
+        folderIds: { root: hierarchy.outputs.rootId, environment: hierarchy.outputs.environmentId },
+        domainServiceAgents: Object.fromEntries(Object.entries(hierarchy.domains).map(([d, p]) => [d, definedOnly(p.agents)])),
+        geoDataKeyId: keys.geoDataKeyId,
+        privateServicesCidr: network.plan.privateServices,
+        podsCidr: network.plan.pods,
+        clusterId: pulumi.interpolate`projects/${host.projectId}/locations/${cluster.location}/clusters/${cluster.name}`,
+    };
+    return {
+        hierarchy: hierarchy.outputs,
+        network: {
+            networkId: network.networkId, cidr: network.cidr, zones: network.zones, subnetIds: network.subnetIds,
+            subnetCidrs: network.subnetCidrs, natGatewayCount: network.natGatewayCount,
+            egressZoneRedundant: network.egressZoneRedundant,
+        },
+        cluster: {
+            name: cluster.name, version: cluster.version, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig,
+            oidcIssuer: cluster.oidcIssuer, nodeZones: cluster.nodeZones, provider: cluster.provider,
+        },
+        registry: { registryUrl: registry.registryUrl, registryId: registry.registryId },
+        keys: { keyIds: keys.keyIds, rotationDays: keys.rotationDays },
+        logging: { workspaceId: logging.workspaceId, archiveId: logging.archiveId, retentionDays: logging.retentionDays },
+        extras: { ...extras },
+    };
+}
+
+function definedOnly<T>(record: Partial<Record<string, T>>): Record<string, T> {
+    return Object.fromEntries(Object.entries(record).filter((e): e is [string, T] => e[1] !== undefined));
 }

@@ -1,11 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { Environment } from "../core/config/types";
 import { childName } from "../core/naming";
 
 /** Egress a domain's pods may use besides DNS and their own namespace. */
 export interface EgressRule {
-    /** Destination CIDR (e.g. the data subnets, or 0.0.0.0/0 for cloud APIs over HTTPS). */
-    cidr: string;
+    /** Destination CIDR (e.g. the data subnets, or 0.0.0.0/0 for cloud APIs over HTTPS); may come from the platform stack. */
+    cidr: pulumi.Input<string>;
     /** Ports allowed (TCP). */
     ports: number[];
     /** CIDRs carved out of `cidr` (e.g. the cloud's metadata endpoint). */
@@ -27,6 +28,13 @@ export interface NamespaceBaselineArgs {
     };
     egress: EgressRule[];
 }
+
+/** A domain namespace's budget per environment: the same on every cloud. */
+export const NAMESPACE_QUOTAS: Record<Environment, NamespaceBaselineArgs["quota"]> = {
+    dev: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "8", limitsMemory: "16Gi", pods: 50 },
+    staging: { requestsCpu: "8", requestsMemory: "16Gi", limitsCpu: "16", limitsMemory: "32Gi", pods: 100 },
+    prod: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "32", limitsMemory: "64Gi", pods: 200 },
+};
 
 /** Default container requests/limits when a pod states none (LimitRange). */
 export const DEFAULT_CONTAINER_LIMITS = {

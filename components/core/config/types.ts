@@ -241,6 +241,11 @@ export interface AwsConfig {
     accountId?: string;
     /** IAM principals (role ARNs) granted cluster-admin through EKS access entries. */
     clusterAdminArns?: string[];
+    /**
+     * Availability zone names the network uses, in order (default `<region>a`, `b`, `c`). Set it in
+     * regions or accounts where those letters are not all offered (e.g. ap-northeast-1: a, c, d).
+     */
+    availabilityZones?: string[];
 }
 
 export interface AzureConfig {
@@ -262,6 +267,20 @@ export interface GcpConfig {
      * @pattern ^[a-z][a-z0-9-]{4,28}[a-z0-9]$
      */
     projectId?: string;
+    /**
+     * Run the GKE cluster in one zone instead of the region (cheaper control plane and nodes).
+     * Allowed outside prod only; default false (regional).
+     */
+    zonalCluster?: boolean;
+    /** Allow SSH to VMs through Identity-Aware Proxy (35.235.240.0/20, tcp:22). Default false. */
+    iapSsh?: boolean;
+    /**
+     * Domain stacks: the GKE cluster of the environment before this one, as
+     * `projects/<project>/locations/<location>/clusters/<name>`. The delivery pipeline then deploys
+     * there first and promotes to this stack's cluster after approval (dev -> prod).
+     * @pattern ^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/clusters/[a-z]([-a-z0-9]*[a-z0-9])?$
+     */
+    promoteFromCluster?: string;
 }
 
 /** Everything under the `landing-zone:` namespace of a stack's config file. */

@@ -14,6 +14,8 @@ export interface NetworkOutputs {
     subnetIds: Record<SubnetTier, pulumi.Output<string>[]>;
     /** CIDR of each tier's subnets, in zone order. */
     subnetCidrs: Record<SubnetTier, string[]>;
-    /** Egress gateways (NAT) created: one, or one per zone. */
+    /** Egress gateways (NAT) created: one, or one per zone (a regional NAT service counts as one). */
     natGatewayCount: number;
+    /** Whether egress survives the loss of any one zone (per-zone NAT, or a regional NAT service). */
+    egressZoneRedundant: boolean;
 }

@@ -26,3 +26,13 @@ describe("config/stack-config.schema.json", () => {
         assert.equal(validate({ config: { "landing-zone:database": { layout: "sharded", shards: 99 } } }), false);
     });
 });
+
+describe("config/stack-config.schema.json: secrets", () => {
+    it("accepts landing-zone-secrets:* only as encrypted values", () => {
+        const ajv = new Ajv({ allErrors: true, strict: false });
+        const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")));
+        const base = { "landing-zone:layer": "domain", "landing-zone:cloud": "azure", "landing-zone:environment": "dev", "landing-zone:region": "westeurope", "landing-zone:owner": "t" };
+        assert.equal(validate({ config: { ...base, "landing-zone-secrets:gitAccessToken": { secure: "v1:abc" } } }), true, ajv.errorsText(validate.errors));
+        assert.equal(validate({ config: { ...base, "landing-zone-secrets:gitAccessToken": "ghp_plaintext" } }), false);
+    });
+});

@@ -4,7 +4,7 @@
  * well-formed stand-in (documented ids, no real account). Keep them few: prefer config over lookups.
  */
 export const gcpInvokes: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
-    // Domain stacks (CMEK): the project's Cloud Storage service agent, granted use of the data key.
+    // A project's Cloud Storage service agent (granted use of the CMEK keys).
     "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (args) => ({
         project: args.project,
         emailAddress: "service-000000000000@gs-project-accounts.iam.gserviceaccount.com",

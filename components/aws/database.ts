@@ -1,0 +1,222 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+import { sizeFor } from "../core/sizes";
+import { partitionOf } from "./provider";
+
+export const POSTGRES_PORT = 5432;
+/** The database user the workload logs in as with IAM authentication (`GRANT rds_iam TO <user>`). */
+export const IAM_DB_USER = "app";
+const MASTER_USER = "dbadmin";
+const PERFORMANCE_INSIGHTS_DAYS = 7;
+
+export interface DatabaseArgs {
+    ctx: StackContext;
+    /** Zone names in order (`eu-west-1a`, ...): primaries and replicas are spread over them. */
+    zones: string[];
+    vpcId: pulumi.Input<string>;
+    /** The platform's data-tier subnets. */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The cluster nodes' security group: the only source admitted on 5432. */
+    nodeSecurityGroupId: pulumi.Input<string>;
+    /** KMS key ARN for storage, the managed master secret and Performance Insights. */
+    kmsKeyArn: pulumi.Input<string>;
+}
+
+/** One primary and its read replicas. */
+export interface DatabaseShard {
+    index: number;
+    primary: aws.rds.Instance;
+    replicas: aws.rds.Instance[];
+}
+
+export interface DatabaseResult {
+    shards: DatabaseShard[];
+    securityGroup: aws.ec2.SecurityGroup;
+    subnetGroup: aws.rds.SubnetGroup;
+    parameterGroup: aws.rds.ParameterGroup;
+    /** The managed master secrets (one per primary), for the workload's least-privilege policy. */
+    secretArns: pulumi.Output<string>[];
+    /** `rds-db:connect` ARNs of the IAM database user on every instance of the domain. */
+    connectArns: pulumi.Output<string>[];
+    outputs: DatabaseOutputs;
+}
+
+/** How many primaries and replicas per primary a layout gives. */
+export function databaseShape(ctx: StackContext): { shards: number; replicas: number } {
+    const db = ctx.config.database;
+    return { shards: db.layout === "sharded" ? db.shards : 1, replicas: db.replicas };
+}
+
+/**
+ * The zone of each instance: a pinned primary sits in zone `shard`, its replicas in the following
+ * zones, so the replicas of one primary land in distinct zones (up to the zone count).
+ */
+export function instanceZone(zones: string[], shard: number, replica?: number): string {
+    return zones[(shard + (replica === undefined ? 0 : replica + 1)) % zones.length];
+}
+
+/** `arn:aws:rds-db:<region>:<account>:dbuser:<resource id>/<user>` of an instance. */
+function connectArn(ctx: StackContext, instance: aws.rds.Instance): pulumi.Output<string> {
+    return pulumi.all([instance.arn, instance.resourceId]).apply(([arn, resourceId]) =>
+        arn && resourceId
+            ? `arn:${partitionOf(ctx.config.region)}:rds-db:${ctx.config.region}:${arn.split(":")[4]}:dbuser:${resourceId}/${IAM_DB_USER}`
+            : "");
+}
+
+/**
+ * RDS PostgreSQL for every data layout, in the platform's data subnets, reachable only from the
+ * cluster nodes: storage encrypted with the domain key, master password managed by AWS in Secrets
+ * Manager (never in config or state), IAM database authentication, TLS forced by the parameter
+ * group, backups for `database.backupDays`. `read-replicas` adds N replicas (`replicateSourceDb`)
+ * spread over zones; `sharded` makes N primaries, each with its replicas; `single` and
+ * `per-domain` are one primary owned by this domain's stack. Prod adds Multi-AZ, deletion
+ * protection, a final snapshot, Performance Insights and `protect`.
+ */
+export function createDatabase(name: string, parent: pulumi.Resource, args: DatabaseArgs): DatabaseResult {
+    const { ctx, zones } = args;
+    const db = ctx.config.database;
+    const prod = ctx.config.environment === "prod";
+    const opts = { parent };
+    const stateful = { parent, protect: ctx.config.protectStateful };
+    const multiAz = db.highAvailability || prod;
+    const deletionProtection = db.deletionProtection || ctx.config.protectStateful;
+    const instanceClass = sizeFor("aws", db.size).database;
+    const shape = databaseShape(ctx);
+
+    const subnetGroup = new aws.rds.SubnetGroup(childName(name, "subnets"), {
+        name: ctx.naming.physical("aws.rdsIdentifier", "db"),
+        description: "Data-tier subnets of the platform network",
+        subnetIds: args.subnetIds,
+    }, opts);
+    const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), {
+        name: ctx.naming.physical("aws.generic", "db"),
+        description: "PostgreSQL: admits only the cluster nodes",
+        vpcId: args.vpcId,
+        ingress: [{
+            description: "PostgreSQL from the cluster nodes",
+            protocol: "tcp",
+            fromPort: POSTGRES_PORT,
+            toPort: POSTGRES_PORT,
+            securityGroups: [args.nodeSecurityGroupId],
+        }],
+        egress: [],
+    }, opts);
+    const parameterGroup = new aws.rds.ParameterGroup(childName(name, "params"), {
+        name: ctx.naming.physical("aws.rdsIdentifier", "db", `pg${db.engineVersion}`),
+        family: `postgres${db.engineVersion}`,
+        description: "Forces TLS (1.2 or later) on every connection",
+        parameters: [
+            { name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" },
+            { name: "ssl_min_protocol_version", value: "TLSv1.2", applyMethod: "pending-reboot" },
+            { name: "password_encryption", value: "scram-sha-256", applyMethod: "immediate" },
+        ],
+    }, opts);
+
+    const common = {
+        instanceClass,
+        vpcSecurityGroupIds: [securityGroup.id],
+        parameterGroupName: parameterGroup.name,
+        storageEncrypted: true,
+        kmsKeyId: args.kmsKeyArn,
+        iamDatabaseAuthenticationEnabled: true,
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        copyTagsToSnapshot: true,
+        caCertIdentifier: "rds-ca-rsa2048-g1",
+        enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+        deletionProtection,
+        performanceInsightsEnabled: prod,
+        performanceInsightsKmsKeyId: prod ? args.kmsKeyArn : undefined,
+        performanceInsightsRetentionPeriod: prod ? PERFORMANCE_INSIGHTS_DAYS : undefined,
+    };
+
+    const shards: DatabaseShard[] = [];
+    for (let s = 0; s < shape.shards; s++) {
+        const sharded = db.layout === "sharded";
+        const logical = sharded ? childName(name, `shard${s}`) : childName(name, "primary");
+        const identifier = ctx.naming.physical("aws.rdsIdentifier", "db", ...(sharded ? [`s${s}`] : []));
+        const primary = new aws.rds.Instance(logical, {
+            ...common,
+            identifier,
+            engine: "postgres",
+            engineVersion: db.engineVersion,
+            allocatedStorage: db.storageGb,
+            maxAllocatedStorage: db.storageGb * 4,
+            storageType: "gp3",
+            dbName: ctx.config.domain ?? "app",
+            port: POSTGRES_PORT,
+            username: MASTER_USER,
+            manageMasterUserPassword: true,
+            masterUserSecretKmsKeyId: args.kmsKeyArn,
+            dbSubnetGroupName: subnetGroup.name,
+            multiAz,
+            // A Multi-AZ primary's zone is AWS's choice; a single-zone one is pinned to spread shards.
+            availabilityZone: multiAz ? undefined : instanceZone(zones, s),
+            backupRetentionPeriod: db.backupDays,
+            backupWindow: "02:00-03:00",
+            maintenanceWindow: "sun:03:30-sun:04:30",
+            deleteAutomatedBackups: !prod,
+            skipFinalSnapshot: !prod,
+            finalSnapshotIdentifier: prod ? `${identifier}-final` : undefined,
+        }, stateful);
+        const replicas: aws.rds.Instance[] = [];
+        for (let r = 0; r < shape.replicas; r++) {
+            replicas.push(new aws.rds.Instance(childName(sharded ? logical : name, `replica${r + 1}`), {
+                ...common,
+                identifier: ctx.naming.physical("aws.rdsIdentifier", "db", ...(sharded ? [`s${s}`] : []), `r${r + 1}`),
+                replicateSourceDb: primary.identifier,
+                availabilityZone: instanceZone(zones, s, r),
+                multiAz: false,
+                // A replica is rebuilt from its primary; its snapshots would only duplicate the primary's.
+                skipFinalSnapshot: true,
+            }, stateful));
+        }
+        shards.push({ index: s, primary, replicas });
+    }
+
+    const shardMap: ShardEndpoints[] = shards.map((shard) => ({
+        index: shard.index,
+        writer: shard.primary.address,
+        readers: shard.replicas.map((replica) => replica.address),
+    }));
+    const placed = shards.flatMap((shard) => [
+        ...(multiAz ? zones : [instanceZone(zones, shard.index)]),
+        ...shard.replicas.map((_, r) => instanceZone(zones, shard.index, r)),
+    ]);
+    const secretArns = shards.map((shard) => shard.primary.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn ?? ""));
+    return {
+        shards,
+        securityGroup,
+        subnetGroup,
+        parameterGroup,
+        secretArns,
+        connectArns: shards.flatMap((shard) => [shard.primary, ...shard.replicas]).map((instance) => connectArn(ctx, instance)),
+        outputs: {
+            layout: db.layout,
+            engineVersion: db.engineVersion,
+            port: POSTGRES_PORT,
+            databaseName: ctx.config.domain ?? "app",
+            primaryEndpoint: shardMap[0].writer,
+            readerEndpoints: shardMap[0].readers,
+            shards: shardMap,
+            credentials: { kind: "aws-secrets-manager", reference: secretArns[0] },
+            zones: zones.filter((zone) => placed.includes(zone)),
+        },
+    };
+}
+
+/** A domain's PostgreSQL, every data layout (`landing-zone:aws:Database`). */
+export class Database extends pulumi.ComponentResource {
+    readonly result: DatabaseResult;
+
+    constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:aws:Database", name, {}, opts);
+        this.result = createDatabase(name, this, args);
+        this.registerOutputs({
+            primaryEndpoint: this.result.outputs.primaryEndpoint,
+            readerEndpoints: this.result.outputs.readerEndpoints,
+        });
+    }
+}

@@ -1,0 +1,50 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+
+export interface DomainKeyArgs {
+    ctx: StackContext;
+}
+
+export interface DomainKeyResult {
+    key: aws.kms.Key;
+    alias: aws.kms.Alias;
+}
+
+/**
+ * The domain's own customer-managed KMS key: it encrypts the domain's database, bucket, queues,
+ * cache, secrets, image repository and pipeline artifacts, so one domain's workload can never
+ * decrypt another domain's data. Rotated every `keys.rotationDays`. The key policy is the default
+ * one (the account administers the key through IAM; only IAM policies grant its use). A key is
+ * stateful: protected in prod, with the longest deletion window (KMS has no deletion-protection flag).
+ */
+export function createDomainKey(name: string, parent: pulumi.Resource, args: DomainKeyArgs): DomainKeyResult {
+    const { ctx } = args;
+    const prod = ctx.config.environment === "prod";
+    const key = new aws.kms.Key(childName(name, "key"), {
+        description: `${ctx.naming.physical("aws.generic", "data")}: domain data (database, bucket, queues, cache, images, artifacts)`,
+        keyUsage: "ENCRYPT_DECRYPT",
+        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        enableKeyRotation: true,
+        rotationPeriodInDays: ctx.config.keys.rotationDays,
+        deletionWindowInDays: prod ? 30 : 7,
+        multiRegion: false,
+    }, { parent, protect: ctx.config.protectStateful });
+    const alias = new aws.kms.Alias(childName(name, "alias"), {
+        name: `alias/${ctx.naming.physical("aws.generic", "data")}`,
+        targetKeyId: key.keyId,
+    }, { parent });
+    return { key, alias };
+}
+
+/** A domain's data key (`landing-zone:aws:DomainKey`). */
+export class DomainKey extends pulumi.ComponentResource {
+    readonly result: DomainKeyResult;
+
+    constructor(name: string, args: DomainKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:aws:DomainKey", name, {}, opts);
+        this.result = createDomainKey(name, this, args);
+        this.registerOutputs({ keyArn: this.result.key.arn });
+    }
+}

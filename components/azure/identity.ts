@@ -1,0 +1,173 @@
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import * as redis from "@pulumi/azure-native/redis";
+import * as pulumi from "@pulumi/pulumi";
+import type { StackContext, WorkloadIdentityOutputs } from "../core/contracts";
+import { childName } from "../core/naming";
+import { deterministicGuid } from "./rbac";
+
+/** Built-in Azure role definition ids (the same in every tenant) the domain workload is granted. */
+export const BUILT_IN_ROLES = {
+    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    serviceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+    serviceBusDataReceiver: "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
+    keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+} as const;
+
+/** The full id of a built-in role definition in `subscriptionId` (the subscription of the scope it is assigned on). */
+export function builtInRoleId(subscriptionId: pulumi.Input<string>, roleGuid: string): pulumi.Output<string> {
+    return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
+}
+
+/** Broad roles a domain workload must never get (tests assert their absence). */
+export const BROAD_ROLES = {
+    owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+    contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
+    userAccessAdministrator: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+} as const;
+
+/** The token audience AKS workload identity federation uses. */
+export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
+
+export interface WorkloadIdentityArgs {
+    ctx: StackContext;
+    resourceGroupName: pulumi.Input<string>;
+    /** The AKS OIDC issuer URL (from the platform). */
+    oidcIssuer: pulumi.Input<string>;
+    namespace: string;
+    serviceAccountName: string;
+}
+
+export interface WorkloadIdentityResult {
+    identity: managedidentity.UserAssignedIdentity;
+    /** The identity's name: its display name in Entra ID (PostgreSQL login, Redis alias). */
+    identityName: string;
+    credential: managedidentity.FederatedIdentityCredential;
+    outputs: WorkloadIdentityOutputs;
+    /** Annotations that bind the Kubernetes ServiceAccount to the identity. */
+    serviceAccountAnnotations: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * The domain workload's cloud identity: a user-assigned managed identity federated to exactly one
+ * Kubernetes ServiceAccount (`system:serviceaccount:<ns>:<sa>`) of the platform cluster's OIDC
+ * issuer. No client secret, no key. Access is granted separately ({@link WorkloadAccess}).
+ */
+export class WorkloadIdentity extends pulumi.ComponentResource {
+    readonly result: WorkloadIdentityResult;
+
+    constructor(name: string, args: WorkloadIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:azure:WorkloadIdentity", name, {}, opts);
+        this.result = createWorkloadIdentity(name, this, args);
+        this.registerOutputs({ clientId: this.result.identity.clientId, principalId: this.result.identity.principalId });
+    }
+}
+
+export function createWorkloadIdentity(name: string, parent: pulumi.Resource, args: WorkloadIdentityArgs): WorkloadIdentityResult {
+    const { ctx } = args;
+    const identityName = ctx.naming.physical("azure.generic", "workload");
+    const identity = new managedidentity.UserAssignedIdentity(childName(name, "uami"), {
+        resourceGroupName: args.resourceGroupName,
+        resourceName: identityName,
+        tags: ctx.tags,
+    }, { parent });
+    const subject = `system:serviceaccount:${args.namespace}:${args.serviceAccountName}`;
+    const credential = new managedidentity.FederatedIdentityCredential(childName(name, "federation"), {
+        resourceGroupName: args.resourceGroupName,
+        resourceName: identityName,
+        federatedIdentityCredentialResourceName: ctx.naming.physical("azure.generic", "aks", args.namespace, args.serviceAccountName),
+        issuer: args.oidcIssuer,
+        subject,
+        audiences: [WORKLOAD_IDENTITY_AUDIENCE],
+    }, { parent, dependsOn: [identity] });
+    return {
+        identity,
+        identityName,
+        credential,
+        outputs: { namespace: args.namespace, serviceAccountName: args.serviceAccountName, principal: identity.clientId },
+        serviceAccountAnnotations: {
+            "azure.workload.identity/client-id": identity.clientId,
+            "azure.workload.identity/tenant-id": identity.tenantId,
+        },
+    };
+}
+
+export interface WorkloadAccessArgs {
+    ctx: StackContext;
+    /** Object (principal) id of the workload identity. */
+    principalId: pulumi.Input<string>;
+    /** Display name of the identity: its login name on PostgreSQL and its alias on Redis. */
+    principalName: pulumi.Input<string>;
+    subscriptionId: pulumi.Input<string>;
+    tenantId: pulumi.Input<string>;
+    /** The domain's blob container (resource id): blob data read/write there only. */
+    storageContainerId: pulumi.Input<string>;
+    /** The domain's Service Bus queue (resource id): send and receive there only. */
+    queueId: pulumi.Input<string>;
+    /** The domain's PostgreSQL primaries: the identity becomes their Microsoft Entra principal. */
+    databaseServers: { serverName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> }[];
+    /** The domain's Redis cache, when there is one: Entra data access (no access keys). */
+    cache?: { cacheName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> };
+    /** What must be in place first (servers configured, replicas created: Azure serialises server operations). */
+    dependsOn?: pulumi.Input<pulumi.Resource>[];
+}
+
+/**
+ * What the domain workload may touch, each grant scoped to one of this domain's resources: the blob
+ * container, the queue, the PostgreSQL servers, the cache. No subscription or resource group scope,
+ * no Owner/Contributor. PostgreSQL has no Azure RBAC data-plane role: database access is the
+ * server's Microsoft Entra principal (on this domain's own servers only).
+ */
+export class WorkloadAccess extends pulumi.ComponentResource {
+    readonly result: ReturnType<typeof createWorkloadAccess>;
+
+    constructor(name: string, args: WorkloadAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:azure:WorkloadAccess", name, {}, opts);
+        this.result = createWorkloadAccess(name, this, args);
+        this.registerOutputs({ roleAssignments: this.result.roleAssignments.map((r) => r.id) });
+    }
+}
+
+export function createWorkloadAccess(name: string, parent: pulumi.Resource, args: WorkloadAccessArgs) {
+    const { ctx } = args;
+    const opts = { parent, dependsOn: args.dependsOn };
+    const grant = (suffix: string, role: string, scope: pulumi.Input<string>, description: string) =>
+        new authorization.RoleAssignment(childName(name, suffix), {
+            roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, childName(name, suffix)),
+            principalId: args.principalId,
+            principalType: "ServicePrincipal",
+            roleDefinitionId: builtInRoleId(args.subscriptionId, role),
+            scope,
+            description,
+        }, opts);
+
+    const roleAssignments = [
+        grant("blob-data", BUILT_IN_ROLES.storageBlobDataContributor, args.storageContainerId, "Domain workload: read/write blobs in its container"),
+        grant("queue-send", BUILT_IN_ROLES.serviceBusDataSender, args.queueId, "Domain workload: send to its queue"),
+        grant("queue-receive", BUILT_IN_ROLES.serviceBusDataReceiver, args.queueId, "Domain workload: receive from its queue"),
+    ];
+
+    const databasePrincipals = args.databaseServers.map((server, i) =>
+        new dbforpostgresql.AdministratorsMicrosoftEntra(childName(name, `pg-entra-${i}`), {
+            resourceGroupName: server.resourceGroupName,
+            serverName: server.serverName,
+            objectId: args.principalId,
+            principalName: args.principalName,
+            principalType: "servicePrincipal",
+            tenantId: args.tenantId,
+        }, opts));
+
+    const cacheAccess = args.cache
+        ? new redis.AccessPolicyAssignment(childName(name, "cache-data"), {
+            resourceGroupName: args.cache.resourceGroupName,
+            cacheName: args.cache.cacheName,
+            accessPolicyAssignmentName: "workload",
+            accessPolicyName: "Data Contributor",
+            objectId: args.principalId,
+            objectIdAlias: args.principalName,
+        }, opts)
+        : undefined;
+
+    return { roleAssignments, databasePrincipals, cacheAccess };
+}

@@ -1,0 +1,236 @@
+import * as network from "@pulumi/azure-native/network";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import type * as inputs from "@pulumi/azure-native/types/input";
+import * as pulumi from "@pulumi/pulumi";
+import { AKS_OVERLAY } from "../core/config/rules/azure";
+import type { NetworkOutputs, StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+import { subnetCidr } from "./cidr";
+import { diagnosticSetting } from "./diagnostics";
+import type { PrivateDnsService } from "./extras";
+
+/** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
+export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres";
+
+/** Where each subnet sits in `network.cidr`: [extra prefix bits, index] (Terraform `cidrsubnet`). */
+export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
+    // Half the space: with Azure CNI overlay only nodes take VNet addresses, pods use AKS_OVERLAY.
+    aksNodes: [1, 0],
+    privateEndpoints: [3, 4],
+    postgres: [3, 5],
+};
+
+/** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
+export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+/** Private DNS zones of the private endpoints (Azure's fixed privatelink names), PostgreSQL aside. */
+export const PRIVATE_LINK_ZONES: Record<Exclude<PrivateDnsService, "postgres">, string> = {
+    keyVault: "privatelink.vaultcore.azure.net",
+    registry: "privatelink.azurecr.io",
+    blob: "privatelink.blob.core.windows.net",
+    serviceBus: "privatelink.servicebus.windows.net",
+    redis: "privatelink.redis.cache.windows.net",
+};
+
+export interface NetworkArgs {
+    ctx: StackContext;
+    /** The network resource group. */
+    resourceGroupName: pulumi.Input<string>;
+    /** Log Analytics workspace for diagnostic settings and traffic analytics. */
+    workspaceId: pulumi.Input<string>;
+    /** Log archive storage account for VNet flow logs. */
+    archiveStorageId: pulumi.Input<string>;
+}
+
+export interface NetworkResult {
+    outputs: NetworkOutputs;
+    vnet: network.VirtualNetwork;
+    subnets: Record<SubnetRole, network.Subnet>;
+    subnetCidrs: Record<SubnetRole, string>;
+    natGateway: network.NatGateway;
+    natPublicIp: network.PublicIPAddress;
+    privateDnsZoneIds: Record<PrivateDnsService, pulumi.Output<string>>;
+    /** Names of the private DNS zones, by service. */
+    privateDnsZoneNames: Record<PrivateDnsService, string>;
+}
+
+/** The zone names (`1`, `2`, `3`) the landing zone spans, from `network.zones`. */
+export function azureZones(ctx: StackContext): string[] {
+    return Array.from({ length: ctx.config.network.zones }, (_, i) => String(i + 1));
+}
+
+/**
+ * The landing zone network: a VNet from `network.cidr` with subnets for AKS nodes, private
+ * endpoints and PostgreSQL (delegated), an NSG on each (inbound only from inside the VNet), a NAT
+ * gateway for egress (zone-redundant public IP in prod), VNet flow logs, and the private DNS zones
+ * of every private endpoint the landing zone uses, linked to the VNet.
+ */
+export class Network extends pulumi.ComponentResource {
+    readonly result: NetworkResult;
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:azure:Network", name, {}, opts);
+        this.result = createNetwork(name, this, args);
+        this.registerOutputs({ networkId: this.result.outputs.networkId });
+    }
+}
+
+/** Inbound NSG rules: the VNet (and, for nodes, the pod overlay) and Azure's load balancer probes; nothing else. */
+export function inboundRules(role: SubnetRole): inputs.network.SecurityRuleArgs[] {
+    const rule = (name: string, priority: number, access: "Allow" | "Deny", source: string, description: string) => ({
+        name, priority, access, description,
+        direction: "Inbound", protocol: "*",
+        sourceAddressPrefix: source, sourcePortRange: "*",
+        destinationAddressPrefix: "*", destinationPortRange: "*",
+    });
+    return [
+        rule("allow-vnet-inbound", 4000, "Allow", "VirtualNetwork", "Traffic from inside the landing zone network"),
+        ...(role === "aksNodes" ? [rule("allow-pod-overlay-inbound", 4010, "Allow", AKS_OVERLAY.podCidr, "Pod-to-pod traffic of the AKS overlay")] : []),
+        rule("allow-load-balancer-inbound", 4020, "Allow", "AzureLoadBalancer", "Azure load balancer health probes"),
+        rule("deny-all-inbound", 4096, "Deny", "*", "Deny by default: nothing from beyond the network"),
+    ];
+}
+
+export function createNetwork(name: string, parent: pulumi.Resource, args: NetworkArgs): NetworkResult {
+    const { ctx } = args;
+    const cfg = ctx.config;
+    const prod = cfg.environment === "prod";
+    const opts = { parent };
+    const common = { resourceGroupName: args.resourceGroupName, location: cfg.region, tags: ctx.tags };
+    const zones = azureZones(ctx);
+
+    const vnet = new network.VirtualNetwork(childName(name, "vnet"), {
+        ...common,
+        virtualNetworkName: ctx.naming.physical("azure.generic", "vnet"),
+        addressSpace: { addressPrefixes: [cfg.network.cidr] },
+    }, opts);
+
+    // Egress: one NAT gateway with a Standard public IP, zone-redundant in prod. A Standard NAT
+    // gateway is zonal: prod pins it to the first zone (a zonal gateway may use a zone-redundant IP),
+    // so its failure domain is known rather than picked by Azure (docs/azure.md, "Egress and zones").
+    const publicIp = new network.PublicIPAddress(childName(name, "nat-ip"), {
+        ...common,
+        publicIpAddressName: ctx.naming.physical("azure.generic", "nat", "pip"),
+        sku: { name: "Standard", tier: "Regional" },
+        publicIPAllocationMethod: "Static",
+        publicIPAddressVersion: "IPv4",
+        zones: prod ? zones : undefined,
+    }, opts);
+    const natGateway = new network.NatGateway(childName(name, "nat"), {
+        ...common,
+        natGatewayName: ctx.naming.physical("azure.generic", "nat"),
+        sku: { name: "Standard" },
+        idleTimeoutInMinutes: 4,
+        zones: prod ? [zones[0]] : undefined,
+        publicIpAddresses: [{ id: publicIp.id }],
+    }, opts);
+
+    const cidrs = Object.fromEntries(Object.entries(SUBNET_LAYOUT).map(([role, [bits, index]]) =>
+        [role, subnetCidr(cfg.network.cidr, bits, index)])) as Record<SubnetRole, string>;
+    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres" };
+
+    const nsgs = {} as Record<SubnetRole, network.NetworkSecurityGroup>;
+    const subnets = {} as Record<SubnetRole, network.Subnet>;
+    // Azure serialises changes to one VNet's subnets: create them one after another.
+    let previous: pulumi.Resource | undefined;
+    for (const role of Object.keys(SUBNET_LAYOUT) as SubnetRole[]) {
+        const nsg = new network.NetworkSecurityGroup(childName(name, physicalRole[role], "nsg"), {
+            ...common,
+            networkSecurityGroupName: ctx.naming.physical("azure.generic", physicalRole[role], "nsg"),
+            securityRules: inboundRules(role),
+        }, opts);
+        nsgs[role] = nsg;
+        subnets[role] = new network.Subnet(childName(name, physicalRole[role]), {
+            resourceGroupName: args.resourceGroupName,
+            virtualNetworkName: vnet.name,
+            subnetName: ctx.naming.physical("azure.generic", physicalRole[role], "snet"),
+            addressPrefix: cidrs[role],
+            networkSecurityGroup: { id: nsg.id },
+            // No implicit internet egress: only through the NAT gateway (nodes) or not at all.
+            defaultOutboundAccess: false,
+            natGateway: role === "aksNodes" ? { id: natGateway.id } : undefined,
+            // NSGs and route tables apply to private endpoints too.
+            privateEndpointNetworkPolicies: role === "privateEndpoints" ? "Enabled" : undefined,
+            delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }] : undefined,
+        }, { parent, dependsOn: previous ? [previous] : [] });
+        previous = subnets[role];
+    }
+
+    // Private DNS: the public names of the landing zone's PaaS services resolve to private endpoints.
+    const zoneNames: Record<PrivateDnsService, string> = {
+        postgres: `${ctx.naming.physical("azure.generic", "pg")}.private.postgres.database.azure.com`,
+        ...PRIVATE_LINK_ZONES,
+    };
+    const privateDnsZoneIds = {} as Record<PrivateDnsService, pulumi.Output<string>>;
+    for (const [service, zoneName] of Object.entries(zoneNames) as [PrivateDnsService, string][]) {
+        const zone = new privatedns.PrivateZone(childName(name, "dns", service), {
+            resourceGroupName: args.resourceGroupName,
+            privateZoneName: zoneName,
+            location: "global",
+            tags: ctx.tags,
+        }, opts);
+        new privatedns.VirtualNetworkLink(childName(name, "dns", service, "link"), {
+            resourceGroupName: args.resourceGroupName,
+            privateZoneName: zone.name,
+            virtualNetworkLinkName: ctx.naming.physical("azure.generic", "vnet", "link"),
+            virtualNetwork: { id: vnet.id },
+            registrationEnabled: false,
+            location: "global",
+            tags: ctx.tags,
+        }, opts);
+        privateDnsZoneIds[service] = zone.id;
+    }
+
+    // Flow logs of the whole VNet to the archive, with traffic analytics in the workspace. They run
+    // on the region's Network Watcher, which Azure creates with the first VNet (NetworkWatcherRG).
+    new network.FlowLog(childName(name, "flow-log"), {
+        networkWatcherName: `NetworkWatcher_${cfg.region}`,
+        resourceGroupName: "NetworkWatcherRG",
+        flowLogName: ctx.naming.physical("azure.generic", "vnet", "flow", "log"),
+        location: cfg.region,
+        targetResourceId: vnet.id,
+        storageId: args.archiveStorageId,
+        enabled: true,
+        format: { type: "JSON", version: 2 },
+        retentionPolicy: { enabled: true, days: cfg.network.flowLogRetentionDays },
+        flowAnalyticsConfiguration: {
+            networkWatcherFlowAnalyticsConfiguration: {
+                enabled: true,
+                workspaceResourceId: args.workspaceId,
+                workspaceRegion: cfg.region,
+                trafficAnalyticsInterval: prod ? 10 : 60,
+            },
+        },
+        tags: ctx.tags,
+    }, opts);
+
+    diagnosticSetting(childName(name, "vnet"), parent, ctx, { resourceUri: vnet.id, workspaceId: args.workspaceId });
+    diagnosticSetting(childName(name, "nat-ip"), parent, ctx, { resourceUri: publicIp.id, workspaceId: args.workspaceId });
+    diagnosticSetting(childName(name, "nat"), parent, ctx, { resourceUri: natGateway.id, workspaceId: args.workspaceId, logs: [] });
+    for (const role of Object.keys(nsgs) as SubnetRole[]) {
+        diagnosticSetting(childName(name, physicalRole[role], "nsg"), parent, ctx, {
+            resourceUri: nsgs[role].id, workspaceId: args.workspaceId, metrics: false,
+        });
+    }
+
+    const outputs: NetworkOutputs = {
+        networkId: vnet.id,
+        cidr: cfg.network.cidr,
+        zones,
+        // Azure has no public subnet tier: load balancers live in the node subnet, NAT attaches to it.
+        subnetIds: {
+            public: [],
+            private: [subnets.aksNodes.id],
+            data: [subnets.privateEndpoints.id, subnets.postgres.id],
+        },
+        subnetCidrs: {
+            public: [],
+            private: [cidrs.aksNodes],
+            data: [cidrs.privateEndpoints, cidrs.postgres],
+        },
+        natGatewayCount: 1,
+        // A Standard NAT gateway lives in one zone (docs/azure.md: the way to zone-redundant egress).
+        egressZoneRedundant: false,
+    };
+    return { outputs, vnet, subnets, subnetCidrs: cidrs, natGateway, natPublicIp: publicIp, privateDnsZoneIds, privateDnsZoneNames: zoneNames };
+}

@@ -1,0 +1,55 @@
+import * as authorization from "@pulumi/azure-native/authorization";
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+import type { StackContext } from "../core/contracts";
+import { childName } from "../core/naming";
+
+/** Built-in Azure role definition ids (the same in every tenant). */
+export const BUILTIN_ROLES = {
+    acrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
+    keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+    managedIdentityOperator: "f1a07417-d97a-45cb-824c-7a7467783830",
+    networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
+    privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",
+} as const;
+
+export type BuiltinRole = keyof typeof BUILTIN_ROLES;
+
+/**
+ * A GUID derived from stable strings (role assignment names must be GUIDs). Deterministic, so a
+ * re-run names the assignment the same; never random.
+ */
+export function deterministicGuid(...parts: string[]): string {
+    const hex = createHash("sha256").update(parts.join("/")).digest("hex");
+    // RFC 4122 layout, version 5 style (name-based), variant 10xx.
+    const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The full id of a built-in role definition in the stack's subscription. */
+export function roleDefinitionId(ctx: StackContext, role: BuiltinRole): string {
+    const subscription = ctx.config.azure.subscriptionId;
+    const path = `/providers/Microsoft.Authorization/roleDefinitions/${BUILTIN_ROLES[role]}`;
+    return subscription ? `/subscriptions/${subscription}${path}` : path;
+}
+
+export interface RoleAssignmentArgs {
+    /** The resource (or group) the role is granted on: as narrow as the principal needs. */
+    scope: pulumi.Input<string>;
+    role: BuiltinRole;
+    principalId: pulumi.Input<string>;
+    principalType?: "ServicePrincipal" | "Group" | "User";
+}
+
+/** A role assignment with a deterministic GUID name derived from the stack scope and the logical name. */
+export function roleAssignment(name: string, parent: pulumi.Resource, ctx: StackContext, args: RoleAssignmentArgs,
+    opts: pulumi.CustomResourceOptions = {}): authorization.RoleAssignment {
+    const logical = childName(name, "role", args.role);
+    return new authorization.RoleAssignment(logical, {
+        roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, logical),
+        scope: args.scope,
+        roleDefinitionId: roleDefinitionId(ctx, args.role),
+        principalId: args.principalId,
+        principalType: args.principalType ?? "ServicePrincipal",
+    }, { ...opts, parent });
+}

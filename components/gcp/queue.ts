@@ -1,0 +1,135 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import type { QueueOutputs } from "../core/contracts";
+import { childName } from "../core/naming";
+import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+
+export interface GcpQueueResult {
+    outputs: QueueOutputs;
+    topic: gcp.pubsub.Topic;
+    deadLetterTopic: gcp.pubsub.Topic;
+    subscription: gcp.pubsub.Subscription;
+    deadLetterSubscription: gcp.pubsub.Subscription;
+}
+
+/** Pub/Sub work queue: topic, subscription, dead-letter topic and its subscription. */
+export class GcpQueue extends pulumi.ComponentResource {
+    readonly outputs: QueueOutputs;
+    readonly topicName: pulumi.Output<string>;
+    readonly subscriptionName: pulumi.Output<string>;
+
+    constructor(name: string, args: GcpDomainArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:gcp:Queue", name, {}, opts);
+        const result = createQueue(name, this, args);
+        this.outputs = result.outputs;
+        this.topicName = result.topic.name;
+        this.subscriptionName = result.subscription.name;
+        this.registerOutputs({ queueId: result.outputs.queueId, subscriptionId: result.outputs.subscriptionId });
+    }
+}
+
+const DAY = 86400;
+/** Pub/Sub limits: subscriptions keep messages up to 7 days, ack deadlines are 10..600 s. */
+const MAX_SUBSCRIPTION_RETENTION_DAYS = 7;
+
+export function ackDeadlineSeconds(visibilityTimeoutSeconds: number): number {
+    return Math.min(600, Math.max(10, visibilityTimeoutSeconds));
+}
+
+/** Pub/Sub accepts 5..100 delivery attempts before dead-lettering. */
+export function maxDeliveryAttempts(maxReceiveCount: number): number {
+    if (maxReceiveCount < 5) {
+        pulumi.log.warn(`queue.maxReceiveCount ${maxReceiveCount} is below Pub/Sub's minimum of 5 delivery attempts; using 5`);
+    }
+    return Math.min(100, Math.max(5, maxReceiveCount));
+}
+
+export function createQueue(name: string, parent: pulumi.Resource, args: GcpDomainArgs): GcpQueueResult {
+    const { ctx, platform } = args;
+    const queue = ctx.config.queue;
+    const labels = domainLabels(ctx);
+    // Dead-letter topic and its holding subscription say so (policies exempt them from needing a DLQ).
+    const deadLetterLabels = { ...labels, "queue-role": "dead-letter" };
+    // CMEK in prod: the platform granted this project's Pub/Sub agent the data key.
+    const kmsKeyName = ctx.config.environment === "prod" ? platform.dataKeyId : undefined;
+    const attempts = maxDeliveryAttempts(queue.maxReceiveCount);
+    const opts = { parent, protect: ctx.config.protectStateful };
+    // Messages stay in the stack's region (data residency).
+    const messageStoragePolicy = { allowedPersistenceRegions: [ctx.config.region] };
+    const topicPath = (t: gcp.pubsub.Topic) => pulumi.interpolate`projects/${t.project}/topics/${t.name}`;
+    const subscriptionRetention = `${Math.min(queue.retentionDays, MAX_SUBSCRIPTION_RETENTION_DAYS) * DAY}s`;
+
+    const topic = new gcp.pubsub.Topic(childName(name, "topic"), {
+        project: platform.project,
+        name: ctx.naming.physical("gcp.generic", "events"),
+        messageRetentionDuration: `${queue.retentionDays * DAY}s`,
+        messageStoragePolicy,
+        kmsKeyName,
+        labels,
+    }, opts);
+    const deadLetterTopic = new gcp.pubsub.Topic(childName(name, "dlq-topic"), {
+        project: platform.project,
+        name: ctx.naming.physical("gcp.generic", "events", "dlq"),
+        messageRetentionDuration: `${14 * DAY}s`,
+        messageStoragePolicy,
+        kmsKeyName,
+        labels: deadLetterLabels,
+    }, opts);
+
+    const subscription = new gcp.pubsub.Subscription(childName(name, "subscription"), {
+        project: platform.project,
+        name: ctx.naming.physical("gcp.generic", "events", "worker"),
+        topic: topicPath(topic),
+        ackDeadlineSeconds: ackDeadlineSeconds(queue.visibilityTimeoutSeconds),
+        messageRetentionDuration: subscriptionRetention,
+        retainAckedMessages: false,
+        deadLetterPolicy: { deadLetterTopic: topicPath(deadLetterTopic), maxDeliveryAttempts: attempts },
+        retryPolicy: { minimumBackoff: "10s", maximumBackoff: "600s" },
+        // Never expire for inactivity (the default deletes an idle subscription after 31 days).
+        expirationPolicy: { ttl: "" },
+        enableExactlyOnceDelivery: false,
+        labels,
+    }, opts);
+    // Dead letters are kept (and can be replayed) only if a subscription holds them.
+    const deadLetterSubscription = new gcp.pubsub.Subscription(childName(name, "dlq-subscription"), {
+        project: platform.project,
+        name: ctx.naming.physical("gcp.generic", "events", "dlq", "hold"),
+        topic: topicPath(deadLetterTopic),
+        ackDeadlineSeconds: 60,
+        messageRetentionDuration: `${MAX_SUBSCRIPTION_RETENTION_DAYS * DAY}s`,
+        expirationPolicy: { ttl: "" },
+        labels: deadLetterLabels,
+    }, opts);
+
+    // The Pub/Sub service agent moves undeliverable messages: it must publish to the dead-letter
+    // topic and subscribe (ack) on the source subscription, or dead-lettering silently fails.
+    const agent = new gcp.projects.ServiceIdentity(childName(name, "pubsub-agent"), {
+        project: platform.project,
+        service: "pubsub.googleapis.com",
+    }, { parent });
+    new gcp.pubsub.TopicIAMMember(childName(name, "agent-dlq-publisher"), {
+        project: platform.project,
+        topic: deadLetterTopic.name,
+        role: "roles/pubsub.publisher",
+        member: agent.member,
+    }, { parent });
+    new gcp.pubsub.SubscriptionIAMMember(childName(name, "agent-subscriber"), {
+        project: platform.project,
+        subscription: subscription.name,
+        role: "roles/pubsub.subscriber",
+        member: agent.member,
+    }, { parent });
+
+    return {
+        topic,
+        deadLetterTopic,
+        subscription,
+        deadLetterSubscription,
+        outputs: {
+            queueId: topicPath(topic),
+            deadLetterQueueId: topicPath(deadLetterTopic),
+            maxReceiveCount: attempts,
+            subscriptionId: pulumi.interpolate`projects/${subscription.project}/subscriptions/${subscription.name}`,
+        },
+    };
+}

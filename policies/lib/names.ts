@@ -1,0 +1,89 @@
+/**
+ * The physical-name properties the naming module fills, by resource type, with the rule each name
+ * follows (pattern and length, the same as `nameRules` of the naming module; a test keeps them in
+ * step) and whether the name separates its words with hyphens (then it starts `<prefix>-<env>-`).
+ */
+export interface NamedProperty {
+    property: string;
+    kind: string;
+    pattern: RegExp;
+    max: number;
+    hyphenated: boolean;
+}
+
+const rfc1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const named = (property: string, kind: string, pattern: RegExp, max: number, hyphenated = true): NamedProperty =>
+    ({ property, kind, pattern, max, hyphenated });
+
+export const NAMED_TYPES: Record<string, NamedProperty> = {
+    "aws:s3/bucket:Bucket": named("bucket", "aws.s3Bucket", /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 63),
+    "aws:s3/bucketV2:BucketV2": named("bucket", "aws.s3Bucket", /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 63),
+    "aws:sqs/queue:Queue": named("name", "aws.sqsQueue", /^[A-Za-z0-9_-]+(\.fifo)?$/, 80),
+    "aws:rds/instance:Instance": named("identifier", "aws.rdsIdentifier", /^[a-z](?!.*--)([a-z0-9-]*[a-z0-9])?$/, 63),
+    "aws:rds/cluster:Cluster": named("clusterIdentifier", "aws.rdsIdentifier", /^[a-z](?!.*--)([a-z0-9-]*[a-z0-9])?$/, 63),
+    "aws:eks/cluster:Cluster": named("name", "aws.eksCluster", /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 100),
+    "aws:iam/role:Role": named("name", "aws.iamRole", /^[\w+=,.@-]+$/, 64),
+    "aws:elasticache/replicationGroup:ReplicationGroup": named("replicationGroupId", "aws.elasticache", /^[a-z](?!.*--)([a-z0-9-]*[a-z0-9])?$/, 40),
+    "aws:ecr/repository:Repository": named("name", "aws.ecrRepository", /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/, 256),
+    "azure-native:storage:StorageAccount": named("accountName", "azure.storageAccount", /^[a-z0-9]+$/, 24, false),
+    "azure-native:keyvault:Vault": named("vaultName", "azure.keyVault", /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, 24),
+    "azure-native:containerregistry:Registry": named("registryName", "azure.containerRegistry", /^[a-z0-9]+$/, 50, false),
+    "azure-native:dbforpostgresql:Server": named("serverName", "azure.postgresServer", /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 63),
+    "azure-native:servicebus:Namespace": named("namespaceName", "azure.serviceBusNamespace", /^[a-z][a-z0-9-]*[a-z0-9]$/, 50),
+    "azure-native:redis:Redis": named("name", "azure.redisCache", /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, 63),
+    "azure-native:resources:ResourceGroup": named("resourceGroupName", "azure.resourceGroup", /^[a-z0-9._()-]*[a-z0-9_()-]$/, 90),
+    "azure-native:containerservice:ManagedCluster": named("resourceName", "azure.aksCluster", /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/, 63),
+    "gcp:storage/bucket:Bucket": named("name", "gcp.bucket", /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, 63),
+    "gcp:sql/databaseInstance:DatabaseInstance": named("name", "gcp.sqlInstance", rfc1035, 84),
+    "gcp:container/cluster:Cluster": named("name", "gcp.gkeCluster", rfc1035, 40),
+    "gcp:redis/instance:Instance": named("name", "gcp.redisInstance", rfc1035, 40),
+    "gcp:serviceaccount/account:Account": named("accountId", "gcp.serviceAccountId", rfc1035, 30),
+    "gcp:organizations/project:Project": named("projectId", "gcp.projectId", /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 30),
+};
+
+export interface NamingConfig {
+    /** The landing zone prefix (`landing-zone:prefix`); any valid prefix when absent. */
+    prefix?: string;
+    /** The stack's environment; any environment when absent. */
+    environment?: string;
+}
+
+export const namingConfigSchema = {
+    properties: {
+        prefix: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,7}$" },
+        environment: { type: "string" as const, enum: ["dev", "staging", "prod"] },
+    },
+};
+
+/** What is wrong with `name` for `rule`, or undefined when it follows the naming module. */
+export function namingProblem(name: string, rule: NamedProperty, config: NamingConfig): string | undefined {
+    if (name.length > rule.max || !rule.pattern.test(name)) {
+        return `${rule.property} "${name}" breaks the ${rule.kind} rule (pattern ${rule.pattern.source}, at most ${rule.max} characters)`;
+    }
+    const prefix = config.prefix ?? "[a-z][a-z0-9]{1,7}";
+    const env = config.environment ?? "(?:dev|staging|prod)";
+    const scope = rule.hyphenated ? new RegExp(`^${prefix}-${env}(-|$)`) : new RegExp(`^${prefix}${env}`);
+    if (!scope.test(name)) {
+        const expected = rule.hyphenated ? "<prefix>-<environment>-" : "<prefix><environment>";
+        return `${rule.property} "${name}" does not start with ${expected} (${config.prefix ?? "prefix"}, ${config.environment ?? "environment"})`;
+    }
+    return undefined;
+}
+
+/** Validates the physical name of a resource of one of the NAMED_TYPES (shared by the per-cloud naming policies). */
+export function checkName(type: string, props: Record<string, unknown>, config: NamingConfig, report: (detail: string) => void): void {
+    const rule = NAMED_TYPES[type];
+    if (!rule) return;
+    const name = rule.property in props ? props[rule.property] : undefined;
+    if (name === undefined || name === null || name === "") {
+        report(`${rule.property} is not set: the name would get a random suffix instead of the naming module's name.`);
+        return;
+    }
+    if (typeof name !== "string") return;
+    const problem = namingProblem(name, rule, config);
+    if (problem) report(`${problem}.`);
+}
+
+export function namedTypes(prefix: string): string[] {
+    return Object.keys(NAMED_TYPES).filter((t) => t.startsWith(prefix));
+}

@@ -1,0 +1,146 @@
+import { strict as assert } from "node:assert";
+import { FAKE_CLUSTER_SG, FAKE_LOGS_KEY, FAKE_PRIVATE_SUBNETS } from "./fake-platform";
+import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
+
+const PROJECT = "aws:codebuild/project:Project";
+const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+const external = { pipeline: { source: "external" as const, repository: "acme/orders-service", deployRepository: "acme/orders-deploy" } };
+
+describe("components/aws/pipeline.ts", () => {
+    it("pipeline.source managed: CodeCommit repositories (KMS), no external connection, push-triggered", async () => {
+        const managed = { pipeline: { source: "managed" as const, repository: "orders-service", deployRepository: "orders-deploy" } };
+        const rec = await recordDomain("dev", managed, { preview: false });
+        const repos = rec.ofType("aws:codecommit/repository:Repository");
+        assert.equal(repos.length, 2);
+        const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
+        for (const repo of repos) assert.equal(rec.inputs(repo).kmsKeyId, keyArn);
+        assert.equal(rec.ofType("aws:codestarconnections/connection:Connection").length, 0);
+        const source = rec.inputs(rec.one(PIPELINE)).stages[0];
+        assert.deepEqual(source.actions.map((a: { provider: string }) => a.provider), ["CodeCommit", "CodeCommit"]);
+        assert.equal(rec.ofType("aws:cloudwatch/eventTarget:EventTarget").length, 1);
+    });
+
+    it("pipeline.source external: a CodeStar connection to the Git host, no CodeCommit", async () => {
+        const rec = await recordDomain("dev", external, { preview: false });
+        assert.equal(rec.ofType("aws:codecommit/repository:Repository").length, 0);
+        const connection = rec.one("aws:codestarconnections/connection:Connection");
+        const source = rec.inputs(rec.one(PIPELINE)).stages[0];
+        for (const action of source.actions) {
+            assert.equal(action.provider, "CodeStarSourceConnection");
+            assert.equal(action.configuration.ConnectionArn, fabricatedArn(connection));
+        }
+        assert.deepEqual(source.actions.map((a: { configuration: { FullRepositoryId: string } }) => a.configuration.FullRepositoryId),
+            ["acme/orders-service", "acme/orders-deploy"]);
+    });
+
+    it("pushes to the domain's own ECR repository: scan on push, immutable tags, KMS", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const repo = rec.inputs(rec.one("aws:ecr/repository:Repository"));
+        assert.equal(repo.imageScanningConfiguration.scanOnPush, true);
+        assert.equal(repo.imageTagMutability, "IMMUTABLE");
+        assert.equal(repo.encryptionConfigurations[0].encryptionType, "KMS");
+        assert.equal(repo.encryptionConfigurations[0].kmsKey, fabricatedArn(rec.one("aws:kms/key:Key", "orders-key")));
+        assert.match(repo.name, /^acme-dev-orders-/);
+    });
+
+    it("source -> build -> deploy; only the Docker build runs privileged; both log to a KMS-encrypted CloudWatch group", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const pipeline = rec.inputs(rec.one(PIPELINE));
+        assert.deepEqual(pipeline.stages.map((s: { name: string }) => s.name), ["Source", "Build", "Deploy"]);
+        const build = rec.inputs(rec.one(PROJECT, "pipeline-build"));
+        const deploy = rec.inputs(rec.one(PROJECT, "pipeline-deploy"));
+        assert.equal(build.environment.privilegedMode, true);
+        assert.equal(deploy.environment.privilegedMode, false);
+        const logGroup = rec.inputs(rec.one("aws:cloudwatch/logGroup:LogGroup"));
+        assert.equal(logGroup.kmsKeyId, FAKE_LOGS_KEY);
+        assert.ok(logGroup.retentionInDays > 0);
+        for (const project of [build, deploy]) {
+            assert.equal(project.logsConfig.cloudwatchLogs.status, "ENABLED");
+            assert.equal(project.logsConfig.cloudwatchLogs.groupName, logGroup.name);
+        }
+        const deployAction = pipeline.stages[2].actions[0];
+        assert.equal(deployAction.configuration.ProjectName, deploy.name);
+    });
+
+    it("deploys to the domain namespace only: EKS access entry with a namespace-scoped access policy", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const deployRole = fabricatedArn(rec.one("aws:iam/role:Role", "deploy-role"));
+        const entry = rec.inputs(rec.one("aws:eks/accessEntry:AccessEntry"));
+        assert.equal(entry.principalArn, deployRole);
+        assert.equal(entry.kubernetesGroups, undefined, "no Kubernetes group (e.g. system:masters) is granted");
+        const association = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation"));
+        assert.equal(association.principalArn, deployRole);
+        assert.deepEqual(association.accessScope, { type: "namespace", namespaces: ["orders"] });
+        assert.doesNotMatch(association.policyArn, /ClusterAdmin|AmazonEKSAdminPolicy/);
+        const deploy = rec.inputs(rec.one(PROJECT, "pipeline-deploy"));
+        const vars = Object.fromEntries(deploy.environment.environmentVariables.map((v: { name: string; value: string }) => [v.name, v.value]));
+        assert.equal(vars.NAMESPACE, "orders");
+        assert.match(deploy.source.buildspec, /kubectl apply --namespace "\$NAMESPACE"/);
+        assert.equal((await domainOutput("dev", {}, "pipeline")).targetNamespace, "orders");
+    });
+
+    it("runs the deploy build in the private subnets, admitted by the cluster API on 443 only", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", "deploy-sg");
+        const deploy = rec.inputs(rec.one(PROJECT, "pipeline-deploy"));
+        assert.deepEqual(deploy.vpcConfig.subnets, FAKE_PRIVATE_SUBNETS);
+        assert.deepEqual(deploy.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
+        const egress = rec.inputs(sg).egress;
+        assert.deepEqual(egress.map((e: { fromPort: number; toPort: number }) => [e.fromPort, e.toPort]), [[443, 443]]);
+        assert.deepEqual(rec.inputs(sg).ingress, []);
+        const rule = rec.inputs(rec.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "cluster-api"));
+        assert.equal(rule.securityGroupId, FAKE_CLUSTER_SG);
+        assert.equal(rule.referencedSecurityGroupId, `${sg.name}-id`);
+        assert.equal(rule.cidrIpv4, undefined);
+        assert.equal(rule.fromPort, 443);
+        assert.equal(rule.toPort, 443);
+        assert.equal(rec.inputs(rec.one(PROJECT, "pipeline-build")).vpcConfig, undefined);
+    });
+
+    it("keeps artifacts in a KMS-encrypted, non-public, TLS-only bucket", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
+        const store = rec.inputs(rec.one(PIPELINE)).artifactStores[0];
+        assert.deepEqual(store.encryptionKey, { id: keyArn, type: "KMS" });
+        const bucket = rec.one("aws:s3/bucket:Bucket", "artifacts");
+        assert.equal(store.location, rec.inputs(bucket).bucket);
+        const pab = rec.inputs(rec.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "artifacts"));
+        assert.ok(pab.blockPublicAcls && pab.blockPublicPolicy && pab.ignorePublicAcls && pab.restrictPublicBuckets);
+        const sse = rec.inputs(rec.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "artifacts"));
+        assert.equal(sse.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId, keyArn);
+        const policy = parsePolicy(rec.inputs(rec.one("aws:s3/bucketPolicy:BucketPolicy", "artifacts")).policy);
+        assert.ok(policy.Statement.some((s) => s.Effect === "Deny" && s.Condition?.Bool?.["aws:SecureTransport"] === "false"));
+    });
+
+    it("role policies name the pipeline's own resources; * only for calls without a resource-level form", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        for (const name of ["build-policy", "deploy-policy", "deploy-vpc-policy", "pipeline-policy", "events-policy"]) {
+            const doc = parsePolicy(rec.inputs(rec.one("aws:iam/rolePolicy:RolePolicy", `pipeline-${name}`)).policy);
+            for (const s of doc.Statement) {
+                for (const action of list(s.Action)) assert.ok(!action.includes("*"), `${name}: ${action}`);
+                if (list(s.Resource).includes("*")) {
+                    for (const action of list(s.Action)) assert.match(action, /^ec2:Describe|^ecr:GetAuthorizationToken$/, name);
+                }
+            }
+        }
+    });
+
+    it("pipeline.enabled false: no pipeline and no pipeline output", async () => {
+        const rec = await recordDomain("dev", { pipeline: { enabled: false } });
+        assert.equal(rec.ofType(PIPELINE).length, 0);
+        assert.equal(rec.ofType(PROJECT).length, 0);
+        assert.equal(await domainOutput("dev", { pipeline: { enabled: false } }, "pipeline"), undefined);
+    });
+
+    it("protects the image and source repositories and the artifact bucket in prod only", async () => {
+        const stateful = ["aws:ecr/repository:Repository", "aws:codecommit/repository:Repository"];
+        const prod = await recordDomain("prod", { pipeline: { source: "managed" } });
+        const dev = await recordDomain("dev", { pipeline: { source: "managed" } });
+        for (const type of stateful) {
+            assert.ok(prod.ofType(type).length > 0, type);
+            for (const r of prod.ofType(type)) assert.equal(r.protect, true, r.name);
+            for (const r of dev.ofType(type)) assert.equal(r.protect, false, r.name);
+        }
+        assert.equal(prod.one("aws:s3/bucket:Bucket", "artifacts").protect, true);
+    });
+});

@@ -1,0 +1,60 @@
+import { strict as assert } from "node:assert";
+import { DOMAIN_PROJECT, runDomain } from "./fake-platform";
+
+const REDIS = "gcp:redis/instance:Instance";
+
+describe("components/gcp/cache", () => {
+    it("prod: STANDARD_HA with read replicas across two zones, TLS, AUTH, private services access on the Shared VPC", async () => {
+        const rec = await runDomain({ environment: "prod" });
+        const redis = rec.inputs(rec.one(REDIS));
+        assert.equal(redis.project, DOMAIN_PROJECT);
+        assert.equal(redis.tier, "STANDARD_HA");
+        assert.equal(redis.replicaCount, 2);
+        assert.equal(redis.readReplicasMode, "READ_REPLICAS_ENABLED");
+        assert.notEqual(redis.locationId, redis.alternativeLocationId);
+        assert.ok(redis.alternativeLocationId);
+        assert.equal(redis.transitEncryptionMode, "SERVER_AUTHENTICATION");
+        assert.equal(redis.authEnabled, true);
+        assert.equal(redis.connectMode, "PRIVATE_SERVICE_ACCESS");
+        assert.match(redis.authorizedNetwork, /\/global\/networks\/acme-prod-vpc$/);
+        assert.equal(redis.reservedIpRange, "acme-prod-psa");
+        assert.equal(redis.memorySizeGb, 5);
+        assert.equal(redis.labels.environment, "prod");
+    });
+
+    it("dev: BASIC (no replicas), still TLS + AUTH + private", async () => {
+        const rec = await runDomain({ environment: "dev" });
+        const redis = rec.inputs(rec.one(REDIS));
+        assert.equal(redis.tier, "BASIC");
+        assert.equal(redis.replicaCount, undefined);
+        assert.equal(redis.transitEncryptionMode, "SERVER_AUTHENTICATION");
+        assert.equal(redis.authEnabled, true);
+        assert.equal(redis.connectMode, "PRIVATE_SERVICE_ACCESS");
+    });
+
+    it("a small cache with replicas is STANDARD_HA with its one standby (read replicas need 5 GB)", async () => {
+        const rec = await runDomain({ environment: "dev", cache: { replicas: 2, size: "small" } }, { preview: false });
+        const redis = rec.inputs(rec.one(REDIS));
+        assert.equal(redis.tier, "STANDARD_HA");
+        assert.equal(redis.readReplicasMode, undefined);
+        assert.equal(rec.outputs.cache.replicas, 1);
+    });
+
+    it("keeps the AUTH string in a regional Secret Manager secret; outputs carry only its reference", async () => {
+        const rec = await runDomain({ environment: "prod" }, { preview: false });
+        const secret = rec.inputs(rec.one("gcp:secretmanager/secret:Secret"));
+        assert.deepEqual(secret.replication.userManaged.replicas, [{ location: "europe-west1" }]);
+        const version = rec.one("gcp:secretmanager/secretVersion:SecretVersion");
+        assert.ok(version.dependencies.includes(rec.one(REDIS).urn));
+        assert.equal(rec.outputs.cache.authReference, `projects/${DOMAIN_PROJECT}/secrets/${secret.secretId}`);
+        assert.equal(rec.outputs.cache.port, 6378);
+        assert.equal(rec.outputs.cache.tls, true);
+        assert.ok(!JSON.stringify(rec.outputs).includes("authString"));
+    });
+
+    it("cache.enabled false: no Memorystore, no cache output", async () => {
+        const rec = await runDomain({ environment: "dev", cache: { enabled: false } }, { preview: false });
+        assert.equal(rec.ofType(REDIS).length, 0);
+        assert.equal(rec.outputs.cache, undefined);
+    });
+});

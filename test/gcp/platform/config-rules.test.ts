@@ -1,0 +1,55 @@
+import { strict as assert } from "node:assert";
+import { ConfigError } from "../../../components/core/config/errors";
+import { testContext } from "../../harness";
+
+function problems(config: Record<string, unknown>): string {
+    try {
+        testContext({ cloud: "gcp", region: "europe-west1", ...config } as never);
+        return "";
+    } catch (error) {
+        if (error instanceof ConfigError) return error.message;
+        throw error;
+    }
+}
+
+describe("components/core/config/rules/gcp", () => {
+    it("create mode needs a parent and a billing account, and says the allowed form", () => {
+        const message = problems({ hierarchy: { mode: "create", domains: [] } });
+        assert.match(message, /landing-zone:hierarchy\.parentId.*organizations\/<number> or folders\/<number>/);
+        assert.match(message, /landing-zone:hierarchy\.billingAccount/);
+    });
+
+    it("skip mode needs gcp.projectId", () => {
+        assert.match(problems({ hierarchy: { mode: "skip" } }), /landing-zone:gcp\.projectId/);
+        assert.equal(problems({ hierarchy: { mode: "skip" }, gcp: { projectId: "acme-sandbox-1" } }), "");
+    });
+
+    it("existing ids: folders for root/environment, project ids for the rest, only known domains", () => {
+        const message = problems({
+            hierarchy: { mode: "existing", domains: ["orders"], existingIds: { root: "123", platform: "Bad_Id", payments: "acme-pay-1" } },
+        });
+        assert.match(message, /existingIds\.root must be folders\/<number>/);
+        assert.match(message, /existingIds\.platform must be a project id/);
+        assert.match(message, /existingIds\.payments names no domain/);
+    });
+
+    it("a zonal cluster is refused in prod", () => {
+        assert.match(problems({ environment: "prod", gcp: { projectId: "acme-prod-1", zonalCluster: true }, hierarchy: { mode: "skip" } }),
+            /landing-zone:gcp\.zonalCluster is not allowed in prod/);
+        assert.equal(problems({ environment: "dev", gcp: { projectId: "acme-dev-1", zonalCluster: true }, hierarchy: { mode: "skip" } }), "");
+    });
+
+    it("platform-only and domain-only gcp keys are refused on the other layer", () => {
+        const message = problems({
+            layer: "domain", domain: "orders", hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-1", iapSsh: true, zonalCluster: true },
+        });
+        assert.match(message, /landing-zone:gcp\.iapSsh applies only to layer platform/);
+        assert.match(message, /landing-zone:gcp\.zonalCluster applies only to layer platform/);
+        assert.match(problems({ hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-1", promoteFromCluster: "projects/acme-dev-1/locations/europe-west1/clusters/gke" } }),
+            /landing-zone:gcp\.promoteFromCluster applies only to layer domain/);
+    });
+
+    it("gcp keys are refused on another cloud", () => {
+        assert.match(problems({ cloud: "aws", gcp: { iapSsh: true } }), /landing-zone:gcp applies only to cloud gcp/);
+    });
+});

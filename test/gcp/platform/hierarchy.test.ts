@@ -1,0 +1,138 @@
+import { strict as assert } from "node:assert";
+import { DOMAIN_APIS, PLATFORM_APIS } from "../../../components/gcp/hierarchy";
+import { physicalName } from "../../../components/core/naming";
+import { ancestors, sample, sampleConfig, T, variant } from "./helpers";
+
+const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+
+describe("components/gcp/hierarchy", () => {
+    it("prod: landing zone folder -> environment folder -> platform + one project per domain, as a tree", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const root = rec.one(T.folder, "lz-folder");
+        const env = rec.one(T.folder, "lz-prod-folder");
+        assert.equal(rec.inputs(root).parent, "organizations/123456789012");
+        assert.equal(rec.inputs(root).displayName, "acme-landing-zone");
+        assert.equal(rec.inputs(env).displayName, "acme-prod");
+        // The environment folder's parent is the landing zone folder (unknown until it exists).
+        assert.ok(env.dependencies.includes(root.urn), "environment folder must hang under the landing zone folder");
+        const projects = rec.ofType(T.project);
+        assert.deepEqual(projects.map((p) => p.name).sort(), ["lz-prod-orders-project", "lz-prod-payments-project", "lz-prod-platform-project"]);
+        for (const p of projects) {
+            assert.ok(p.dependencies.includes(env.urn), `${p.name} must live in the environment folder`);
+            assert.deepEqual(ancestors(rec, p.urn).slice(-3, -1), ["landing-zone:gcp:Folder::lz-prod", "landing-zone:gcp:Folder::lz"]);
+        }
+        // Platform capabilities are children of the platform project in the tree.
+        const cluster = rec.one(T.cluster);
+        assert.ok(ancestors(rec, cluster.urn).includes("landing-zone:gcp:Project::lz-prod-platform"));
+    });
+
+    it("project ids are valid GCP ids, deterministic, and differ per environment and prefix", async () => {
+        const prod = await sample("platform-gcp-prod");
+        const ids = prod.ofType(T.project).map((p) => prod.inputs(p).projectId as string);
+        for (const id of ids) {
+            assert.match(id, PROJECT_ID);
+            assert.ok(id.length >= 6 && id.length <= 30, id);
+        }
+        assert.equal(new Set(ids).size, ids.length);
+        assert.ok(ids.includes(physicalName("gcp.projectId", ["acme", "prod", "platform"], ["europe-west1"])));
+        const again = await variant("platform-gcp-prod", {});
+        assert.deepEqual(again.ofType(T.project).map((p) => again.inputs(p).projectId), ids, "a re-run must give the same ids");
+        const other = await variant("platform-gcp-prod", { prefix: "globex" });
+        const otherIds = other.ofType(T.project).map((p) => other.inputs(p).projectId as string);
+        assert.ok(otherIds.every((id) => !ids.includes(id)));
+        const dev = await sample("platform-gcp-dev");
+        const devIds = dev.ofType(T.project).map((p) => dev.inputs(p).projectId as string);
+        assert.ok(devIds.every((id) => !ids.includes(id)));
+    });
+
+    it("long prefixes and domain names still give valid project ids", async () => {
+        const rec = await variant("platform-gcp-prod", {
+            prefix: "abcdefgh", hierarchy: { ...sampleConfig("platform-gcp-prod").hierarchy, domains: ["abcdefghijkl", "orders"] },
+        });
+        for (const p of rec.ofType(T.project)) assert.match(rec.inputs(p).projectId, PROJECT_ID);
+    });
+
+    it("prod: projects and folders are protected, with deletionPolicy PREVENT and folder deletion protection", async () => {
+        const rec = await sample("platform-gcp-prod");
+        for (const p of rec.ofType(T.project)) {
+            assert.equal(p.protect, true, p.name);
+            assert.equal(rec.inputs(p).deletionPolicy, "PREVENT", p.name);
+            assert.equal(rec.inputs(p).billingAccount, "012345-6789AB-CDEF01");
+            assert.equal(rec.inputs(p).autoCreateNetwork, false);
+        }
+        for (const f of rec.ofType(T.folder)) {
+            assert.equal(f.protect, true, f.name);
+            assert.equal(rec.inputs(f).deletionProtection, true, f.name);
+        }
+    });
+
+    it("dev: nothing is protected and projects can be deleted", async () => {
+        const rec = await sample("platform-gcp-dev");
+        for (const r of rec.ofType(T.project)) {
+            assert.equal(r.protect, false);
+            assert.equal(rec.inputs(r).deletionPolicy, "DELETE");
+        }
+        assert.ok(rec.resources.every((r) => !r.protect), "no protect in dev");
+    });
+
+    it("enables each project's APIs without disabling them on destroy", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const services = rec.ofType(T.service);
+        for (const s of services) assert.equal(rec.inputs(s).disableOnDestroy, false, s.name);
+        const of = (prefix: string) => services.filter((s) => s.name.startsWith(prefix)).map((s) => rec.inputs(s).service).sort();
+        assert.deepEqual(of("lz-prod-platform-"), [...PLATFORM_APIS].sort());
+        assert.deepEqual(of("lz-prod-orders-"), [...DOMAIN_APIS].sort());
+        const ordersProject = rec.inputs(rec.one(T.project, "orders")).projectId;
+        assert.ok(services.filter((s) => s.name.startsWith("lz-prod-orders-")).every((s) => rec.inputs(s).project === ordersProject));
+    });
+
+    it("labels each domain project with its domain (valid GCP labels)", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const labels = rec.inputs(rec.one(T.project, "payments")).labels;
+        assert.equal(labels.domain, "payments");
+        assert.equal(labels.environment, "prod");
+        for (const [k, v] of Object.entries(labels)) {
+            assert.match(k, /^[a-z][a-z0-9_-]{0,62}$/);
+            assert.match(String(v), /^[a-z0-9_-]{0,63}$/);
+        }
+    });
+
+    it("dev hangs under the landing zone folder prod owns: no second root folder, no org policies", async () => {
+        const rec = await sample("platform-gcp-dev");
+        assert.equal(rec.ofType(T.folder).length, 1);
+        const env = rec.inputs(rec.one(T.folder, "lz-dev-folder"));
+        assert.equal(env.parent, "folders/100000000001");
+        assert.equal(rec.ofType(T.policy).length, 0);
+    });
+
+    it("skip: everything in gcp.projectId, no folders or projects created, APIs still enabled", async () => {
+        const rec = await variant("platform-gcp-dev", {
+            hierarchy: { mode: "skip", domains: ["orders"] }, gcp: { projectId: "acme-sandbox-1" },
+        });
+        assert.equal(rec.ofType(T.folder).length, 0);
+        assert.equal(rec.ofType(T.project).length, 0);
+        assert.equal(rec.ofType(T.policy).length, 0);
+        const services = rec.ofType(T.service);
+        assert.ok(services.length > 0 && services.every((s) => rec.inputs(s).project === "acme-sandbox-1"));
+        // The domain shares the project: its APIs are enabled once, with the platform's.
+        assert.ok(services.some((s) => rec.inputs(s).service === "sqladmin.googleapis.com"));
+        assert.equal(new Set(services.map((s) => rec.inputs(s).service)).size, services.length);
+        assert.equal(rec.ofType(T.attach).length, 0, "no Shared VPC attachment of a project to itself");
+        assert.equal(rec.ofType(T.projectSink).length, 3, "logs sink from the project when no folder is ours");
+    });
+
+    it("existing: uses the given folder and project ids and creates none", async () => {
+        const rec = await variant("platform-gcp-prod", {
+            hierarchy: {
+                mode: "existing", domains: ["orders"],
+                existingIds: { root: "folders/11", environment: "folders/22", platform: "acme-host-prj", orders: "acme-orders-prj" },
+            },
+        });
+        assert.equal(rec.ofType(T.folder).length, 0);
+        assert.equal(rec.ofType(T.project).length, 0);
+        const attach = rec.inputs(rec.one(T.attach));
+        assert.equal(attach.hostProject, "acme-host-prj");
+        assert.equal(attach.serviceProject, "acme-orders-prj");
+        assert.equal(rec.inputs(rec.one(T.folderSink, "bucket")).folder, "folders/22");
+    });
+});

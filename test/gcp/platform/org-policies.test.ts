@@ -1,0 +1,39 @@
+import { strict as assert } from "node:assert";
+import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
+import { sample, T } from "./helpers";
+
+const REQUIRED: Record<string, "boolean" | "deny-all"> = {
+    "storage.uniformBucketLevelAccess": "boolean",
+    "storage.publicAccessPrevention": "boolean",
+    "iam.disableServiceAccountKeyCreation": "boolean",
+    "compute.vmExternalIpAccess": "deny-all",
+    "sql.restrictPublicIp": "boolean",
+};
+
+describe("components/gcp/org-policies", () => {
+    it("enforces the landing zone guardrails on the landing zone folder (Org Policy API)", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const root = rec.one(T.folder, "lz-folder");
+        const policies = rec.ofType(T.policy);
+        assert.equal(policies.length, ORG_POLICY_RULES.length);
+        for (const [constraint, kind] of Object.entries(REQUIRED)) {
+            const policy = policies.find((p) => p.name.endsWith(constraint.replace(/\./g, "-")));
+            assert.ok(policy, `missing org policy ${constraint}`);
+            // Attached to the landing zone folder: its parent and name come from that folder.
+            assert.ok(policy.dependencies.includes(root.urn), `${constraint} must be set on the landing zone folder`);
+            const rules = rec.inputs(policy).spec.rules;
+            assert.equal(rules.length, 1);
+            if (kind === "boolean") assert.equal(rules[0].enforce, "TRUE", constraint);
+            else assert.equal(rules[0].denyAll, "TRUE", constraint);
+        }
+    });
+
+    it("a policy's name is <folder>/policies/<constraint> (fabricated ids)", async () => {
+        const rec = await sample("platform-gcp-prod", false);
+        for (const p of rec.ofType(T.policy)) {
+            const { name, parent } = rec.inputs(p);
+            assert.match(name, /\/policies\/[a-zA-Z]+\.[a-zA-Z]+$/);
+            assert.ok(name.startsWith(`${parent}/policies/`), name);
+        }
+    });
+});

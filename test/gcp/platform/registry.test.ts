@@ -1,0 +1,41 @@
+import { strict as assert } from "node:assert";
+import { sample, T, variant } from "./helpers";
+
+describe("components/gcp/registry", () => {
+    it("prod: Docker repository with CMEK, immutable tags, vulnerability scanning, protect", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const repo = rec.one(T.repository);
+        const r = rec.inputs(repo);
+        assert.equal(r.format, "DOCKER");
+        assert.equal(r.location, "europe-west1");
+        assert.equal(r.vulnerabilityScanningConfig.enablementConfig, "INHERITED");
+        assert.equal(r.dockerConfig.immutableTags, true);
+        assert.ok(repo.dependencies.includes(rec.one(T.key, "keys-registry").urn), "repository must use the registry key");
+        assert.ok(repo.dependencies.includes(rec.one(T.keyIam, "registry-platform-artifactregistry").urn),
+            "the Artifact Registry agent must hold the key before the repository is created");
+        assert.equal(repo.protect, true);
+        assert.ok(rec.ofType(T.service).some((s) => rec.inputs(s).service === "containerscanning.googleapis.com"));
+    });
+
+    it("cleanup keeps registry.keepImages versions and deletes old untagged ones", async () => {
+        const rec = await variant("platform-gcp-dev", { registry: { keepImages: 42 } });
+        const policies = rec.inputs(rec.one(T.repository)).cleanupPolicies;
+        const keep = policies.find((p: { action: string }) => p.action === "KEEP");
+        assert.equal(keep.mostRecentVersions.keepCount, 42);
+        const del = policies.find((p: { action: string }) => p.action === "DELETE");
+        assert.equal(del.condition.tagState, "UNTAGGED");
+        assert.equal(rec.inputs(rec.one(T.repository)).cleanupPolicyDryRun, false);
+    });
+
+    it("dev: no CMEK, no protect; GKE nodes may pull (reader only)", async () => {
+        const rec = await sample("platform-gcp-dev");
+        const repo = rec.one(T.repository);
+        assert.equal(rec.inputs(repo).kmsKeyName, undefined);
+        assert.equal(repo.protect, false);
+        assert.equal(rec.inputs(repo).dockerConfig.immutableTags, true);
+        assert.equal(rec.inputs(repo).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
+        const reader = rec.one(T.repositoryIam);
+        assert.equal(rec.inputs(reader).role, "roles/artifactregistry.reader");
+        assert.ok(reader.dependencies.includes(rec.one(T.account, "cluster-nodes").urn));
+    });
+});
