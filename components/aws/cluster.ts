@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName, stableHash } from "../core/naming";
 import { sizeFor } from "../core/sizes";
+import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
 import type { AwsAccount } from "./provider";
 
@@ -83,23 +84,9 @@ export function irsaTrust(oidcProviderArn: pulumi.Input<string>, oidcProviderUrl
 
 /** The kubeconfig of the cluster: the `aws eks get-token` exec plugin, no static credential. */
 export function eksKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caData: pulumi.Input<string>, region: string) {
-    return pulumi.jsonStringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server: endpoint, "certificate-authority-data": caData } }],
-        contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
-        "current-context": clusterName,
-        users: [{
-            name: clusterName,
-            user: {
-                exec: {
-                    apiVersion: "client.authentication.k8s.io/v1beta1",
-                    command: "aws",
-                    args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"],
-                    interactiveMode: "Never",
-                },
-            },
-        }],
+    return execKubeconfig(clusterName, endpoint, caData, {
+        command: "aws",
+        args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"],
     });
 }
 

@@ -80,8 +80,10 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
     const prod = ctx.config.environment === "prod";
     const opts = { parent };
     const stateful = { parent, protect: ctx.config.protectStateful };
-    const multiAz = db.highAvailability || prod;
-    const deletionProtection = db.deletionProtection || ctx.config.protectStateful;
+    // The environment preset turns both on in prod; an explicit `false` is honoured (and the
+    // policy pack's mandatory prod rules then stop the preview), never silently overridden.
+    const multiAz = db.highAvailability;
+    const deletionProtection = db.deletionProtection;
     const instanceClass = sizeFor("aws", db.size).database;
     const shape = databaseShape(ctx);
 

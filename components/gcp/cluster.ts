@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
+import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
 import type { AddressPlan } from "./addressing";
 import { PODS_RANGE_NAME, SERVICES_RANGE_NAME } from "./network";
@@ -143,10 +144,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         },
     }, { parent, dependsOn: roles, ignoreChanges: ["initialNodeCount"] });
 
-    const kubeconfig = pulumi.secret(pulumi.all([cluster.name, cluster.endpoint, cluster.masterAuth]).apply(
-        // masterAuth is read defensively: a provider may omit it until the control plane is up.
-        ([clusterName, endpoint, auth]) => gkeKubeconfig(clusterName, endpoint, auth?.clusterCaCertificate ?? ""),
-    ));
+    // masterAuth is read defensively: a provider may omit it until the control plane is up.
+    const kubeconfig = pulumi.secret(gkeKubeconfig(cluster.name, cluster.endpoint, cluster.masterAuth.apply((auth) => auth?.clusterCaCertificate ?? "")));
     const provider: k8s.Provider = clusterProvider(childName(name, "k8s"), kubeconfig, { parent, dependsOn: [nodePool] });
     return {
         name: cluster.name,
@@ -165,23 +164,10 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
 }
 
 /** A kubeconfig that authenticates with `gke-gcloud-auth-plugin` (short-lived tokens, nothing static). */
-export function gkeKubeconfig(clusterName: string, endpoint: string, caCertificate: string): string {
-    return JSON.stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server: `https://${endpoint}`, "certificate-authority-data": caCertificate } }],
-        contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
-        "current-context": clusterName,
-        users: [{
-            name: clusterName,
-            user: {
-                exec: {
-                    apiVersion: "client.authentication.k8s.io/v1beta1",
-                    command: "gke-gcloud-auth-plugin",
-                    installHint: "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl",
-                    provideClusterInfo: true,
-                },
-            },
-        }],
+export function gkeKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caCertificate: pulumi.Input<string>): pulumi.Output<string> {
+    return execKubeconfig(clusterName, pulumi.interpolate`https://${endpoint}`, caCertificate, {
+        command: "gke-gcloud-auth-plugin",
+        installHint: "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl",
+        provideClusterInfo: true,
     });
 }

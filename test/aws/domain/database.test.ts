@@ -21,6 +21,13 @@ describe("components/aws/database.ts", () => {
         assert.equal(primary.protect, true);
     });
 
+    it("honours an explicit highAvailability / deletionProtection false (the policy pack, not the code, rejects it in prod)", async () => {
+        const rec = await recordDomain("prod", { database: { layout: "single" as const, highAvailability: false, deletionProtection: false } });
+        const p = rec.inputs(rec.one(RDS, "database-primary"));
+        assert.equal(p.multiAz, false);
+        assert.equal(p.deletionProtection, false);
+    });
+
     it("prod read-replicas: N replicas of the primary, in distinct zones, encrypted and protected, reader endpoints exported", async () => {
         const rec = await recordDomain("prod", replicasProd, { preview: false });
         const primary = rec.one(RDS, "database-primary");

@@ -79,9 +79,11 @@ describe("components/gcp/cluster", () => {
         assert.ok(result.resources.some((r) => r.type === T.k8sProvider));
     });
 
-    it("kubeconfig has no static credentials", () => {
-        const config = JSON.parse(gkeKubeconfig("c", "10.0.0.2", "Q0E="));
+    it("kubeconfig has no static credentials", async () => {
+        const text = await new Promise<string>((resolve) => gkeKubeconfig("c", "10.0.0.2", "Q0E=").apply(resolve));
+        const config = JSON.parse(text);
         assert.equal(config.clusters[0].cluster.server, "https://10.0.0.2");
         assert.deepEqual(Object.keys(config.users[0].user), ["exec"]);
+        assert.equal(config.users[0].user.exec.command, "gke-gcloud-auth-plugin");
     });
 });
