@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { STANDARD_TAG_KEYS, effectiveTags, isTaggable, tagsConfigSchema } from "../lib/tags";
+import { missingStandardTags, tagsConfigSchema } from "../lib/tags";
 import { TAGGABLE_TYPES } from "../lib/taggable";
 
 /** Cost, ownership and clean-up need the standard tags; the provider's default tags count. */
@@ -13,11 +13,5 @@ export const policy = resourcePolicy({
         resourceTypes: [...TAGGABLE_TYPES].filter((t) => t.startsWith("aws:")),
     },
     configSchema: tagsConfigSchema,
-    validate: (props, args, report) => {
-        if (!isTaggable(args.type)) return;
-        const keys = args.getConfig<{ keys?: string[] }>().keys ?? STANDARD_TAG_KEYS;
-        const tags = effectiveTags(args.type, props, args.provider);
-        const missing = keys.filter((k) => !(k in tags));
-        if (missing.length) report(`tags ${missing.join(", ")} are missing.`);
-    },
+    validate: missingStandardTags("tags"),
 });

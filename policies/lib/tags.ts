@@ -1,5 +1,5 @@
-import type { PolicyProviderResource } from "@pulumi/policy";
-import type { Props } from "./define";
+import type { PolicyProviderResource, ResourceValidationArgs } from "@pulumi/policy";
+import type { Props, Report } from "./define";
 import { jsonDocument, providerInput } from "./props";
 import { TAGGABLE_TYPES } from "./taggable";
 
@@ -38,4 +38,19 @@ export function effectiveTags(type: string, props: Props, provider: PolicyProvid
     }
     const own = source.field in props ? (props[source.field] as Props | undefined) : undefined;
     return { ...(defaults ?? {}), ...(own ?? {}) };
+}
+
+/**
+ * The validator every cloud's standard-tags policy shares: the configured (or standard) keys must
+ * all be present on a taggable resource, provider defaults included. `word` is what the cloud calls
+ * them (tags, labels).
+ */
+export function missingStandardTags(word: "tags" | "labels") {
+    return (props: Props, args: ResourceValidationArgs, report: Report): void => {
+        if (!isTaggable(args.type)) return;
+        const keys = args.getConfig<{ keys?: string[] }>().keys ?? STANDARD_TAG_KEYS;
+        const tags = effectiveTags(args.type, props, args.provider);
+        const missing = keys.filter((k) => !(k in tags));
+        if (missing.length) report(`${word} ${missing.join(", ")} are missing.`);
+    };
 }
