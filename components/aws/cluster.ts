@@ -6,6 +6,7 @@ import { sizeFor } from "../core/sizes";
 import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
 import type { AwsAccount } from "./provider";
+import { serviceTrustPolicy } from "./iam";
 
 /** Every EKS control-plane log type. */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -39,13 +40,6 @@ export interface AwsClusterResult {
 
 function managedPolicy(account: AwsAccount, policy: string): string {
     return `arn:${account.partition}:iam::aws:policy/${policy}`;
-}
-
-function serviceTrust(service: string): string {
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
-    });
 }
 
 /** An IAM role with managed policies attached; returns the role and the attachments (to depend on). */
@@ -109,7 +103,7 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
     const clusterRole = roleWithPolicies(childName(name, "role"), parent, {
         roleName: ctx.naming.physical("aws.iamRole", "eks-cluster"),
         description: "EKS control plane",
-        trust: serviceTrust("eks.amazonaws.com"),
+        trust: serviceTrustPolicy("eks.amazonaws.com"),
         policies: [managedPolicy(account, "AmazonEKSClusterPolicy")],
     });
 
@@ -183,7 +177,7 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
     const nodeRole = roleWithPolicies(childName(name, "node-role"), parent, {
         roleName: ctx.naming.physical("aws.iamRole", "eks-node"),
         description: "EKS managed node group instances",
-        trust: serviceTrust("ec2.amazonaws.com"),
+        trust: serviceTrustPolicy("ec2.amazonaws.com"),
         policies: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]
             .map((p) => managedPolicy(account, p)),
     });

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LoggingOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import type { AwsAccount } from "./provider";
+import { serviceTrustPolicy } from "./iam";
 
 export interface AwsLoggingArgs {
     ctx: StackContext;
@@ -182,15 +183,7 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
     const trailRole = new aws.iam.Role(childName(name, "trail-role"), {
         name: ctx.naming.physical("aws.iamRole", "cloudtrail"),
         description: "CloudTrail delivery to the central log group",
-        assumeRolePolicy: account.accountId.apply((accountId) => JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow",
-                Principal: { Service: "cloudtrail.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            }],
-        })),
+        assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com", account.accountId),
     }, { parent });
     const trailRolePolicy = new aws.iam.RolePolicy(childName(name, "trail-role-policy"), {
         name: ctx.naming.physical("aws.generic", "deliver-to-central-log-group"),

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NetworkOutputs, StackContext, SubnetTier } from "../core/contracts";
 import { childName } from "../core/naming";
 import { type AwsAccount, zoneNames } from "./provider";
+import { serviceTrustPolicy } from "./iam";
 
 export interface AwsNetworkArgs {
     ctx: StackContext;
@@ -190,15 +191,7 @@ function createFlowLogs(name: string, parent: pulumi.Resource, args: AwsNetworkA
     const role = new aws.iam.Role(childName(name, "flow-logs-role"), {
         name: ctx.naming.physical("aws.iamRole", "vpc-flow-logs"),
         description: "VPC flow logs delivery to CloudWatch Logs",
-        assumeRolePolicy: account.accountId.apply((accountId) => JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow",
-                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            }],
-        })),
+        assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account.accountId),
     }, { parent });
     // The group's ARN spelled from known parts, so the policy is known (and checked) at preview.
     const groupArn = pulumi.interpolate`arn:${account.partition}:logs:${account.region}:${account.accountId}:log-group:${groupName}`;

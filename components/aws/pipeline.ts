@@ -4,6 +4,7 @@ import type { PipelineOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { partitionOf } from "./provider";
 import { createSecureBucket } from "./storage";
+import { serviceTrustPolicy } from "./iam";
 
 /** EKS access policy for the deploy role: edit rights, scoped to the domain namespace by the association. */
 export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
@@ -84,18 +85,6 @@ export const DEPLOY_SPEC = [
     "      - kubectl kustomize \"$MANIFEST_DIR\" | sed \"s|IMAGE_PLACEHOLDER|$IMAGE_URI|g\" | kubectl apply --namespace \"$NAMESPACE\" -f -",
 ].join("\n");
 
-const codebuildTrust = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
-const codepipelineTrust = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "codepipeline.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
-const eventsTrust = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
 
 interface PolicyStatement {
     Sid: string;
@@ -187,17 +176,17 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     const buildRole = new aws.iam.Role(childName(name, "build-role"), {
         name: ctx.naming.physical("aws.iamRole", "build"),
         description: "CodeBuild: builds and pushes the domain image",
-        assumeRolePolicy: codebuildTrust,
+        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
     }, opts);
     const deployRole = new aws.iam.Role(childName(name, "deploy-role"), {
         name: ctx.naming.physical("aws.iamRole", "deploy"),
         description: `CodeBuild: applies manifests to namespace ${namespace} only`,
-        assumeRolePolicy: codebuildTrust,
+        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
     }, opts);
     const pipelineRole = new aws.iam.Role(childName(name, "pipeline-role"), {
         name: ctx.naming.physical("aws.iamRole", "pipeline"),
         description: "CodePipeline of the domain",
-        assumeRolePolicy: codepipelineTrust,
+        assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com"),
     }, opts);
 
     const logStreams = pulumi.interpolate`${logGroup.arn}:*`;
@@ -417,7 +406,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         const eventsRole = new aws.iam.Role(childName(name, "events-role"), {
             name: ctx.naming.physical("aws.iamRole", "pipeline", "events"),
             description: "EventBridge: starts the domain pipeline on a push",
-            assumeRolePolicy: eventsTrust,
+            assumeRolePolicy: serviceTrustPolicy("events.amazonaws.com"),
         }, opts);
         new aws.iam.RolePolicy(childName(name, "events-policy"), {
             name: "start-pipeline",
