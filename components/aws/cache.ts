@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { CacheOutputs, StackContext } from "../core/contracts";
+import type { CacheOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
+import type { DataPlacementArgs } from "./database";
 
 export const REDIS_PORT = 6379;
 /** Redis 7 is the first with IAM authentication for RBAC users. */
@@ -12,15 +13,7 @@ export const APP_ACCESS_STRING = "on ~* +@all -@admin -@dangerous";
 /** The group's mandatory `default` user, switched off: nobody can connect without an identity. */
 export const DEFAULT_USER_ACCESS_STRING = "off -@all";
 
-export interface SessionCacheArgs {
-    ctx: StackContext;
-    zones: string[];
-    vpcId: pulumi.Input<string>;
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The cluster nodes' security group: the only source admitted on 6379. */
-    nodeSecurityGroupId: pulumi.Input<string>;
-    kmsKeyArn: pulumi.Input<string>;
-}
+export type SessionCacheArgs = DataPlacementArgs;
 
 export interface SessionCacheResult {
     replicationGroup: aws.elasticache.ReplicationGroup;

@@ -11,18 +11,21 @@ export const IAM_DB_USER = "app";
 const MASTER_USER = "dbadmin";
 const PERFORMANCE_INSIGHTS_DAYS = 7;
 
-export interface DatabaseArgs {
+/** Where a domain's data services (database, cache) sit in the platform network, and their key. */
+export interface DataPlacementArgs {
     ctx: StackContext;
     /** Zone names in order (`eu-west-1a`, ...): primaries and replicas are spread over them. */
     zones: string[];
     vpcId: pulumi.Input<string>;
     /** The platform's data-tier subnets. */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The cluster nodes' security group: the only source admitted on 5432. */
+    /** The cluster nodes' security group: the only source admitted on the service's port. */
     nodeSecurityGroupId: pulumi.Input<string>;
-    /** KMS key ARN for storage, the managed master secret and Performance Insights. */
+    /** The domain's KMS key ARN (storage, secrets, Performance Insights). */
     kmsKeyArn: pulumi.Input<string>;
 }
+
+export type DatabaseArgs = DataPlacementArgs;
 
 /** One primary and its read replicas. */
 export interface DatabaseShard {
