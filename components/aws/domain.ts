@@ -16,14 +16,6 @@ import { ObjectStore } from "./storage";
 /** The instance metadata endpoint: pods use IRSA, never the node's role. */
 const METADATA_CIDR = "169.254.169.254/32";
 
-/** Standard tags as Kubernetes label values (`[A-Za-z0-9._-]`, at most 63, alphanumeric at both ends). */
-export function kubernetesLabels(tags: Record<string, string>): Record<string, string> {
-    return Object.fromEntries(Object.entries(tags).map(([k, v]) => [
-        k,
-        v.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, ""),
-    ]));
-}
-
 /**
  * Composes the aws domain layer on the platform it references: the domain's key, bucket, queues,
  * database (per data layout), session cache, workload identity (IRSA), namespace baseline on the
@@ -76,7 +68,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     }, opts).result;
 
     const k8sProvider = clusterProvider(childName(domainName, "k8s"), cluster.kubeconfig);
-    const labels = kubernetesLabels(ctx.tags);
+    const labels = ctx.tags;
     new NamespaceBaseline(childName(domainName, "baseline"), {
         namespace,
         labels,

@@ -33,3 +33,11 @@ export function gcpLabels(tags: Record<string, string>): Record<string, string> 
 export function mergeTags(...sets: (Record<string, string> | undefined)[]): Record<string, string> {
     return Object.assign({}, ...sets.filter(Boolean));
 }
+
+/** Tags as Kubernetes label values: `[A-Za-z0-9._-]`, at most 63, alphanumeric at both ends. */
+export function kubernetesLabels(tags: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(tags).map(([k, v]) => [
+        k,
+        v.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, ""),
+    ]));
+}

@@ -1,9 +1,9 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { StackContext, WorkloadIdentityOutputs } from "../core/contracts";
+import type { WorkloadIdentityOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { NamespaceBaseline, type EgressRule, NAMESPACE_QUOTAS } from "../kubernetes/namespace-baseline";
-import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+import type { GcpDomainArgs } from "./domain-platform";
 
 /** The Kubernetes ServiceAccount the domain's workloads run as. */
 export const WORKLOAD_KSA = "workload";
@@ -20,11 +20,6 @@ export const DOMAIN_EGRESS: EgressRule[] = [
     { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.0.0/16", ...PRIVATE_RANGES] },
     ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 6378] })),
 ];
-
-/** Kubernetes label values: the GCP labels, trimmed to start and end with an alphanumeric. */
-export function kubernetesLabels(ctx: StackContext): Record<string, string> {
-    return Object.fromEntries(Object.entries(domainLabels(ctx)).map(([k, v]) => [k, v.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")]));
-}
 
 export interface GcpWorkloadIdentityResult {
     outputs: WorkloadIdentityOutputs;
@@ -69,7 +64,7 @@ export function createWorkloadIdentity(name: string, parent: pulumi.Resource, ar
 
     const baseline = new NamespaceBaseline(childName(name, "baseline"), {
         namespace,
-        labels: kubernetesLabels(ctx),
+        labels: ctx.tags,
         quota: NAMESPACE_QUOTAS[ctx.config.environment],
         serviceAccount: { name: WORKLOAD_KSA, annotations: { "iam.gke.io/gcp-service-account": email } },
         egress: DOMAIN_EGRESS,

@@ -36,13 +36,6 @@ export function ackDeadlineSeconds(visibilityTimeoutSeconds: number): number {
     return Math.min(600, Math.max(10, visibilityTimeoutSeconds));
 }
 
-/** Pub/Sub accepts 5..100 delivery attempts before dead-lettering. */
-export function maxDeliveryAttempts(maxReceiveCount: number): number {
-    if (maxReceiveCount < 5) {
-        pulumi.log.warn(`queue.maxReceiveCount ${maxReceiveCount} is below Pub/Sub's minimum of 5 delivery attempts; using 5`);
-    }
-    return Math.min(100, Math.max(5, maxReceiveCount));
-}
 
 export function createQueue(name: string, parent: pulumi.Resource, args: GcpDomainArgs): GcpQueueResult {
     const { ctx, platform } = args;
@@ -52,7 +45,8 @@ export function createQueue(name: string, parent: pulumi.Resource, args: GcpDoma
     const deadLetterLabels = { ...labels, "queue-role": "dead-letter" };
     // CMEK in prod: the platform granted this project's Pub/Sub agent the data key.
     const kmsKeyName = ctx.config.environment === "prod" ? platform.dataKeyId : undefined;
-    const attempts = maxDeliveryAttempts(queue.maxReceiveCount);
+    // Pub/Sub takes 5..100 delivery attempts: the schema (<= 100) and the gcp config rule (>= 5) hold it there.
+    const attempts = queue.maxReceiveCount;
     const opts = { parent, protect: ctx.config.protectStateful };
     // Messages stay in the stack's region (data residency).
     const messageStoragePolicy = { allowedPersistenceRegions: [ctx.config.region] };

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { Environment } from "../core/config/types";
 import { childName } from "../core/naming";
+import { kubernetesLabels } from "../core/tags";
 
 /** Egress a domain's pods may use besides DNS and their own namespace. */
 export interface EgressRule {
@@ -16,7 +17,7 @@ export interface EgressRule {
 export interface NamespaceBaselineArgs {
     /** Namespace name (the domain). */
     namespace: string;
-    /** Standard labels put on every object. */
+    /** Standard tags, put on every object as labels (values made valid label values here). */
     labels: Record<string, string>;
     /** Namespace-wide resource budget. */
     quota: { requestsCpu: string; requestsMemory: string; limitsCpu: string; limitsMemory: string; pods: number };
@@ -61,7 +62,8 @@ export class NamespaceBaseline extends pulumi.ComponentResource {
     }
 }
 
-export function createNamespaceBaseline(name: string, parent: pulumi.Resource, args: NamespaceBaselineArgs) {
+export function createNamespaceBaseline(name: string, parent: pulumi.Resource, input: NamespaceBaselineArgs) {
+    const args = { ...input, labels: kubernetesLabels(input.labels) };
     const opts = { parent };
     const namespace = new k8s.core.v1.Namespace(childName(name, "namespace"), {
         metadata: {

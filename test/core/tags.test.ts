@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { gcpLabels, mergeTags, STANDARD_TAG_KEYS, standardTags } from "../../components/core/tags";
+import { gcpLabels, kubernetesLabels, mergeTags, STANDARD_TAG_KEYS, standardTags } from "../../components/core/tags";
 
 describe("components/core/tags", () => {
     it("gives the five standard tags, domain defaulting to platform", () => {
@@ -21,5 +21,13 @@ describe("components/core/tags", () => {
 
     it("merges with the more specific set winning", () => {
         assert.deepEqual(mergeTags({ a: "1", b: "1" }, undefined, { b: "2" }), { a: "1", b: "2" });
+    });
+});
+
+describe("components/core/tags kubernetesLabels", () => {
+    it("makes tag values valid Kubernetes label values", () => {
+        const labels = kubernetesLabels({ owner: "Team@Acme.example", long: `-${"x".repeat(80)}` });
+        assert.equal(labels.owner, "Team_Acme.example");
+        for (const v of Object.values(labels)) assert.match(v, /^([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/);
     });
 });

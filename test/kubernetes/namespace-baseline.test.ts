@@ -47,3 +47,10 @@ describe("components/kubernetes/namespace-baseline", () => {
         for (const r of rec.custom) assert.ok(r.name.startsWith("orders-baseline-"), r.name);
     });
 });
+
+describe("components/kubernetes/namespace-baseline labels", () => {
+    it("turns the standard tags into valid label values on every object (an e-mail owner included)", async () => {
+        const rec = await runComponent(() => new NamespaceBaseline("orders-baseline", { ...args, labels: { owner: "orders@acme.example" } }));
+        for (const r of rec.custom) assert.equal(rec.inputs(r).metadata.labels.owner, "orders_acme.example", r.name);
+    });
+});

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { kubernetesLabels } from "../../../components/aws/domain";
+import { kubernetesLabels } from "../../../components/core/tags";
 import { STANDARD_TAG_KEYS } from "../../../components/core/tags";
 import { planSample, plainValue, Recorded, type RecordedResource } from "../../harness";
 import { recordDomain, runDomain } from "./helpers";

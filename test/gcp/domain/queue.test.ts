@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ackDeadlineSeconds, maxDeliveryAttempts } from "../../../components/gcp/queue";
+import { ackDeadlineSeconds } from "../../../components/gcp/queue";
 import { DATA_KEY, DOMAIN_PROJECT, runDomain } from "./fake-platform";
 
 const TOPIC = "gcp:pubsub/topic:Topic";
@@ -66,12 +66,11 @@ describe("components/gcp/queue", () => {
         assert.ok([...dev.ofType(TOPIC), ...dev.ofType(SUBSCRIPTION)].every((r) => !r.protect));
     });
 
-    it("keeps Pub/Sub's limits: ack deadline 10..600 s, 5..100 delivery attempts", () => {
+    it("keeps Pub/Sub's ack deadline limits (10..600 s); config validation keeps delivery attempts in 5..100", async () => {
         assert.equal(ackDeadlineSeconds(0), 10);
         assert.equal(ackDeadlineSeconds(30), 30);
         assert.equal(ackDeadlineSeconds(43200), 600);
-        assert.equal(maxDeliveryAttempts(1), 5);
-        assert.equal(maxDeliveryAttempts(20), 20);
+        await assert.rejects(runDomain({ environment: "dev", queue: { maxReceiveCount: 1 } }), /maxReceiveCount must be 5 to 100 on gcp/);
     });
 
     it("exports topic, dead-letter topic and subscription ids (fabricated outputs)", async () => {
