@@ -48,6 +48,19 @@ export interface HierarchyConfig {
     existingIds?: Record<string, string>;
 }
 
+/**
+ * A business domain registered on a platform stack (`landing-zone:domains`). The platform vends the
+ * domain's home: namespace baseline, workload identity, deploy path and persona bindings.
+ */
+export interface DomainRegistration {
+    /** Size of the namespace's ResourceQuota and LimitRange (default medium). */
+    quota?: Size;
+    /** Principals of the domain-admin persona (AWS IAM role ARNs, Entra group object ids, Google group e-mails). */
+    admins?: string[];
+    /** Principals of the domain-reader persona (same forms as `admins`). */
+    readers?: string[];
+}
+
 export interface NetworkConfig {
     /** Address space of the landing zone network in this region. */
     cidr?: Cidr;
@@ -308,6 +321,8 @@ export interface StackConfig {
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
     hierarchy?: HierarchyConfig;
+    /** Platform layer: the business domains this platform serves, each with its vended home. */
+    domains?: Record<DomainName, DomainRegistration>;
     network?: NetworkConfig;
     cluster?: ClusterConfig;
     database?: DatabaseConfig;
