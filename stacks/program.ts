@@ -19,13 +19,14 @@ export function stackContext(config: ResolvedConfig): StackContext {
 
 /**
  * The program: validate config (every problem at once, before any resource), pick layer x cloud,
- * compose the components, return the stack outputs.
+ * compose the components, return the stack outputs. A domain stack first checks (through its
+ * platform's StackReference) that its domain is registered, before registering anything else.
  */
-export function main(): Record<string, unknown> {
+export async function main(): Promise<Record<string, unknown>> {
     const config = loadStackConfig();
     const cloud = loadCloud(config.cloud, config.layer);
     if ("path" in cloud) throw new ConfigError([cloud], pulumi.getStack());
     const ctx = stackContext(config);
-    const outputs = config.layer === "platform" ? platformStack(cloud, ctx) : domainStack(cloud, ctx);
+    const outputs = config.layer === "platform" ? platformStack(cloud, ctx) : await domainStack(cloud, ctx);
     return { layer: config.layer, cloud: config.cloud, environment: config.environment, ...outputs };
 }

@@ -1,33 +1,37 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DomainOutputs, PlatformReference, StackContext } from "../core/contracts";
+import { type DomainOutputs, type PlatformReference, type StackContext, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
 import { childName } from "../core/naming";
-import { NamespaceBaseline, NAMESPACE_QUOTAS } from "../kubernetes/namespace-baseline";
-import { clusterProvider } from "../kubernetes/provider";
-import { REDIS_PORT, SessionCache } from "./cache";
-import { Database, POSTGRES_PORT } from "./database";
+import { SessionCache } from "./cache";
+import { Database } from "./database";
 import { DomainKey } from "./domain-key";
 import type { AwsPlatformExtras } from "./extras";
+import type { AwsDomainHome } from "./home";
 import { WorkloadIdentity } from "./identity";
 import { DomainPipeline } from "./pipeline";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
 
-/** The instance metadata endpoint: pods use IRSA, never the node's role. */
-const METADATA_CIDR = "169.254.169.254/32";
+/** The home the platform vended `domain` (namespace, ServiceAccount, workload and deploy roles). */
+export function awsHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AwsDomainHome>> {
+    return platform.get("homes").apply((homes) => homes[domain] as pulumi.Unwrap<AwsDomainHome>);
+}
 
 /**
- * Composes the aws domain layer on the platform it references: the domain's key, bucket, queues,
- * database (per data layout), session cache, workload identity (IRSA), namespace baseline on the
- * shared cluster, and CI/CD into that namespace. Everything the platform gives (VPC, subnets, node
- * security group, OIDC provider, cluster) is read from its stack outputs; what decides which
- * resources exist comes from this stack's config only, so a preview (unknown outputs) plans the same.
+ * Composes the aws domain layer on the platform it references, through cloud APIs only: the
+ * domain's key, bucket, queues, database (per data layout), session cache, the workload's
+ * permissions on exactly those (on the role the platform bound to the namespace with EKS Pod
+ * Identity), and CI/CD whose deploy step runs as the platform's namespace-scoped deploy role.
+ * Everything the platform gives (VPC, subnets, node security group, cluster, the domain's home) is
+ * read from its stack outputs; what decides which resources exist comes from this stack's config
+ * only, so a preview (unknown outputs) plans the same.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const cfg = ctx.config;
     const domainName = cfg.domain ?? "app";
+    const home = awsHome(platform, domainName);
+    // The namespace is the domain's name on every cloud (the platform vends it so).
     const namespace = domainName;
-    const serviceAccountName = childName(domainName, "workload");
     const zones = zoneNames(ctx);
 
     const extras = platform.get("extras") as unknown as pulumi.Output<pulumi.Unwrap<AwsPlatformExtras>>;
@@ -52,10 +56,12 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
 
     const identity = new WorkloadIdentity(childName(domainName, "identity"), {
         ctx,
-        namespace,
-        serviceAccountName,
-        oidcProviderArn: extras.oidcProviderArn,
-        oidcProviderUrl: extras.oidcProviderUrl,
+        home: {
+            namespace,
+            serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
+            workloadRoleName: home.workloadRoleName,
+            workloadPrincipal: home.workloadPrincipal,
+        },
         access: {
             bucketArn: storage.bucket.arn,
             queueArn: queue.queue.arn,
@@ -67,24 +73,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         },
     }, opts).result;
 
-    const k8sProvider = clusterProvider(childName(domainName, "k8s"), cluster.kubeconfig);
-    const labels = ctx.tags;
-    new NamespaceBaseline(childName(domainName, "baseline"), {
-        namespace,
-        labels,
-        quota: NAMESPACE_QUOTAS[cfg.environment],
-        serviceAccount: {
-            name: serviceAccountName,
-            annotations: { "eks.amazonaws.com/role-arn": identity.role.arn, "eks.amazonaws.com/sts-regional-endpoints": "true" },
-        },
-        egress: [
-            // The database and cache live in the platform network's data subnets.
-            { cidr: network.cidr, ports: cache ? [POSTGRES_PORT, REDIS_PORT] : [POSTGRES_PORT] },
-            // AWS APIs (STS, S3, SQS, Secrets Manager) over HTTPS; never the node's metadata endpoint.
-            { cidr: "0.0.0.0/0", ports: [443], except: [METADATA_CIDR] },
-        ],
-    }, { provider: k8sProvider });
-
     const pipeline = cfg.pipeline.enabled
         ? new DomainPipeline(childName(domainName, "pipeline"), {
             ctx,
@@ -94,6 +82,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             accessLogBucket: extras.logArchiveBucket,
             clusterName: cluster.name,
             clusterArn: pulumi.interpolate`arn:${partitionOf(cfg.region)}:eks:${cfg.region}:${extras.accountId}:cluster/${cluster.name}`,
+            deployRole: { name: home.deployRoleName, arn: home.deployPrincipal },
             deployNetwork: {
                 accountId: extras.accountId,
                 vpcId: extras.vpcId,

@@ -6,8 +6,6 @@ import { partitionOf } from "./provider";
 import { createSecureBucket } from "./storage";
 import { serviceTrustPolicy } from "./iam";
 
-/** EKS access policy for the deploy role: edit rights, scoped to the domain namespace by the association. */
-export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
 const BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
 export interface DomainPipelineArgs {
@@ -22,6 +20,12 @@ export interface DomainPipelineArgs {
     accessLogBucket: pulumi.Input<string>;
     clusterName: pulumi.Input<string>;
     clusterArn: pulumi.Input<string>;
+    /**
+     * The deploy role the platform vended this domain (CodeBuild trust, an EKS access entry with edit
+     * rights in the domain namespace only). The pipeline adds its build permissions to it; it cannot
+     * change the role's cluster access.
+     */
+    deployRole: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
     /**
      * Where the deploy project runs: the cluster's API endpoint is private, so the deploy build
      * runs in the platform VPC's private subnets and the cluster security group admits it on 443.
@@ -41,9 +45,7 @@ export interface DomainPipelineResult {
     buildProject: aws.codebuild.Project;
     deployProject: aws.codebuild.Project;
     buildRole: aws.iam.Role;
-    deployRole: aws.iam.Role;
     pipelineRole: aws.iam.Role;
-    accessEntry: aws.eks.AccessEntry;
     outputs: PipelineOutputs;
 }
 
@@ -101,8 +103,8 @@ function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
  * The domain's CI/CD: source (CodeCommit repositories, or a CodeStar connection to an external Git
  * host, per `pipeline.source`), a CodeBuild project that builds the image and pushes it to the
  * domain's own ECR repository (scan on push, immutable tags, KMS), and a CodePipeline (V2)
- * source -> build -> deploy whose deploy project applies manifests to the domain namespace through
- * an EKS access entry whose access policy is scoped to that namespace. Artifacts go to a
+ * source -> build -> deploy whose deploy project runs as the deploy role the platform vended (an EKS
+ * access entry whose access policy is scoped to the domain namespace) and applies manifests there. Artifacts go to a
  * KMS-encrypted bucket; build logs to a KMS-encrypted CloudWatch log group. The Docker build needs
  * a privileged build container; the deploy project is not privileged and runs in the platform VPC's
  * private subnets (the cluster API endpoint is private), admitted by the cluster security group.
@@ -178,11 +180,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         description: "CodeBuild: builds and pushes the domain image",
         assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
     }, opts);
-    const deployRole = new aws.iam.Role(childName(name, "deploy-role"), {
-        name: ctx.naming.physical("aws.iamRole", "deploy"),
-        description: `CodeBuild: applies manifests to namespace ${namespace} only`,
-        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
-    }, opts);
+    const deployRole = args.deployRole;
     const pipelineRole = new aws.iam.Role(childName(name, "pipeline-role"), {
         name: ctx.naming.physical("aws.iamRole", "pipeline"),
         description: "CodePipeline of the domain",
@@ -212,7 +210,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     }, opts);
     new aws.iam.RolePolicy(childName(name, "deploy-policy"), {
         name: "deploy",
-        role: deployRole.id,
+        role: deployRole.name,
         policy: policyDocument([
             logs,
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [artifactObjects] },
@@ -245,7 +243,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     const deploySecurityGroupArn = pulumi.interpolate`arn:${partition}:ec2:${ctx.config.region}:${net.accountId}:security-group/${deploySecurityGroup.id}`;
     new aws.iam.RolePolicy(childName(name, "deploy-vpc-policy"), {
         name: "deploy-vpc",
-        role: deployRole.id,
+        role: deployRole.name,
         policy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
@@ -278,26 +276,13 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         }),
     }, opts);
 
-    // The deploy role's way into the cluster: edit rights in the domain namespace, nowhere else.
-    const accessEntry = new aws.eks.AccessEntry(childName(name, "access-entry"), {
-        clusterName: args.clusterName,
-        principalArn: deployRole.arn,
-        type: "STANDARD",
-    }, opts);
-    new aws.eks.AccessPolicyAssociation(childName(name, "access-policy"), {
-        clusterName: args.clusterName,
-        principalArn: deployRole.arn,
-        policyArn: `arn:${partitionOf(ctx.config.region)}:eks::aws:cluster-access-policy/${DEPLOY_ACCESS_POLICY}`,
-        accessScope: { type: "namespace", namespaces: [namespace] },
-    }, { parent, dependsOn: [accessEntry] });
-
     // Build and deploy projects
-    const project = (purpose: "build" | "deploy", role: aws.iam.Role, buildspec: string, privileged: boolean,
+    const project = (purpose: "build" | "deploy", roleArn: pulumi.Input<string>, buildspec: string, privileged: boolean,
         variables: { name: string; value: pulumi.Input<string> }[], vpcConfig?: aws.types.input.codebuild.ProjectVpcConfig) =>
         new aws.codebuild.Project(childName(name, purpose), {
             name: physical(purpose),
             description: purpose === "build" ? "Builds and pushes the domain image" : `Applies manifests to namespace ${namespace}`,
-            serviceRole: role.arn,
+            serviceRole: roleArn,
             encryptionKey: args.kmsKeyArn,
             buildTimeout: 30,
             queuedTimeout: 60,
@@ -318,11 +303,11 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
             vpcConfig,
         }, { parent, dependsOn: [logGroup] });
     // Docker builds need a privileged build container; nothing else does.
-    const buildProject = project("build", buildRole, BUILD_SPEC, true, [
+    const buildProject = project("build", buildRole.arn, BUILD_SPEC, true, [
         { name: "REPOSITORY_URI", value: imageRepository.repositoryUrl },
     ]);
     const hasDeployRepository = !!cfg.deployRepository;
-    const deployProject = project("deploy", deployRole, DEPLOY_SPEC, false, [
+    const deployProject = project("deploy", deployRole.arn, DEPLOY_SPEC, false, [
         { name: "CLUSTER_NAME", value: args.clusterName },
         { name: "NAMESPACE", value: namespace },
         { name: "KUBERNETES_VERSION", value: ctx.config.cluster.version },
@@ -437,9 +422,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         buildProject,
         deployProject,
         buildRole,
-        deployRole,
         pipelineRole,
-        accessEntry,
         outputs: {
             name: pipeline.name,
             sourceRepository: codeRepos[0] ? codeRepos[0].cloneUrlHttp : pulumi.output(appRepoName),

@@ -120,4 +120,12 @@ export class Naming {
     physical(kind: NameKind, ...purpose: string[]): string {
         return physicalName(kind, [...this.scope, ...purpose], [this.region]);
     }
+
+    /**
+     * The naming of `domain`'s resources: what the platform vends a domain (its workload and deploy
+     * identities) is named exactly as the domain stack would name it.
+     */
+    forDomain(domain: string): Naming {
+        return new Naming(this.prefix, this.environment, this.region, domain);
+    }
 }

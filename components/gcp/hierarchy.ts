@@ -245,14 +245,14 @@ export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.Co
     const projectName = (role: string) => childName(name, config.environment, role);
     // A domain without a project of its own (skip, or existing without an id) shares the platform
     // project, which then enables the domain APIs and agents too.
-    const sharing = hierarchy.domains.some((d) => domainProjectId(ctx, d) === platformProjectId(ctx));
+    const sharing = Object.keys(config.domains).some((d) => domainProjectId(ctx, d) === platformProjectId(ctx));
     const platform = new GcpProject(projectName("platform"), {
         ctx, projectId: platformProjectId(ctx), create, folderId: environment?.folderId, role: "platform",
         apis: sharing ? [...new Set([...PLATFORM_APIS, ...DOMAIN_APIS])] : PLATFORM_APIS,
         agents: sharing ? [...new Set([...PLATFORM_AGENTS, ...DOMAIN_AGENTS])] : PLATFORM_AGENTS,
     }, projectOpts);
     const domains: Record<string, GcpProject> = {};
-    for (const domain of hierarchy.domains) {
+    for (const domain of Object.keys(config.domains)) {
         const projectId = domainProjectId(ctx, domain);
         if (projectId === platform.id) {
             domains[domain] = platform;

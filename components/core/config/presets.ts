@@ -1,7 +1,7 @@
 import type {
     AwsConfig, AzureConfig, CacheConfig, Cloud, ClusterConfig, DatabaseConfig, Environment, GcpConfig,
     HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, PipelineConfig,
-    QueueConfig, RegistryConfig, StackConfig, StorageConfig,
+    QueueConfig, RegistryConfig, StackConfig, StorageConfig, DomainRegistration, Size,
 } from "./types";
 
 /** The configuration after environment presets are applied: every default is filled in. */
@@ -16,7 +16,9 @@ export interface ResolvedConfig {
     owner: string;
     /** The platform stack a domain stack reads. */
     platformStack: string;
-    hierarchy: Required<Pick<HierarchyConfig, "mode" | "domains">> & Omit<HierarchyConfig, "mode" | "domains">;
+    hierarchy: Required<Pick<HierarchyConfig, "mode">> & Omit<HierarchyConfig, "mode">;
+    /** Platform layer: the registered domains with their options filled in (empty on a domain stack). */
+    domains: Record<string, ResolvedDomainRegistration>;
     network: Required<NetworkConfig>;
     cluster: Required<Omit<ClusterConfig, "nodes">> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
@@ -41,7 +43,7 @@ type Blocks = Pick<ResolvedConfig, "hierarchy" | "network" | "cluster" | "databa
 /** Environments differ by data, not code: these are the only differences between dev and prod. */
 export const environmentPresets: Record<Environment, Blocks> = {
     dev: {
-        hierarchy: { mode: "skip", domains: [] },
+        hierarchy: { mode: "skip" },
         network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "single", flowLogRetentionDays: 14 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "regular",
@@ -60,7 +62,7 @@ export const environmentPresets: Record<Environment, Blocks> = {
         logging: { retentionDays: 30 },
     },
     staging: {
-        hierarchy: { mode: "skip", domains: [] },
+        hierarchy: { mode: "skip" },
         network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 30 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "regular",
@@ -79,7 +81,7 @@ export const environmentPresets: Record<Environment, Blocks> = {
         logging: { retentionDays: 90 },
     },
     prod: {
-        hierarchy: { mode: "skip", domains: [] },
+        hierarchy: { mode: "skip" },
         network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 90 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "stable",
@@ -113,6 +115,21 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A registered domain with its defaults: a medium quota, no persona principals. */
+export interface ResolvedDomainRegistration {
+    quota: Size;
+    admins: string[];
+    readers: string[];
+}
+
+function resolveDomains(domains: StackConfig["domains"]): Record<string, ResolvedDomainRegistration> {
+    const entries = isPlainObject(domains) ? Object.entries(domains) : [];
+    return Object.fromEntries(entries.map(([name, registration]) => {
+        const r: DomainRegistration = isPlainObject(registration) ? registration : {};
+        return [name, { quota: r.quota ?? "medium", admins: r.admins ?? [], readers: r.readers ?? [] }];
+    }));
+}
+
 /** Applies the environment preset under the explicit keys of a (validated) stack config. */
 export function resolveConfig(config: StackConfig): ResolvedConfig {
     // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
@@ -132,6 +149,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         owner: config.owner,
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
+        domains: resolveDomains(config.domains),
         network: merge(preset.network, config.network),
         cluster: merge(preset.cluster, config.cluster),
         database,

@@ -36,15 +36,16 @@ export interface HierarchyConfig {
      * root group's id is the tenant id).
      */
     parentId?: string;
-    /** Business domains that get their own account / subscription resource group / project. */
-    domains?: DomainName[];
     /** GCP billing account (`ABCDEF-123456-7890AB`) for the projects the landing zone creates. */
     billingAccount?: string;
     /**
      * AWS: e-mail domain for new member accounts (`aws+<prefix>-<domain>-<env>@<emailDomain>`).
      */
     emailDomain?: string;
-    /** With mode `existing`: ids of what exists, by role (e.g. `environment`, `platform`, or a domain name). */
+    /**
+     * With mode `existing`: ids of what exists, by role (e.g. `environment`, `platform`, or a domain
+     * name of `landing-zone:domains`).
+     */
     existingIds?: Record<string, string>;
 }
 
@@ -321,7 +322,11 @@ export interface StackConfig {
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
     hierarchy?: HierarchyConfig;
-    /** Platform layer: the business domains this platform serves, each with its vended home. */
+    /**
+     * Platform layer: the business domains this platform serves. Each gets its vended home (namespace
+     * baseline, workload identity, deploy path, persona bindings) and, with a hierarchy, its own
+     * account / resource group / project.
+     */
     domains?: Record<DomainName, DomainRegistration>;
     network?: NetworkConfig;
     cluster?: ClusterConfig;

@@ -2,6 +2,7 @@ export * from "./cache";
 export * from "./cluster";
 export * from "./database";
 export * from "./hierarchy";
+export * from "./home";
 export * from "./identity";
 export * from "./keys";
 export * from "./landing-zone";

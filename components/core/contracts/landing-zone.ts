@@ -6,6 +6,7 @@ import type { CacheOutputs } from "./cache";
 import type { ClusterExports, ClusterOutputs } from "./cluster";
 import type { DatabaseOutputs } from "./database";
 import type { HierarchyOutputs } from "./hierarchy";
+import type { DomainHomeOutputs } from "./home";
 import type { WorkloadIdentityOutputs } from "./identity";
 import type { KeysOutputs } from "./keys";
 import type { LoggingOutputs } from "./logging";
@@ -30,6 +31,10 @@ export interface PlatformOutputs {
     registry: RegistryOutputs;
     keys: KeysOutputs;
     logging: LoggingOutputs;
+    /** The registered domains (`landing-zone:domains`), a plain list: a domain stack checks it is on it. */
+    domains: string[];
+    /** The home vended to each registered domain, by domain name (each cloud adds its own ids). */
+    homes: Record<string, DomainHomeOutputs>;
     /**
      * Cloud-specific ids the same cloud's domain stacks need (subnet groups, resource group names,
      * private DNS zone ids, host project...). Each cloud documents its own shape.

@@ -12,7 +12,10 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
         add("domain", "is required when layer is domain (a name like orders or payments)");
     }
     if (cfg.layer === "platform" && cfg.domain) {
-        add("domain", "applies only to layer domain; a platform stack serves every domain (see hierarchy.domains)");
+        add("domain", "applies only to layer domain; a platform stack serves every domain of landing-zone:domains");
+    }
+    if (cfg.layer === "domain" && Object.keys(cfg.domains).length > 0) {
+        add("domains", "applies only to layer platform: register the domain on its platform stack (npm run new-domain does this)");
     }
 
     const db = cfg.database;
@@ -52,11 +55,6 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     if (cfg.hierarchy.mode === "existing" && Object.keys(cfg.hierarchy.existingIds ?? {}).length === 0) {
         add("hierarchy.existingIds", "is required when hierarchy.mode is existing (ids by role: environment, platform, <domain>)");
-    }
-    const domains = Array.isArray(cfg.hierarchy.domains) ? cfg.hierarchy.domains : [];
-    const duplicates = domains.filter((d, i) => domains.indexOf(d) !== i);
-    if (duplicates.length > 0) {
-        add("hierarchy.domains", `lists ${[...new Set(duplicates)].join(", ")} more than once`);
     }
     return problems;
 }

@@ -21,7 +21,7 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     const h = cfg.hierarchy;
     const ids = h.existingIds ?? {};
-    const domains = Array.isArray(h.domains) ? h.domains : [];
+    const domains = Object.keys(cfg.domains);
 
     if (cfg.layer === "platform" && h.mode === "create") {
         if (typeof h.parentId !== "string" || !PARENT.test(h.parentId)) {
@@ -46,7 +46,7 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
         } else if (!PROJECT_ID.test(id)) {
             add(`hierarchy.existingIds.${role}`, `must be a project id: 6-30 lowercase letters, digits or hyphens, starting with a letter (got "${id}")`);
         } else if (role !== "platform" && !domains.includes(role)) {
-            add(`hierarchy.existingIds.${role}`, `names no domain of hierarchy.domains (${domains.join(", ") || "none"}); allowed keys: root, environment, platform, ${domains.join(", ") || "<domain>"}`);
+            add(`hierarchy.existingIds.${role}`, `names no domain of landing-zone:domains (${domains.join(", ") || "none"}); allowed keys: root, environment, platform, ${domains.join(", ") || "<domain>"}`);
         }
     }
     if (h.mode === "create" && Object.keys(ids).some((role) => role !== "root")) {
