@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KeyPurpose, PlatformOutputs, StackContext } from "../core/contracts";
 import { Cluster } from "./cluster";
 import type { AzurePlatformExtras } from "./extras";
+import { type AzureDomainHome, DomainHome } from "./home";
 import { Hierarchy } from "./hierarchy";
 import { Keys } from "./keys";
 import { Logging } from "./logging";
@@ -11,7 +12,8 @@ import { Registry } from "./registry";
 
 /**
  * Composes the azure platform layer: hierarchy (management groups, resource groups), central
- * logging, network, Key Vault + keys, container registry and AKS, on one explicit provider.
+ * logging, network, Key Vault + keys, container registry, AKS and the home of every registered
+ * domain on AKS, on one explicit provider.
  */
 export function platform(ctx: StackContext): PlatformOutputs {
     const cfg = ctx.config;
@@ -67,6 +69,19 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registryId: registry.registry.id,
     }, opts).result;
 
+    // One vended home per registered domain: namespace baseline, workload identity, deploy access, personas.
+    const homes: Record<string, AzureDomainHome> = {};
+    for (const [domain, registration] of Object.entries(cfg.domains)) {
+        homes[domain] = new DomainHome(`home-${domain}`, {
+            ctx, domain, registration,
+            resourceGroupName: hierarchy.domainResourceGroups[domain],
+            clusterId: cluster.cluster.id,
+            oidcIssuer: cluster.outputs.oidcIssuer,
+            vnetCidr: network.outputs.cidr,
+            k8sProvider: cluster.outputs.provider,
+        }, opts).result.outputs;
+    }
+
     // Names the stack knows before deploying are exported as such (a domain stack reads them after
     // the platform exists); ids stay outputs.
     const known = (value: string) => pulumi.output(value);
@@ -104,6 +119,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registry: registry.outputs,
         keys: keys.outputs,
         logging: logging.outputs,
+        domains: Object.keys(homes),
+        homes,
         extras: { ...extras },
     };
 }
