@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DomainOutputs, PlatformReference, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
-import { clusterProvider } from "../kubernetes/provider";
 import { GcpCache } from "./cache";
 import { GcpDatabase } from "./database";
 import { readDomainPlatform } from "./domain-platform";
@@ -12,16 +11,16 @@ import { GcpQueue } from "./queue";
 import { GcpObjectStore } from "./storage";
 
 /**
- * Composes the gcp domain layer in the domain's service project on the platform it references:
- * namespace baseline + Workload Identity, Cloud SQL, GCS, Pub/Sub, Memorystore, Cloud Build +
- * Cloud Deploy, and the workload's least-privilege grants on exactly those resources.
+ * Composes the gcp domain layer in the domain's service project on the platform it references,
+ * through Google APIs only: Cloud SQL, GCS, Pub/Sub, Memorystore, Cloud Build + Cloud Deploy (as the
+ * deploy service account the platform vended), and the grants of exactly those resources to the
+ * workload KSA's Workload Identity Federation principal.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const domainName = ctx.config.domain ?? "domain";
     const plat = readDomainPlatform(domainName, platform);
     const gcp = gcpProvider(ctx, plat.project);
-    const k8s = clusterProvider("gke", plat.kubeconfig);
-    const opts: pulumi.ComponentResourceOptions = { providers: [gcp, k8s] };
+    const opts: pulumi.ComponentResourceOptions = { providers: [gcp] };
     const args = { ctx, platform: plat };
     const name = (capability: string) => childName(domainName, capability);
 
@@ -34,6 +33,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     new GcpWorkloadAccess(name("access"), {
         ...args,
         member: identity.member,
+        databaseMember: identity.databaseMember,
         bucketName: objectStore.bucketName,
         topicName: queue.topicName,
         subscriptionName: queue.subscriptionName,
@@ -44,7 +44,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ? new GcpPipeline(name("pipeline"), {
             ...args,
             namespace: identity.outputs.namespace,
-            namespaceReady: identity.namespace,
             promoteFromCluster: ctx.config.gcp.promoteFromCluster,
         }, opts)
         : undefined;

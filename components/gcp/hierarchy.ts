@@ -105,6 +105,8 @@ export interface ProjectArgs {
 
 export interface ProjectResult {
     projectId: pulumi.Output<string>;
+    /** The project number (Workload Identity Federation principals name the project by number). */
+    number: pulumi.Output<string>;
     project?: gcp.organizations.Project;
     /** The enabled APIs: resources in the project depend on them. */
     apis: gcp.projects.Service[];
@@ -119,6 +121,7 @@ export class GcpProject extends pulumi.ComponentResource {
     /** This component's logical name (children's names start with it). */
     readonly resourceName: string;
     readonly projectId: pulumi.Output<string>;
+    readonly number: pulumi.Output<string>;
     readonly apis: gcp.projects.Service[];
     readonly agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
 
@@ -128,6 +131,7 @@ export class GcpProject extends pulumi.ComponentResource {
         this.id = args.projectId;
         this.resourceName = name;
         this.projectId = result.projectId;
+        this.number = result.number;
         this.apis = result.apis;
         this.agents = result.agents;
         this.registerOutputs({ projectId: this.projectId });
@@ -173,7 +177,10 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         });
         agents[agent] = identity.member;
     }
-    return { projectId, project, apis, agents };
+    const number = project
+        ? project.number
+        : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).apply((p) => p.number ?? "");
+    return { projectId, number, project, apis, agents };
 }
 
 // ---------------------------------------------------------------- the hierarchy

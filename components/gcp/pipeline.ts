@@ -1,5 +1,4 @@
 import * as gcp from "@pulumi/gcp";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PipelineOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
@@ -13,14 +12,11 @@ export interface GcpPipelineArgs extends GcpDomainArgs {
      * releases deploy there first and are promoted to this stack's cluster after approval.
      */
     promoteFromCluster?: string;
-    /** The namespace resource: the RoleBinding in it waits for it. */
-    namespaceReady?: pulumi.Resource;
 }
 
 export interface GcpPipelineResult {
     outputs: PipelineOutputs;
     buildServiceAccount: gcp.serviceaccount.Account;
-    deployServiceAccount: gcp.serviceaccount.Account;
     trigger: gcp.cloudbuild.Trigger;
     deliveryPipeline: gcp.clouddeploy.DeliveryPipeline;
     targets: gcp.clouddeploy.Target[];
@@ -58,20 +54,16 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     const opts = { parent };
     const sourceRepository = pipeline.repository ?? `${namespace}-service`;
 
-    // Dedicated identities: the build pushes images and creates releases; the deploy identity
-    // renders and applies manifests, in the domain namespace only.
+    // Dedicated identities: the build pushes images and creates releases; the deploy identity (the
+    // platform vended it: `edit` in the domain namespace and cluster viewer, nothing else in the
+    // cluster) renders and applies manifests.
     const buildSa = new gcp.serviceaccount.Account(childName(name, "build-sa"), {
         project,
         accountId: ctx.naming.physical("gcp.serviceAccountId", "build"),
         displayName: `${namespace} Cloud Build`,
     }, opts);
-    const deploySa = new gcp.serviceaccount.Account(childName(name, "deploy-sa"), {
-        project,
-        accountId: ctx.naming.physical("gcp.serviceAccountId", "deploy"),
-        displayName: `${namespace} Cloud Deploy execution`,
-    }, opts);
     const buildMember = pulumi.interpolate`serviceAccount:${serviceAccountEmail(buildSa)}`;
-    const deployEmail = serviceAccountEmail(deploySa);
+    const deployEmail = platform.deployServiceAccountEmail;
     const deployMember = pulumi.interpolate`serviceAccount:${deployEmail}`;
 
     // Targets: the previous environment's cluster (when promoting) and this stack's cluster.
@@ -122,7 +114,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     }, opts);
     // A release runs as the deploy identity: the build may act as that one account only.
     new gcp.serviceaccount.IAMMember(childName(name, "build-acts-as-deploy"), {
-        serviceAccountId: deploySa.name,
+        serviceAccountId: platform.deployServiceAccountName,
         role: "roles/iam.serviceAccountUser",
         member: buildMember,
     }, opts);
@@ -133,11 +125,6 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         role: "roles/clouddeploy.jobRunner",
         member: deployMember,
     }, opts);
-    new gcp.projects.IAMMember(childName(name, "deploy-cluster-viewer"), {
-        project: platform.hostProject,
-        role: "roles/container.clusterViewer",
-        member: deployMember,
-    }, opts);
     if (args.promoteFromCluster) {
         new gcp.projects.IAMMember(childName(name, "deploy-previous-cluster-viewer"), {
             project: projectOfCluster(args.promoteFromCluster),
@@ -145,12 +132,6 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             member: deployMember,
         }, opts);
     }
-    new k8s.rbac.v1.RoleBinding(childName(name, "deploy-edit"), {
-        metadata: { name: "cloud-deploy-edit", namespace, labels },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
-        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: deployEmail }],
-    }, { parent, dependsOn: args.namespaceReady ? [args.namespaceReady] : [] });
-
     const imageRepository = pulumi.interpolate`${platform.registryUrl}/${namespace}`;
     const image = pulumi.interpolate`${imageRepository}:$SHORT_SHA`;
     const branch = `^${pipeline.branch}$`;
@@ -197,7 +178,6 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
 
     return {
         buildServiceAccount: buildSa,
-        deployServiceAccount: deploySa,
         trigger,
         deliveryPipeline,
         targets,

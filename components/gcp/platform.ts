@@ -3,6 +3,7 @@ import type { PlatformOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { GcpCluster } from "./cluster";
 import type { GcpPlatformExtras } from "./extras";
+import { DomainHome, type GcpDomainHome } from "./home";
 import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent } from "./hierarchy";
 import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
 import { GcpLogging } from "./logging";
@@ -32,7 +33,8 @@ function keyGrants(host: GcpProject, domains: Record<string, GcpProject>): KeyGr
 
 /**
  * Composes the gcp platform layer as a tree: landing zone folder -> environment folder ->
- * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry.
+ * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry,
+ * and the cluster holds the home of every registered domain.
  */
 export function platform(ctx: StackContext): PlatformOutputs {
     const provider = gcpProvider(ctx, platformProjectId(ctx));
@@ -69,6 +71,20 @@ export function platform(ctx: StackContext): PlatformOutputs {
         dependsOn: [...host.apis, ...keys.grants.registry],
     }, opts).result;
 
+    // One vended home per registered domain: namespace baseline, Workload Identity principal, deploy access, personas.
+    const homes: Record<string, GcpDomainHome> = {};
+    for (const [domain, registration] of Object.entries(ctx.config.domains)) {
+        const project = hierarchy.domains[domain] ?? host;
+        homes[domain] = new DomainHome(under(`home-${domain}`), {
+            ctx, domain, registration,
+            hostProjectId: host.projectId,
+            hostProjectNumber: host.number,
+            domainProjectId: project.projectId,
+            k8sProvider: cluster.provider,
+            dependsOn: project.apis,
+        }, opts).result.outputs;
+    }
+
     const extras: GcpPlatformExtras = {
         hostProjectId: host.projectId,
         domainProjectIds: hierarchy.outputs.domainScopes,
@@ -99,6 +115,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registry: { registryUrl: registry.registryUrl, registryId: registry.registryId },
         keys: { keyIds: keys.keyIds, rotationDays: keys.rotationDays },
         logging: { workspaceId: logging.workspaceId, archiveId: logging.archiveId, retentionDays: logging.retentionDays },
+        domains: Object.keys(homes),
+        homes,
         extras: { ...extras },
     };
 }
