@@ -10,6 +10,9 @@ import { runComponent, testContext, type Recorded } from "../../harness";
 
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000002";
 export const TENANT = "00000000-0000-0000-0000-000000000001";
+/** The workload identity the platform vended `orders` (principal and client id). */
+export const WORKLOAD_PRINCIPAL_ID = "00000000-0000-0000-0000-0000000000a1";
+export const WORKLOAD_CLIENT_ID = "00000000-0000-0000-0000-0000000000c1";
 const rg = (name: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/${name}`;
 const dnsZone = (zone: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/privateDnsZones/${zone}`;
 const subnet = (name: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet/subnets/${name}`;
@@ -40,6 +43,18 @@ export const fakeExports: Record<string, unknown> = {
     },
     logging: { workspaceId: `${rg("acme-dev-shared")}/providers/Microsoft.OperationalInsights/workspaces/acme-dev-logs`, archiveId: "archive", retentionDays: 30 },
     hierarchy: { mode: "skip", rootId: TENANT, environmentId: TENANT, platformScope: SUBSCRIPTION, domainScopes: {} },
+    domains: ["orders"],
+    homes: {
+        orders: {
+            namespace: "orders",
+            serviceAccountName: "workload",
+            quota: "medium",
+            workloadPrincipal: WORKLOAD_PRINCIPAL_ID,
+            deployPrincipal: "00000000-0000-0000-0000-00000000d3p1",
+            workloadClientId: WORKLOAD_CLIENT_ID,
+            workloadIdentityName: "acme-dev-orders-workload",
+        },
+    },
     extras: {
         location: "westeurope",
         subscriptionId: SUBSCRIPTION,
