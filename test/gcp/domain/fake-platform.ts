@@ -10,6 +10,10 @@ export const HOST = "acme-prod-host-abc123";
 export const DOMAIN_PROJECT = "acme-prod-orders-def456";
 export const DATA_KEY = `projects/${HOST}/locations/europe-west1/keyRings/acme-prod/cryptoKeys/data`;
 export const GEO_DATA_KEY = `projects/${HOST}/locations/europe/keyRings/acme-prod-eu/cryptoKeys/data`;
+export const HOST_NUMBER = "123456789012";
+/** The workload KSA's Workload Identity Federation principal the platform vended. */
+export const WORKLOAD_PRINCIPAL = `principal://iam.googleapis.com/projects/${HOST_NUMBER}/locations/global/workloadIdentityPools/${HOST}.svc.id.goog/subject/ns/orders/sa/workload`;
+export const DEPLOY_EMAIL = `acme-prod-orders-deploy@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
 export const REPOSITORY_ID = `projects/${HOST}/locations/europe-west1/repositories/acme-prod`;
 
 /** What a GCP platform stack exports, as plain values (all known, like after a deploy). */
@@ -21,6 +25,15 @@ export function fakeExports(extra: Record<string, unknown> = {}): Record<string,
         registry: { registryUrl: `europe-west1-docker.pkg.dev/${HOST}/acme-prod`, registryId: REPOSITORY_ID },
         keys: { keyIds: { data: DATA_KEY, logs: "l", cluster: "c", registry: "r" }, rotationDays: 365 },
         logging: { workspaceId: "w", archiveId: "a", retentionDays: 365 },
+        domains: ["orders"],
+        homes: {
+            orders: {
+                namespace: "orders", serviceAccountName: "workload", quota: "medium",
+                workloadPrincipal: WORKLOAD_PRINCIPAL,
+                deployPrincipal: DEPLOY_EMAIL,
+                deployServiceAccountName: `projects/${DOMAIN_PROJECT}/serviceAccounts/${DEPLOY_EMAIL}`,
+            },
+        },
         extras: {
             hostProjectId: HOST,
             domainProjectIds: { orders: DOMAIN_PROJECT },

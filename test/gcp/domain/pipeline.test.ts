@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DOMAIN_PROJECT, HOST, REPOSITORY_ID, runDomain } from "./fake-platform";
+import { DEPLOY_EMAIL, DOMAIN_PROJECT, HOST, REPOSITORY_ID, runDomain } from "./fake-platform";
 
 const TRIGGER = "gcp:cloudbuild/trigger:Trigger";
 const TARGET = "gcp:clouddeploy/target:Target";
@@ -53,16 +53,13 @@ describe("components/gcp/pipeline", () => {
         assert.equal(dev.inputs(dev.one(TARGET)).requireApproval, false);
     });
 
-    it("the deploy identity may edit the domain namespace only (RoleBinding, not a ClusterRoleBinding)", async () => {
+    it("deploys as the service account the platform vended; creates no deploy identity and no cluster grant", async () => {
         const rec = await runDomain({ environment: "prod" });
-        const binding = rec.inputs(rec.one("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding"));
-        assert.equal(binding.metadata.namespace, "orders");
-        assert.deepEqual(binding.roleRef, { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" });
-        assert.deepEqual(binding.subjects.map((s: { name: string }) => s.name), [`acme-prod-orders-deploy@${DOMAIN_PROJECT}.iam.gserviceaccount.com`]);
-        assert.equal(rec.ofType("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").length, 0);
-        const viewer = rec.inputs(rec.one("gcp:projects/iAMMember:IAMMember", "deploy-cluster-viewer"));
-        assert.equal(viewer.project, HOST);
-        assert.equal(viewer.role, "roles/container.clusterViewer");
+        assert.equal(rec.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name.includes("deploy")).length, 0);
+        assert.equal(rec.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => rec.inputs(m).role === "roles/container.clusterViewer" && !m.name.includes("previous")).length, 0);
+        const actAs = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "build-acts-as-deploy"));
+        assert.equal(actAs.serviceAccountId, `projects/${DOMAIN_PROJECT}/serviceAccounts/${DEPLOY_EMAIL}`);
+        assert.equal(rec.inputs(rec.one(TARGET)).executionConfigs[0].serviceAccount, DEPLOY_EMAIL);
     });
 
     it("gcp.promoteFromCluster: dev -> prod promotion, the prod stage after approval", async () => {
