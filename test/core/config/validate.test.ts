@@ -70,7 +70,10 @@ describe("components/core/config/validate", () => {
             ["bad API CIDR", { ...base, cluster: { apiAllowedCidrs: ["300.1.1.0/24"] } }, "landing-zone:cluster.apiAllowedCidrs[0] is not a valid IPv4 CIDR"],
             ["external source without repository", { ...domainBase, pipeline: { source: "external" } }, "landing-zone:pipeline.repository is required when pipeline.source is external"],
             ["existing hierarchy without ids", { ...base, hierarchy: { mode: "existing" } }, "landing-zone:hierarchy.existingIds is required when hierarchy.mode is existing"],
-            ["duplicate domains", { ...base, hierarchy: { domains: ["orders", "orders"] } }, "landing-zone:hierarchy.domains lists orders more than once"],
+            ["domains on a domain stack", { ...domainBase, domains: { orders: {} } }, "landing-zone:domains applies only to layer platform"],
+            ["the old hierarchy.domains list", { ...base, hierarchy: { domains: ["orders"] } }, "landing-zone:hierarchy.domains is not a known key"],
+            ["a bad domain name in domains", { ...base, domains: { Orders: {} } }, "landing-zone:domains"],
+            ["an unknown quota size", { ...base, domains: { orders: { quota: "huge" } } }, "landing-zone:domains.orders.quota must be one of small | medium | large"],
             ["another cloud's block", { ...base, gcp: { projectId: "acme-prod-123" } }, "landing-zone:gcp applies only to cloud gcp"],
         ];
         for (const [title, raw, expected] of cases) {
