@@ -21,6 +21,29 @@ function platformShape(o: Outputs) {
     };
 }
 
+/** The home each registered domain gets, as the platform exports it: the same on every cloud. */
+function homeShape(o: Outputs) {
+    return {
+        domains: o.domains,
+        homes: Object.fromEntries(Object.entries(o.homes as Record<string, Outputs>).map(([d, h]) => [d, {
+            namespace: h.namespace, serviceAccountName: h.serviceAccountName, quota: h.quota,
+            // Principals differ in form per cloud (role ARN, principal id, principal://); each is vended.
+            principals: ["workloadPrincipal", "deployPrincipal"].filter((k) => k in h),
+        }])),
+    };
+}
+
+/** What the platform plan puts in the cluster per namespace: the vended home's Kubernetes objects. */
+function homeObjects(resources: { type: string; inputs: Record<string, any> }[]) {
+    const perNamespace: Record<string, string[]> = {};
+    for (const r of resources.filter((x) => x.type.startsWith("kubernetes:") && x.type !== "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")) {
+        const meta = (plainValue(r.inputs) as Outputs).metadata;
+        const ns = r.type === "kubernetes:core/v1:Namespace" ? meta.name : meta.namespace;
+        (perNamespace[ns] ??= []).push(`${r.type.split(":").pop()}/${meta.name}`);
+    }
+    return Object.fromEntries(Object.entries(perNamespace).map(([ns, objects]) => [ns, objects.sort()]));
+}
+
 /** The cloud-neutral shape of a domain stack. */
 function domainShape(o: Outputs) {
     return {
@@ -66,6 +89,17 @@ describe("parity: the same config gives the same topology on every cloud", () =>
 
         it(`platform-*-${env}`, async () => {
             const shapes = await Promise.all(clouds.map(async (c) => platformShape(await outputsOf(`platform-${c}-${env}`))));
+            assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
+            assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
+        });
+
+        it(`platform-*-${env}: the same vended home per registered domain (outputs and Kubernetes objects)`, async () => {
+            const shapes = [];
+            for (const cloud of clouds) {
+                const plan = await planSample(`platform-${cloud}-${env}`);
+                shapes.push({ ...homeShape(plainValue(plan.outputs) as Outputs), objects: homeObjects(plan.resources) });
+            }
+            assert.ok(Object.keys(shapes[0].objects).length >= 1);
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
             assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
         });
