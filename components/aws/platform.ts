@@ -1,6 +1,7 @@
 import type { PlatformOutputs, StackContext } from "../core/contracts";
 import { AwsCluster } from "./cluster";
 import type { AwsPlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
 import { type AwsDomainHome, DomainHome } from "./home";
 import { AwsHierarchy } from "./hierarchy";
 import { AwsKeys } from "./keys";
@@ -36,8 +37,9 @@ export function platform(ctx: StackContext): PlatformOutputs {
 
     // One vended home per registered domain: namespace baseline, Pod Identity, deploy access.
     const homes: Record<string, AwsDomainHome> = {};
+    const homeComponents: DomainHome[] = [];
     for (const [domain, registration] of Object.entries(ctx.config.domains)) {
-        homes[domain] = new DomainHome(`home-${domain}`, {
+        const home = new DomainHome(`home-${domain}`, {
             ctx, domain, registration,
             accountId: account.accountId,
             partition: account.partition,
@@ -45,8 +47,14 @@ export function platform(ctx: StackContext): PlatformOutputs {
             clusterArn: cluster.cluster.arn,
             vpcCidr: network.outputs.cidr,
             k8sProvider: cluster.outputs.provider,
-        }, opts).result.outputs;
+        }, opts);
+        homes[domain] = home.result.outputs;
+        homeComponents.push(home);
     }
+    // The personas: domain admins and readers in their namespaces, auditors read-only everywhere.
+    new PersonaAccess("personas", {
+        config: ctx.config, clusterName: cluster.cluster.name, partition: account.partition, dependsOn: homeComponents,
+    }, opts);
 
     const extras: AwsPlatformExtras = {
         accountId: account.accountId,

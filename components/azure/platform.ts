@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KeyPurpose, PlatformOutputs, StackContext } from "../core/contracts";
 import { Cluster } from "./cluster";
 import type { AzurePlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
 import { type AzureDomainHome, DomainHome } from "./home";
 import { Hierarchy } from "./hierarchy";
 import { Keys } from "./keys";
@@ -81,6 +82,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
             k8sProvider: cluster.outputs.provider,
         }, opts).result.outputs;
     }
+
+    new PersonaAccess("personas", { ctx, clusterId: cluster.cluster.id, workspaceId }, opts);
 
     // Names the stack knows before deploying are exported as such (a domain stack reads them after
     // the platform exists); ids stay outputs.

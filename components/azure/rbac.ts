@@ -18,6 +18,7 @@ export const BUILTIN_ROLES = {
     aksRbacReader: "7f6c6a51-bcf8-42ba-9220-52d62157d7db",
     /** Lists the cluster user credential (the kubeconfig); grants nothing inside the cluster. */
     aksClusterUser: "4abbcc35-e782-43d8-92c5-2d3f1bd2253f",
+    logAnalyticsReader: "73c42c96-874c-492b-b04d-ab87d138a893",
 } as const;
 
 export type BuiltinRole = keyof typeof BUILTIN_ROLES;

@@ -107,6 +107,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
             gcpPublicCidrsAccessEnabled: false,
         },
         masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+        // Google Groups for RBAC: the persona groups in the domains' RoleBindings are matched through it.
+        authenticatorGroupsConfig: config.gcp.rbacSecurityGroup ? { securityGroup: config.gcp.rbacSecurityGroup } : undefined,
         enableLegacyAbac: false,
         workloadIdentityConfig: { workloadPool: pulumi.interpolate`${project}.svc.id.goog` },
         enableShieldedNodes: true,

@@ -3,6 +3,7 @@ import type { PlatformOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { GcpCluster } from "./cluster";
 import type { GcpPlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
 import { DomainHome, type GcpDomainHome } from "./home";
 import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent } from "./hierarchy";
 import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
@@ -84,6 +85,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
             dependsOn: project.apis,
         }, opts).result.outputs;
     }
+
+    new PersonaAccess(under("personas"), { ctx, hostProjectId: host.projectId }, opts);
 
     const extras: GcpPlatformExtras = {
         hostProjectId: host.projectId,

@@ -19,6 +19,8 @@ export interface ResolvedConfig {
     hierarchy: Required<Pick<HierarchyConfig, "mode">> & Omit<HierarchyConfig, "mode">;
     /** Platform layer: the registered domains with their options filled in (empty on a domain stack). */
     domains: Record<string, ResolvedDomainRegistration>;
+    /** Principals of the auditor persona (platform layer). */
+    auditors: string[];
     network: Required<NetworkConfig>;
     cluster: Required<Omit<ClusterConfig, "nodes">> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
@@ -150,6 +152,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
         domains: resolveDomains(config.domains),
+        auditors: Array.isArray(config.auditors) ? config.auditors : [],
         network: merge(preset.network, config.network),
         cluster: merge(preset.cluster, config.cluster),
         database,

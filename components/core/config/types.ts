@@ -286,6 +286,17 @@ export interface GcpConfig {
      * Allowed outside prod only; default false (regional).
      */
     zonalCluster?: boolean;
+    /**
+     * Platform layer: Google groups (e-mails) of the platform-admin persona (IAM `roles/container.admin`
+     * on the cluster's project).
+     */
+    platformAdminGroups?: string[];
+    /**
+     * Platform layer: the `gke-security-groups@<your domain>` Google group that holds the persona groups
+     * (GKE Google Groups for RBAC); required when a domain lists admins or readers.
+     * @pattern ^gke-security-groups@[a-z0-9.-]+\.[a-z]{2,}$
+     */
+    rbacSecurityGroup?: string;
     /** Allow SSH to VMs through Identity-Aware Proxy (35.235.240.0/20, tcp:22). Default false. */
     iapSsh?: boolean;
     /**
@@ -328,6 +339,11 @@ export interface StackConfig {
      * account / resource group / project.
      */
     domains?: Record<DomainName, DomainRegistration>;
+    /**
+     * Platform layer: principals of the auditor persona, read-only in the whole cluster and the
+     * central logs (AWS IAM role ARNs, Entra group object ids, Google group e-mails).
+     */
+    auditors?: string[];
     network?: NetworkConfig;
     cluster?: ClusterConfig;
     database?: DatabaseConfig;

@@ -14,6 +14,9 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.layer === "platform" && cfg.domain) {
         add("domain", "applies only to layer domain; a platform stack serves every domain of landing-zone:domains");
     }
+    if (cfg.layer === "domain" && cfg.auditors.length > 0) {
+        add("auditors", "applies only to layer platform (the platform binds every persona)");
+    }
     if (cfg.layer === "domain" && Object.keys(cfg.domains).length > 0) {
         add("domains", "applies only to layer platform: register the domain on its platform stack (npm run new-domain does this)");
     }

@@ -52,7 +52,11 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (h.mode === "create" && Object.keys(ids).some((role) => role !== "root")) {
         add("hierarchy.existingIds", "only `root` (the landing zone folder another stack owns) applies when hierarchy.mode is create");
     }
-    for (const platformKey of ["zonalCluster", "iapSsh"] as const) {
+    const personaGroups = Object.values(cfg.domains).some((d) => d.admins.length + d.readers.length > 0);
+    if (cfg.layer === "platform" && personaGroups && !cfg.gcp.rbacSecurityGroup) {
+        add("gcp.rbacSecurityGroup", "is required when a domain lists admins or readers: GKE matches Google groups in RoleBindings only through Google Groups for RBAC (gke-security-groups@<your domain>, holding the persona groups)");
+    }
+    for (const platformKey of ["zonalCluster", "iapSsh", "platformAdminGroups", "rbacSecurityGroup"] as const) {
         if (cfg.layer !== "platform" && cfg.gcp[platformKey] !== undefined) {
             add(`gcp.${platformKey}`, "applies only to layer platform (the platform stack owns the cluster and the network)");
         }
