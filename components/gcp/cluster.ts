@@ -147,7 +147,11 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
     }, { parent, dependsOn: roles, ignoreChanges: ["initialNodeCount"] });
 
     // masterAuth is read defensively: a provider may omit it until the control plane is up.
-    const kubeconfig = pulumi.secret(gkeKubeconfig(cluster.name, cluster.endpoint, cluster.masterAuth.apply((auth) => auth?.clusterCaCertificate ?? "")));
+    // The platform's pulumi up reaches the private control plane through the DNS endpoint (IAM
+    // authorised, a publicly trusted certificate) unless it runs from the allowed CIDRs or the network.
+    const kubeconfig = pulumi.secret(config.cluster.apiAccess === "dns-endpoint"
+        ? gkeKubeconfig(cluster.name, cluster.controlPlaneEndpointsConfig.apply((c) => c?.dnsEndpointConfig?.endpoint ?? ""), undefined)
+        : gkeKubeconfig(cluster.name, cluster.endpoint, cluster.masterAuth.apply((auth) => auth?.clusterCaCertificate ?? "")));
     const provider: k8s.Provider = clusterProvider(childName(name, "k8s"), kubeconfig, { parent, dependsOn: [nodePool] });
     return {
         name: cluster.name,
@@ -166,7 +170,7 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
 }
 
 /** A kubeconfig that authenticates with `gke-gcloud-auth-plugin` (short-lived tokens, nothing static). */
-export function gkeKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caCertificate: pulumi.Input<string>): pulumi.Output<string> {
+export function gkeKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caCertificate: pulumi.Input<string> | undefined): pulumi.Output<string> {
     return execKubeconfig(clusterName, pulumi.interpolate`https://${endpoint}`, caCertificate, {
         command: "gke-gcloud-auth-plugin",
         installHint: "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl",

@@ -22,7 +22,7 @@ export interface ResolvedConfig {
     /** Principals of the auditor persona (platform layer). */
     auditors: string[];
     network: Required<NetworkConfig>;
-    cluster: Required<Omit<ClusterConfig, "nodes">> & { nodes: Required<NodePoolConfig> };
+    cluster: Required<Omit<ClusterConfig, "nodes" | "apiAccess">> & Pick<ClusterConfig, "apiAccess"> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
     storage: Required<StorageConfig>;
     queue: Required<QueueConfig>;
@@ -117,6 +117,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * How the platform's `pulumi up` reaches the API server when the config does not say: GKE's DNS
+ * endpoint; the allowed CIDRs when there are some; inside the network outside prod. In prod on AWS
+ * and Azure without allowed CIDRs there is no default (validation asks for `cluster.apiAccess`).
+ */
+function defaultApiAccess(config: StackConfig, allowed: unknown): ClusterConfig["apiAccess"] {
+    if (config.cloud === "gcp") return "dns-endpoint";
+    if (Array.isArray(allowed) && allowed.length > 0) return "allowed-cidrs";
+    return config.environment === "prod" ? undefined : "in-network";
+}
+
 /** A registered domain with its defaults: a medium quota, no persona principals. */
 export interface ResolvedDomainRegistration {
     quota: Size;
@@ -141,6 +152,8 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
     // A layout implies its minimum shape unless the keys say otherwise.
     if (config.database?.replicas === undefined && database.layout === "read-replicas") database.replicas = 1;
     if (config.database?.shards === undefined && database.layout === "sharded") database.shards = 2;
+    const cluster = merge(preset.cluster, config.cluster);
+    if (config.layer === "platform" && cluster.apiAccess === undefined) cluster.apiAccess = defaultApiAccess(config, cluster.apiAllowedCidrs);
     return {
         layer: config.layer,
         cloud: config.cloud,
@@ -154,7 +167,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         domains: resolveDomains(config.domains),
         auditors: Array.isArray(config.auditors) ? config.auditors : [],
         network: merge(preset.network, config.network),
-        cluster: merge(preset.cluster, config.cluster),
+        cluster,
         database,
         storage: merge(preset.storage, config.storage),
         queue: merge(preset.queue, config.queue),

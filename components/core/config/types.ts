@@ -115,6 +115,15 @@ export interface ClusterConfig {
     nodes?: NodePoolConfig;
     /** CIDRs allowed to reach the API server from outside the network; empty = private endpoint only. */
     apiAllowedCidrs?: Cidr[];
+    /**
+     * Platform layer: how the platform's own `pulumi up` (which creates each domain's namespace)
+     * reaches the API server. `allowed-cidrs`: a runner whose egress IPs are in `apiAllowedCidrs`;
+     * `in-network`: a runner inside the landing-zone VPC / VNet (EKS private endpoint; AKS private
+     * cluster, whose system private DNS zone is linked to that VNet); `dns-endpoint` (GCP, the
+     * default there): GKE's IAM-authenticated DNS endpoint, in the kubeconfig. Default on AWS and
+     * Azure: `allowed-cidrs` when `apiAllowedCidrs` is set; otherwise it must be set.
+     */
+    apiAccess?: "allowed-cidrs" | "in-network" | "dns-endpoint";
     /** Managed upgrade track where the cloud has one (GKE release channel, AKS upgrade channel). */
     releaseChannel?: "rapid" | "regular" | "stable";
 }

@@ -25,6 +25,7 @@ export function baseConfig(environment: "dev" | "prod"): Partial<StackConfig> & 
             ? { orders: { quota: "large", admins: [DOMAIN_ADMINS], readers: [DOMAIN_READERS] }, payments: {} }
             : { orders: {} },
         network: { cidr: "10.40.0.0/16" },
+        cluster: { apiAccess: "in-network" },
         azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION, adminGroupObjectIds: [ADMIN_GROUP] },
     };
 }

@@ -14,7 +14,7 @@ function problems(config: Record<string, unknown>): string {
 
 describe("components/core/config/rules/gcp", () => {
     it("create mode needs a parent and a billing account, and says the allowed form", () => {
-        const message = problems({ hierarchy: { mode: "create", domains: [] } });
+        const message = problems({ hierarchy: { mode: "create" }, domains: {} });
         assert.match(message, /landing-zone:hierarchy\.parentId.*organizations\/<number> or folders\/<number>/);
         assert.match(message, /landing-zone:hierarchy\.billingAccount/);
     });
@@ -26,7 +26,7 @@ describe("components/core/config/rules/gcp", () => {
 
     it("existing ids: folders for root/environment, project ids for the rest, only known domains", () => {
         const message = problems({
-            hierarchy: { mode: "existing", domains: ["orders"], existingIds: { root: "123", platform: "Bad_Id", payments: "acme-pay-1" } },
+            hierarchy: { mode: "existing", existingIds: { root: "123", platform: "Bad_Id", payments: "acme-pay-1" } }, domains: { orders: {} },
         });
         assert.match(message, /existingIds\.root must be folders\/<number>/);
         assert.match(message, /existingIds\.platform must be a project id/);

@@ -47,7 +47,7 @@ describe("components/gcp/hierarchy", () => {
 
     it("long prefixes and domain names still give valid project ids", async () => {
         const rec = await variant("platform-gcp-prod", {
-            prefix: "abcdefgh", hierarchy: { ...sampleConfig("platform-gcp-prod").hierarchy, domains: ["abcdefghijkl", "orders"] },
+            prefix: "abcdefgh", hierarchy: sampleConfig("platform-gcp-prod").hierarchy, domains: { abcdefghijkl: {}, orders: {} },
         });
         for (const p of rec.ofType(T.project)) assert.match(rec.inputs(p).projectId, PROJECT_ID);
     });
@@ -107,7 +107,7 @@ describe("components/gcp/hierarchy", () => {
 
     it("skip: everything in gcp.projectId, no folders or projects created, APIs still enabled", async () => {
         const rec = await variant("platform-gcp-dev", {
-            hierarchy: { mode: "skip", domains: ["orders"] }, gcp: { projectId: "acme-sandbox-1" },
+            hierarchy: { mode: "skip" }, domains: { orders: {} }, gcp: { projectId: "acme-sandbox-1" },
         });
         assert.equal(rec.ofType(T.folder).length, 0);
         assert.equal(rec.ofType(T.project).length, 0);
@@ -124,9 +124,10 @@ describe("components/gcp/hierarchy", () => {
     it("existing: uses the given folder and project ids and creates none", async () => {
         const rec = await variant("platform-gcp-prod", {
             hierarchy: {
-                mode: "existing", domains: ["orders"],
+                mode: "existing",
                 existingIds: { root: "folders/11", environment: "folders/22", platform: "acme-host-prj", orders: "acme-orders-prj" },
             },
+            domains: { orders: {} },
         });
         assert.equal(rec.ofType(T.folder).length, 0);
         assert.equal(rec.ofType(T.project).length, 0);
