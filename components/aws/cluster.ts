@@ -127,8 +127,9 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
         },
         accessConfig: {
             authenticationMode: "API",
-            // With named admins nobody else gets implicit admin; without, the creator keeps access.
-            bootstrapClusterCreatorAdminPermissions: admins.length === 0,
+            // Constant: the flag is ForceNew, so it must never follow config. Admins come from
+            // aws.clusterAdminArns (config validation requires at least one) as access entries.
+            bootstrapClusterCreatorAdminPermissions: false,
         },
         encryptionConfig: { provider: { keyArn: args.clusterKeyArn }, resources: ["secrets"] },
         enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],

@@ -119,12 +119,13 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         ],
     }, opts);
 
+    // What primaries and replicas share. Storage encryption is the primary's only: a same-region
+    // replica is always encrypted with its source's key, and CreateDBInstanceReadReplica rejects a
+    // KmsKeyId for it (InvalidParameterCombination).
     const common = {
         instanceClass,
         vpcSecurityGroupIds: [securityGroup.id],
         parameterGroupName: parameterGroup.name,
-        storageEncrypted: true,
-        kmsKeyId: args.kmsKeyArn,
         iamDatabaseAuthenticationEnabled: true,
         publiclyAccessible: false,
         autoMinorVersionUpgrade: true,
@@ -145,6 +146,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         const primary = new aws.rds.Instance(logical, {
             ...common,
             identifier,
+            storageEncrypted: true,
+            kmsKeyId: args.kmsKeyArn,
             engine: "postgres",
             engineVersion: db.engineVersion,
             allocatedStorage: db.storageGb,

@@ -38,7 +38,6 @@ describe("components/aws/database.ts", () => {
         for (const replica of replicas) {
             const r = rec.inputs(replica);
             assert.equal(r.replicateSourceDb, rec.inputs(primary).identifier);
-            assert.equal(r.storageEncrypted, true);
             assert.equal(r.deletionProtection, true);
             assert.equal(replica.protect, true);
         }
@@ -47,15 +46,33 @@ describe("components/aws/database.ts", () => {
         assert.equal(database.shards.length, 1);
     });
 
-    it("encrypts storage, the managed master secret and Performance Insights with the domain key", async () => {
-        const rec = await recordDomain("prod", replicasProd, { preview: false });
-        const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
-        for (const instance of rec.ofType(RDS)) {
-            const i = rec.inputs(instance);
-            assert.equal(i.kmsKeyId, keyArn, instance.name);
-            assert.equal(i.performanceInsightsKmsKeyId, keyArn, instance.name);
+    it("encrypts primaries' storage, the managed master secret and Performance Insights with the domain key", async () => {
+        for (const layout of [replicasProd, sharded]) {
+            const rec = await recordDomain("prod", layout, { preview: false });
+            const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
+            const primaries = rec.ofType(RDS).filter((i) => rec.inputs(i).replicateSourceDb === undefined);
+            assert.ok(primaries.length > 0);
+            for (const instance of primaries) {
+                const i = rec.inputs(instance);
+                assert.equal(i.storageEncrypted, true, instance.name);
+                assert.equal(i.kmsKeyId, keyArn, instance.name);
+                assert.equal(i.masterUserSecretKmsKeyId, keyArn, instance.name);
+            }
+            for (const instance of rec.ofType(RDS)) assert.equal(rec.inputs(instance).performanceInsightsKmsKeyId, keyArn, instance.name);
         }
-        assert.equal(rec.inputs(rec.one(RDS, "database-primary")).masterUserSecretKmsKeyId, keyArn);
+    });
+
+    it("same-region replicas send no kmsKeyId / storageEncrypted (they inherit the source's key; RDS rejects the key)", async () => {
+        for (const layout of [replicasProd, sharded]) {
+            const rec = await recordDomain("prod", layout, { preview: false });
+            const replicas = rec.ofType(RDS).filter((i) => rec.inputs(i).replicateSourceDb !== undefined);
+            assert.ok(replicas.length > 0);
+            for (const replica of replicas) {
+                const r = rec.inputs(replica);
+                assert.equal(r.kmsKeyId, undefined, replica.name);
+                assert.equal(r.storageEncrypted, undefined, replica.name);
+            }
+        }
     });
 
     it("lets AWS manage the master password (none in config or state) and turns on IAM authentication", async () => {

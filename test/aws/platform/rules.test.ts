@@ -41,9 +41,12 @@ describe("core/config/rules/aws.ts", () => {
         assert.match(found["landing-zone:hierarchy.emailDomain"], /e-mail domain/);
     });
 
-    it("prod platform stacks name their cluster admins", () => {
-        assert.match(problems({ aws: { accountId: "111111111111" } })["landing-zone:aws.clusterAdminArns"], /required in prod/);
-        assert.equal(problems({ aws: {} }, "platform-aws-dev")["landing-zone:aws.clusterAdminArns"], undefined);
+    it("every platform stack names its cluster admins (the creator never gets implicit admin); domain stacks need none", () => {
+        for (const stack of ["platform-aws-prod", "platform-aws-dev"]) {
+            assert.match(problems({ aws: { accountId: "111111111111" } }, stack)["landing-zone:aws.clusterAdminArns"], /required on a platform stack/, stack);
+            assert.match(problems({ aws: { clusterAdminArns: [] } }, stack)["landing-zone:aws.clusterAdminArns"], /at least one IAM role ARN/, stack);
+        }
+        assert.equal(problems({ aws: {} }, "orders-aws-dev")["landing-zone:aws.clusterAdminArns"], undefined);
     });
 
     it("existing hierarchy: an account id per domain", () => {

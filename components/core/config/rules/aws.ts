@@ -60,8 +60,9 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
         }
     });
     const admins = Array.isArray(cfg.aws.clusterAdminArns) ? cfg.aws.clusterAdminArns : [];
-    if (cfg.environment === "prod" && cfg.layer === "platform" && admins.length === 0) {
-        add("aws.clusterAdminArns", "is required in prod: cluster admins get access entries and the cluster creator no implicit admin (IAM role ARNs)");
+    if (cfg.layer === "platform" && admins.length === 0) {
+        add("aws.clusterAdminArns", "is required on a platform stack (at least one IAM role ARN): cluster admins get access entries and the cluster creator " +
+            "never gets implicit admin (that EKS flag cannot change without replacing the cluster)");
     }
     admins.forEach((arn, i) => {
         if (typeof arn !== "string" || !IAM_PRINCIPAL_ARN.test(arn)) {
