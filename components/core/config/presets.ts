@@ -99,6 +99,15 @@ export const environmentPresets: Record<Environment, Blocks> = {
     },
 };
 
+/**
+ * Defaults that differ by cloud (applied over the environment preset, under explicit keys). AWS:
+ * the pipeline reads an external Git host through a connection, because CodeCommit (`managed`)
+ * no longer accepts new customers.
+ */
+export const cloudPresets: Partial<Record<Cloud, Partial<Pick<Blocks, "pipeline">>>> = {
+    aws: { pipeline: { enabled: true, source: "external", branch: "main" } },
+};
+
 function merge<T extends object>(base: T, override: object | undefined): T {
     const out = { ...base } as Record<string, unknown>;
     for (const [key, value] of Object.entries(override ?? {})) {
@@ -138,7 +147,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         storage: merge(preset.storage, config.storage),
         queue: merge(preset.queue, config.queue),
         cache: merge(preset.cache, config.cache),
-        pipeline: merge(preset.pipeline, config.pipeline),
+        pipeline: merge(merge(preset.pipeline, cloudPresets[config.cloud]?.pipeline), config.pipeline),
         registry: merge(preset.registry, config.registry),
         keys: merge(preset.keys, config.keys),
         logging: merge(preset.logging, config.logging),

@@ -95,16 +95,26 @@ describe("components/aws/database.ts", () => {
         for (const instance of rec.ofType(RDS)) assert.equal(rec.inputs(instance).parameterGroupName, group.name, instance.name);
     });
 
-    it("sits in the platform's data subnets behind a security group admitting only the cluster nodes on 5432", async () => {
+    it("sits in the platform's data subnets behind a security group admitting only the cluster nodes and the admin jobs on 5432", async () => {
         const rec = await recordDomain("dev");
         assert.deepEqual(rec.inputs(rec.one("aws:rds/subnetGroup:SubnetGroup")).subnetIds, FAKE_DATA_SUBNETS);
-        const sg = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database"));
+        const sg = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database-sg"));
         assert.equal(sg.ingress.length, 1);
-        assert.deepEqual(sg.ingress[0].securityGroups, [FAKE_NODE_SG]);
+        assert.deepEqual(sg.ingress[0].securityGroups, [FAKE_NODE_SG, undefined], "the nodes and the admin-jobs group (unknown in preview)");
         assert.equal(sg.ingress[0].fromPort, 5432);
         assert.equal(sg.ingress[0].toPort, 5432);
         assert.equal(list(sg.ingress[0].cidrBlocks).length, 0);
         assert.deepEqual(sg.egress, []);
+    });
+
+    it("admin jobs (the pipeline's database stage) get their own group: PostgreSQL to the VPC and HTTPS out, nothing in", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const clients = rec.one("aws:ec2/securityGroup:SecurityGroup", "database-clients-sg");
+        const db = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database-sg"));
+        assert.deepEqual(db.ingress[0].securityGroups, [FAKE_NODE_SG, `${clients.name}-id`]);
+        const c = rec.inputs(clients);
+        assert.deepEqual(c.ingress, []);
+        assert.deepEqual(c.egress.map((e: { fromPort: number; cidrBlocks: string[] }) => [e.fromPort, e.cidrBlocks]), [[5432, ["10.10.0.0/16"]], [443, ["0.0.0.0/0"]]]);
     });
 
     it("dev single: no Multi-AZ, no deletion protection, no final snapshot, not protected", async () => {
