@@ -89,12 +89,13 @@ describe("aws/cluster.ts", () => {
         }
     });
 
-    it("launch template: IMDSv2 required, one hop, encrypted root volume, node and cluster security groups", async () => {
+    it("launch template: IMDSv2 required, one hop, root volume encrypted with the cluster key, node and cluster security groups", async () => {
         const rec = await sample("platform-aws-prod", false);
         const template = rec.inputs(rec.one("aws:ec2/launchTemplate:LaunchTemplate"));
         assert.equal(template.metadataOptions.httpTokens, "required");
         assert.equal(template.metadataOptions.httpPutResponseHopLimit, 1);
         assert.equal(template.blockDeviceMappings[0].ebs.encrypted, "true");
+        assert.match(template.blockDeviceMappings[0].ebs.kmsKeyId, /:kms:.*keys-cluster$/, "node volumes on the platform's cluster key");
         assert.ok(template.vpcSecurityGroupIds.includes("cluster-node-sg-id"));
     });
 
