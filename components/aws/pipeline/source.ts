@@ -59,7 +59,8 @@ export function createPipelineSource(name: string, parent: pulumi.Resource, args
             description: i === 0 ? "Application source" : "Kubernetes manifests of the domain",
             defaultBranch: cfg.branch,
             kmsKeyId: args.kmsKeyArn,
-        }, { parent, protect: ctx.config.protectStateful }));
+            // Source code is never deleted with the stack (e.g. when a stack moves to the external source).
+        }, { parent, protect: ctx.config.protectStateful, retainOnDelete: true }));
         return {
             actions: wanted.map(([action, , output], i) => ({
                 name: action, category: "Source", owner: "AWS", provider: "CodeCommit", version: "1",

@@ -166,7 +166,10 @@ export interface StorageConfig {
      * @asType integer
      */
     noncurrentVersionDays?: number;
-    /** zone: survives a zone; geo: also replicated to the paired region where the cloud offers it. */
+    /**
+     * zone: survives a zone; geo: also replicated to the paired region where the cloud offers it.
+     * Default zone, geo in prod; aws: zone only (geo is rejected until cross-region replication is built).
+     */
     redundancy?: "zone" | "geo";
 }
 

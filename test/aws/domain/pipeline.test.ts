@@ -16,7 +16,10 @@ describe("components/aws/pipeline.ts", () => {
         const repos = rec.ofType("aws:codecommit/repository:Repository");
         assert.equal(repos.length, 2);
         const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
-        for (const repo of repos) assert.equal(rec.inputs(repo).kmsKeyId, keyArn);
+        for (const repo of repos) {
+            assert.equal(rec.inputs(repo).kmsKeyId, keyArn);
+            assert.equal(repo.retainOnDelete, true, "source code outlives the stack");
+        }
         assert.equal(rec.ofType(CONNECTION).length, 0);
         assert.equal((await domainOutput("dev", managed, "pipeline")).nextStep, undefined, "no human step");
         const source = rec.inputs(rec.one(PIPELINE)).stages[0];

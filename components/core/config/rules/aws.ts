@@ -28,6 +28,11 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
         add("queue.retentionDays", `must be <= 13 on aws (the dead-letter queue keeps 14 days, the SQS maximum; got ${cfg.queue.retentionDays})`);
     }
 
+    if (cfg.storage.redundancy === "geo") {
+        add("storage.redundancy", "geo is not available on aws yet (no cross-region replication is built); use zone " +
+            "(the default on aws: S3 keeps every object across the region's availability zones)");
+    }
+
     // Network: a VPC block is /16 to /28; nine subnets need /20 or larger; EKS needs two zones.
     const cidr = cfg.network.cidr;
     const prefixLength = typeof cidr === "string" ? Number(cidr.split("/")[1]) : NaN;
