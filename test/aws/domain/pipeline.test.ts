@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { appRoleSql, BUILD_SPEC, connectionsConsoleUrl, DATABASE_ROLE_SPEC, databaseRoleVariables } from "../../../components/aws/pipeline";
+import { parse } from "yaml";
+import { appRoleSql, BUILD_SPEC, connectionsConsoleUrl, DATABASE_ROLE_SPEC, databaseRoleVariables, DEPLOY_SPEC } from "../../../components/aws/pipeline";
 import { FAKE_CLUSTER_SG, FAKE_LOGS_KEY, FAKE_PRIVATE_SUBNETS } from "./fake-platform";
 import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
 
@@ -203,6 +204,18 @@ describe("components/aws/pipeline.ts", () => {
         assert.match(sql, /GRANT rds_iam TO app;/);
         assert.match(sql, /GRANT CONNECT, TEMPORARY ON DATABASE orders TO app;/);
         assert.match(DATABASE_ROLE_SPEC, /sslmode=verify-full/);
+    });
+
+    it("every buildspec is valid YAML of buildspec version 0.2; the database stage loops over the hosts in bash", () => {
+        for (const spec of [BUILD_SPEC, DEPLOY_SPEC, DATABASE_ROLE_SPEC]) {
+            const doc = parse(spec);
+            assert.equal(doc.version, 0.2);
+            assert.ok(doc.phases.build.commands.length > 0);
+        }
+        const database = parse(DATABASE_ROLE_SPEC);
+        assert.equal(database.env.shell, "bash");
+        assert.match(database.phases.build.commands[0], /^set -euo pipefail\n.*for host in \$DB_HOSTS; do\n/s);
+        assert.match(database.phases.build.commands[0], /PGPASSWORD="\$\{!password\}" psql/);
     });
 
     it("pipeline.enabled false: no pipeline and no pipeline output", async () => {
