@@ -8,9 +8,8 @@ import { type EgressRule, NamespaceBaseline, NAMESPACE_QUOTAS } from "../kuberne
 import { REDIS_PORT } from "./cache";
 import { POSTGRES_PORT } from "./database";
 import { serviceTrustPolicy } from "./iam";
+import { DEPLOY_ACCESS_POLICY } from "./pipeline/deploy";
 
-/** EKS access policy of a domain's deploy role: edit rights, scoped to the domain namespace. */
-export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
 
 /** The EKS Pod Identity agent's link-local endpoint (pods fetch their role credentials there, port 80). */
 export const POD_IDENTITY_AGENT_CIDR = "169.254.170.23/32";
