@@ -12,6 +12,7 @@ import { planSample, runStackConfig } from "../harness";
 const payments = {
     "landing-zone:layer": "domain", "landing-zone:cloud": "aws", "landing-zone:environment": "dev", "landing-zone:region": "eu-west-1",
     "landing-zone:owner": "payments-team", "landing-zone:prefix": "acme", "landing-zone:domain": "payments",
+    "landing-zone:pipeline": { repository: "acme/payments-service" },
 };
 
 /** Runs the program of an unregistered `payments` domain; returns the error it failed with and what it registered. */

@@ -95,7 +95,7 @@ describe("components/core/config/validate", () => {
             const prod = { ...base, environment: "prod", aws: { clusterAdminArns: ["arn:aws:iam::123456789012:role/admins"] } };
             assert.equal(validateStackConfig({ ...prod, cluster: { apiAllowedCidrs: ["203.0.113.0/24"] } }).cluster.apiAccess, "allowed-cidrs");
             assert.equal(validateStackConfig({ ...prod, cluster: { apiAccess: "in-network" } }).cluster.apiAccess, "in-network");
-            assert.equal(validateStackConfig({ ...base, cloud: "gcp", gcp: { projectId: "acme-sandbox-1" } }).cluster.apiAccess, "dns-endpoint");
+            assert.equal(validateStackConfig({ ...base, cloud: "gcp", aws: undefined, gcp: { projectId: "acme-sandbox-1" } }).cluster.apiAccess, "dns-endpoint");
             assert.equal(validateStackConfig(domainBase).cluster.apiAccess, undefined);
         });
 
