@@ -4,6 +4,7 @@ import type { HierarchyOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { gcpLabels, mergeTags } from "../core/tags";
 import { createOrgPolicies } from "./org-policies";
+import { serviceAgentMember } from "./service-agents";
 
 /** APIs the platform (Shared VPC host) project needs. */
 export const PLATFORM_APIS = [
@@ -159,6 +160,8 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
     const apis = [...byService.values()];
     const needs = (service: string) => (byService.has(service) ? [byService.get(service)!] : []);
     const agents: ProjectResult["agents"] = {};
+    // Agent e-mails are built from the project number (ServiceIdentity may return none).
+    const projectNumber = project ? project.number : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).number;
     for (const agent of args.agents) {
         if (agent === "storage") {
             // Reading the Cloud Storage agent also creates it (it exists only once asked for).
@@ -171,7 +174,7 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         const identity = new gcp.projects.ServiceIdentity(childName(name, "agent", agent), { project: projectId, service }, {
             parent, dependsOn: needs(service),
         });
-        agents[agent] = identity.member;
+        agents[agent] = serviceAgentMember(agent, projectNumber, [identity]);
     }
     return { projectId, project, apis, agents };
 }
