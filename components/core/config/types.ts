@@ -294,6 +294,15 @@ export interface GcpConfig {
      * @pattern ^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/clusters/[a-z]([-a-z0-9]*[a-z0-9])?$
      */
     promoteFromCluster?: string;
+    /**
+     * Domain stacks: installation id of the Cloud Build GitHub App on the owner of
+     * `pipeline.repository` (the number ending its settings page URL). With the
+     * `landing-zone-secrets:gitAccessToken` secret it completes the Cloud Build connection; until
+     * both are set the stack exports the step left to do (`pipeline.nextSteps`) and no trigger.
+     * @minimum 1
+     * @asType integer
+     */
+    githubAppInstallationId?: number;
 }
 
 /** Everything under the `landing-zone:` namespace of a stack's config file. */

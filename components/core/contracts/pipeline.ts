@@ -10,4 +10,9 @@ export interface PipelineOutputs {
     imageRepository: pulumi.Output<string>;
     /** Namespace deployments go to (and no other). */
     targetNamespace: string;
+    /**
+     * What a person must still do before the pipeline runs (an app installation, a token to set),
+     * each step with the exact command or page; empty when nothing is left.
+     */
+    nextSteps?: pulumi.Output<string[]>;
 }
