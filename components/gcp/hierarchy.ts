@@ -111,6 +111,8 @@ export interface ProjectResult {
     apis: gcp.projects.Service[];
     /** IAM member (`serviceAccount:...`) of each service agent. */
     agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    /** The project number (`projects/<number>` names it in a service perimeter). */
+    projectNumber: pulumi.Output<string>;
 }
 
 /** A project of the landing zone with its APIs enabled and its service agents provisioned. */
@@ -122,6 +124,7 @@ export class GcpProject extends pulumi.ComponentResource {
     readonly projectId: pulumi.Output<string>;
     readonly apis: gcp.projects.Service[];
     readonly agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    readonly projectNumber: pulumi.Output<string>;
 
     constructor(name: string, args: ProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Project", name, {}, opts);
@@ -131,6 +134,7 @@ export class GcpProject extends pulumi.ComponentResource {
         this.projectId = result.projectId;
         this.apis = result.apis;
         this.agents = result.agents;
+        this.projectNumber = result.projectNumber;
         this.registerOutputs({ projectId: this.projectId });
     }
 }
@@ -176,7 +180,7 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         });
         agents[agent] = serviceAgentMember(agent, projectNumber, [identity]);
     }
-    return { projectId, project, apis, agents };
+    return { projectId, project, apis, agents, projectNumber };
 }
 
 // ---------------------------------------------------------------- the hierarchy

@@ -303,6 +303,18 @@ export interface GcpConfig {
      * @asType integer
      */
     githubAppInstallationId?: number;
+    /** Platform stacks: a VPC Service Controls perimeter around the environment's projects. */
+    serviceControls?: GcpServiceControlsConfig;
+}
+
+export interface GcpServiceControlsConfig {
+    /**
+     * The organization's Access Context Manager policy the perimeter belongs to.
+     * @pattern ^accessPolicies/[0-9]+$
+     */
+    accessPolicy: string;
+    /** Enforce the perimeter; default false: a dry run that logs what it would block. */
+    enforce?: boolean;
 }
 
 /** Everything under the `landing-zone:` namespace of a stack's config file. */

@@ -53,6 +53,15 @@ describe("components/core/config/rules/gcp", () => {
         assert.equal(problems({ ...domain, gcp: { githubAppInstallationId: 51234567 } }), "");
     });
 
+    it("gcp.serviceControls: a platform stack's key, with an access policy id", () => {
+        const domain = { layer: "domain", domain: "orders", pipeline: { source: "external", repository: "acme/orders-service" } };
+        assert.match(problems({ ...domain, gcp: { serviceControls: { accessPolicy: "accessPolicies/1" } } }),
+            /landing-zone:gcp\.serviceControls applies only to layer platform/);
+        assert.match(problems({ hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-1", serviceControls: { accessPolicy: "policy-1" } } }),
+            /landing-zone:gcp\.serviceControls\.accessPolicy must match/);
+        assert.equal(problems({ hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-1", serviceControls: { accessPolicy: "accessPolicies/1", enforce: true } } }), "");
+    });
+
     it("a zonal cluster is refused in prod", () => {
         assert.match(problems({ environment: "prod", gcp: { projectId: "acme-prod-1", zonalCluster: true }, hierarchy: { mode: "skip" } }),
             /landing-zone:gcp\.zonalCluster is not allowed in prod/);

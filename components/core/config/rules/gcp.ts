@@ -62,6 +62,9 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.layer !== "domain" && cfg.gcp.promoteFromCluster !== undefined) {
         add("gcp.promoteFromCluster", "applies only to layer domain (the delivery pipeline of a domain stack)");
     }
+    if (cfg.layer !== "platform" && cfg.gcp.serviceControls !== undefined) {
+        add("gcp.serviceControls", "applies only to layer platform (the perimeter around the environment's projects)");
+    }
     if (cfg.layer !== "domain" && cfg.gcp.githubAppInstallationId !== undefined) {
         add("gcp.githubAppInstallationId", "applies only to layer domain (the Cloud Build connection of a domain's pipeline)");
     }
