@@ -5,7 +5,7 @@ import type { PipelineOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
 import { createReleaseStaging } from "./release-staging";
-import { createSourceConnection, GIT_TOKEN_CONFIG, type SourceConnectionResult } from "./source-connection";
+import { createSourceConnection, GIT_TOKEN_CONFIG, nextStepText, type SourceConnectionResult } from "./source-connection";
 
 export interface GcpPipelineArgs extends GcpDomainArgs {
     /** The domain namespace deployments go to (and no other). */
@@ -23,7 +23,7 @@ export interface GcpPipelineResult {
     outputs: PipelineOutputs;
     buildServiceAccount: gcp.serviceaccount.Account;
     deployServiceAccount: gcp.serviceaccount.Account;
-    /** Exists once the GitHub connection can be complete (see `outputs.nextSteps`). */
+    /** Exists once the GitHub connection can be complete (see `outputs.nextStep`). */
     trigger?: gcp.cloudbuild.Trigger;
     source: SourceConnectionResult;
     stagingBucket: gcp.storage.Bucket;
@@ -42,7 +42,7 @@ export class GcpPipeline extends pulumi.ComponentResource {
         super("landing-zone:gcp:Pipeline", name, {}, opts);
         const result = createPipeline(name, this, args);
         this.outputs = result.outputs;
-        this.registerOutputs({ name: result.outputs.name, imageRepository: result.outputs.imageRepository, nextSteps: result.outputs.nextSteps });
+        this.registerOutputs({ name: result.outputs.name, imageRepository: result.outputs.imageRepository, nextStep: result.outputs.nextStep });
     }
 }
 
@@ -180,6 +180,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         token: new pulumi.Config(GIT_TOKEN_CONFIG.namespace).getSecret(GIT_TOKEN_CONFIG.key),
         installationId: ctx.config.gcp.githubAppInstallationId,
     });
+    const nextStep = nextStepText(source.nextSteps);
     // A trigger only on a linked repository: one on an incomplete connection would never fire.
     const trigger = source.repository && new gcp.cloudbuild.Trigger(childName(name, "trigger"), {
         project,
@@ -227,7 +228,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             sourceRepository: pulumi.output(sourceRepository),
             imageRepository,
             targetNamespace: namespace,
-            nextSteps: pulumi.output(source.nextSteps),
+            nextStep: nextStep === undefined ? undefined : pulumi.output(nextStep),
         },
     };
 }

@@ -34,6 +34,11 @@ export interface SourceConnectionResult {
 }
 
 /** The human steps still missing for a complete GitHub connection, each with the exact command or page. */
+/** The steps as the one `pipeline.nextStep` output: numbered, in order; undefined when none is left. */
+export function nextStepText(steps: string[]): string | undefined {
+    return steps.length === 0 ? undefined : steps.map((step, i) => `${i + 1}) ${step}`).join(" ");
+}
+
 export function connectionNextSteps(repository: string, hasToken: boolean, installationId: number | undefined): string[] {
     const owner = repository.split("/")[0];
     const steps: string[] = [];

@@ -166,7 +166,10 @@ export interface StorageConfig {
      * @asType integer
      */
     noncurrentVersionDays?: number;
-    /** zone: survives a zone; geo: also replicated to the paired region where the cloud offers it. */
+    /**
+     * zone: survives a zone; geo: also replicated to the paired region where the cloud offers it.
+     * Default zone, geo in prod; aws: zone only (geo is rejected until cross-region replication is built).
+     */
     redundancy?: "zone" | "geo";
 }
 
@@ -206,7 +209,13 @@ export interface CacheConfig {
 
 export interface PipelineConfig {
     enabled?: boolean;
-    /** managed: a repository the cloud hosts; external: a connection to an external Git host. */
+    /**
+     * managed: a repository the cloud hosts; external: a connection to an external Git host
+     * (GitHub). Default managed; on aws and gcp external (CodeCommit no longer accepts new
+     * customers, Cloud Source Repositories is closed to new organizations and `managed` is
+     * rejected on gcp; a new connection waits for a human step, see the stack output
+     * `pipeline.nextStep`).
+     */
     source?: "managed" | "external";
     /** Application repository (`owner/name` on the external host, or the managed repository's name). */
     repository?: string;
@@ -298,7 +307,7 @@ export interface GcpConfig {
      * Domain stacks: installation id of the Cloud Build GitHub App on the owner of
      * `pipeline.repository` (the number ending its settings page URL). With the
      * `landing-zone-secrets:gitAccessToken` secret it completes the Cloud Build connection; until
-     * both are set the stack exports the step left to do (`pipeline.nextSteps`) and no trigger.
+     * both are set the stack exports the step left to do (`pipeline.nextStep`) and no trigger.
      * @minimum 1
      * @asType integer
      */

@@ -11,8 +11,8 @@ export interface PipelineOutputs {
     /** Namespace deployments go to (and no other). */
     targetNamespace: string;
     /**
-     * What a person must still do before the pipeline runs (an app installation, a token to set),
-     * each step with the exact command or page; empty when nothing is left.
+     * The human step the pipeline waits for, with the exact action (e.g. completing a Git
+     * connection's handshake, installing an app, setting a token); absent when there is none.
      */
-    nextSteps?: pulumi.Output<string[]>;
+    nextStep?: pulumi.Output<string>;
 }

@@ -73,17 +73,18 @@ describe("components/gcp/pipeline", () => {
         assert.equal(rec.ofType(REPOSITORY).length, 0);
         assert.equal(rec.ofType("gcp:secretmanager/secretVersion:SecretVersion").filter((v) => v.name.includes("github")).length, 0);
         assert.equal(rec.ofType(CONNECTION).length, 1, "the connection exists (its installation state shows in the console)");
-        const steps = rec.outputs.pipeline.nextSteps as string[];
-        assert.equal(steps.length, 2);
-        assert.match(steps[0], /pulumi config set --secret landing-zone-secrets:gitAccessToken/);
-        assert.match(steps[1], /https:\/\/github\.com\/apps\/google-cloud-build/);
-        assert.match(steps[1], /landing-zone:gcp\.githubAppInstallationId/);
+        const step = rec.outputs.pipeline.nextStep as string;
+        assert.match(step, /^1\) Create a GitHub token .*pulumi config set --secret landing-zone-secrets:gitAccessToken .* 2\) Install the Cloud Build GitHub App/);
+        assert.match(step, /https:\/\/github\.com\/apps\/google-cloud-build/);
+        assert.match(step, /landing-zone:gcp\.githubAppInstallationId/);
         // Token set, app not yet installed: one step left, still no trigger.
         const half = await runDomain({ environment: "dev" }, TOKEN);
         assert.equal(half.ofType(TRIGGER).length, 0);
-        assert.deepEqual((half.outputs.pipeline.nextSteps as string[]).length, 1);
+        assert.match(half.outputs.pipeline.nextStep, /^1\) Install the Cloud Build GitHub App/);
+        assert.doesNotMatch(half.outputs.pipeline.nextStep, /2\)/);
         const done = await runDomain({ environment: "dev", ...CONNECTED }, TOKEN);
-        assert.deepEqual(done.outputs.pipeline.nextSteps, []);
+        assert.equal(done.outputs.pipeline.nextStep, undefined, "no step left: no output");
+        assert.equal(done.ofType(TRIGGER).length, 1);
     });
 
     it("releases are staged in the domain's own bucket (uniform access, CMEK in prod, expiring), passed explicitly, both accounts granted first", async () => {
@@ -159,13 +160,13 @@ describe("components/gcp/pipeline", () => {
 
     it("exports pipeline name, source, image repository and the namespace (fabricated outputs)", async () => {
         const rec = await runDomain({ environment: "dev" }, { preview: false });
-        const { nextSteps, ...rest } = rec.outputs.pipeline;
+        const { nextStep, ...rest } = rec.outputs.pipeline;
         assert.deepEqual(rest, {
             name: "acme-dev-orders-delivery",
             sourceRepository: "acme/orders-service",
             imageRepository: `europe-west1-docker.pkg.dev/${HOST}/acme-prod/orders`,
             targetNamespace: "orders",
         });
-        assert.equal(nextSteps.length, 2);
+        assert.match(nextStep, /^1\) .* 2\) /);
     });
 });

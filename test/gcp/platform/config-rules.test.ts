@@ -35,9 +35,11 @@ describe("components/core/config/rules/gcp", () => {
 
     it("pipeline: managed (Cloud Source Repositories) is refused, with the way out; repositories must be GitHub owner/name", () => {
         const domain = { layer: "domain", domain: "orders", environment: "dev" };
-        // The default source is managed: a domain stack without a pipeline block is told too.
-        assert.match(problems(domain), /landing-zone:pipeline\.source must be external on gcp \(got managed, the default\).*closed.*pipeline\.enabled: false/);
-        assert.match(problems({ ...domain, pipeline: { source: "managed", repository: "orders-service" } }), /pipeline\.source must be external/);
+        // gcp defaults to external: a domain stack without a pipeline block is asked for the repository.
+        assert.match(problems(domain), /landing-zone:pipeline\.repository is required when pipeline\.source is external/);
+        assert.doesNotMatch(problems(domain), /pipeline\.source/);
+        assert.match(problems({ ...domain, pipeline: { source: "managed", repository: "orders-service" } }),
+            /landing-zone:pipeline\.source must be external on gcp \(got managed\).*closed.*pipeline\.enabled: false/);
         assert.equal(problems({ ...domain, pipeline: { enabled: false } }), "");
         const message = problems({ ...domain, pipeline: { source: "external", repository: "orders-service", deployRepository: "https://github.com/a/b" } });
         assert.match(message, /landing-zone:pipeline\.repository must be a GitHub repository <owner>\/<name> on gcp \(got "orders-service"\)/);

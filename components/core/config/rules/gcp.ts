@@ -70,7 +70,7 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     if (cfg.layer === "domain" && cfg.pipeline.enabled === true) {
         if (cfg.pipeline.source === "managed") {
-            add("pipeline.source", "must be external on gcp (got managed, the default): Cloud Source Repositories is closed to " +
+            add("pipeline.source", "must be external on gcp (got managed): Cloud Source Repositories is closed to " +
                 "organizations that had not used it before June 2024; set pipeline.source: external and pipeline.repository: <owner>/<name> " +
                 "on GitHub (built through a Cloud Build connection), or pipeline.enabled: false");
         }
