@@ -37,7 +37,7 @@ describe("components/core/config/rules/gcp", () => {
         const domain = { layer: "domain", domain: "orders", environment: "dev" };
         // gcp defaults to external: a domain stack without a pipeline block is asked for the repository.
         assert.match(problems(domain), /landing-zone:pipeline\.repository is required when pipeline\.source is external/);
-        assert.doesNotMatch(problems(domain), /pipeline\.source/);
+        assert.doesNotMatch(problems(domain), /pipeline\.source must be/);
         assert.match(problems({ ...domain, pipeline: { source: "managed", repository: "orders-service" } }),
             /landing-zone:pipeline\.source must be external on gcp \(got managed\).*closed.*pipeline\.enabled: false/);
         assert.equal(problems({ ...domain, pipeline: { enabled: false } }), "");
