@@ -4,6 +4,7 @@ import type { HierarchyOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { gcpLabels, mergeTags } from "../core/tags";
 import { createOrgPolicies } from "./org-policies";
+import { serviceAgentMember } from "./service-agents";
 
 /** APIs the platform (Shared VPC host) project needs. */
 export const PLATFORM_APIS = [
@@ -105,13 +106,13 @@ export interface ProjectArgs {
 
 export interface ProjectResult {
     projectId: pulumi.Output<string>;
-    /** The project number (Workload Identity Federation principals name the project by number). */
-    number: pulumi.Output<string>;
     project?: gcp.organizations.Project;
     /** The enabled APIs: resources in the project depend on them. */
     apis: gcp.projects.Service[];
     /** IAM member (`serviceAccount:...`) of each service agent. */
     agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    /** The project number (service agent e-mails, Workload Identity Federation principals and service perimeters name the project by it). */
+    projectNumber: pulumi.Output<string>;
 }
 
 /** A project of the landing zone with its APIs enabled and its service agents provisioned. */
@@ -121,9 +122,9 @@ export class GcpProject extends pulumi.ComponentResource {
     /** This component's logical name (children's names start with it). */
     readonly resourceName: string;
     readonly projectId: pulumi.Output<string>;
-    readonly number: pulumi.Output<string>;
     readonly apis: gcp.projects.Service[];
     readonly agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    readonly projectNumber: pulumi.Output<string>;
 
     constructor(name: string, args: ProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Project", name, {}, opts);
@@ -131,9 +132,9 @@ export class GcpProject extends pulumi.ComponentResource {
         this.id = args.projectId;
         this.resourceName = name;
         this.projectId = result.projectId;
-        this.number = result.number;
         this.apis = result.apis;
         this.agents = result.agents;
+        this.projectNumber = result.projectNumber;
         this.registerOutputs({ projectId: this.projectId });
     }
 }
@@ -163,6 +164,8 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
     const apis = [...byService.values()];
     const needs = (service: string) => (byService.has(service) ? [byService.get(service)!] : []);
     const agents: ProjectResult["agents"] = {};
+    // Agent e-mails are built from the project number (ServiceIdentity may return none).
+    const projectNumber = project ? project.number : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).number;
     for (const agent of args.agents) {
         if (agent === "storage") {
             // Reading the Cloud Storage agent also creates it (it exists only once asked for).
@@ -175,12 +178,9 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         const identity = new gcp.projects.ServiceIdentity(childName(name, "agent", agent), { project: projectId, service }, {
             parent, dependsOn: needs(service),
         });
-        agents[agent] = identity.member;
+        agents[agent] = serviceAgentMember(agent, projectNumber, [identity]);
     }
-    const number = project
-        ? project.number
-        : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).apply((p) => p.number ?? "");
-    return { projectId, number, project, apis, agents };
+    return { projectId, project, apis, agents, projectNumber };
 }
 
 // ---------------------------------------------------------------- the hierarchy

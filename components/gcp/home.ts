@@ -10,13 +10,14 @@ const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
 /**
  * Egress of a domain's pods: the GKE metadata server (Workload Identity tokens), Google APIs over
- * HTTPS, and Cloud SQL (5432) and Memorystore TLS (6378) in the private services ranges.
+ * HTTPS, and Cloud SQL (5432; 3307 for the Cloud SQL connectors and Auth Proxy) and Memorystore TLS
+ * (6378) in the private services ranges.
  */
 export const DOMAIN_EGRESS: EgressRule[] = [
     { cidr: "169.254.169.252/32", ports: [988] },
     { cidr: "169.254.169.254/32", ports: [80] },
     { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.0.0/16", ...PRIVATE_RANGES] },
-    ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 6378] })),
+    ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 3307, 6378] })),
 ];
 
 /** What a GCP platform vends a domain, as exported under `homes.<domain>`. */

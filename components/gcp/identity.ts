@@ -74,6 +74,8 @@ export interface GcpWorkloadAccessArgs extends GcpDomainArgs {
     sqlInstanceNames: pulumi.Input<string>[];
     /** Secret holding the cache's AUTH string, when there is a cache. */
     cacheAuthSecretId?: pulumi.Input<string>;
+    /** Secret holding the cache's server CA certificates, when there is a cache. */
+    cacheCaSecretId?: pulumi.Input<string>;
 }
 
 /** Cloud SQL roles granted at project level, scoped by an IAM condition to the domain's instances. */
@@ -135,6 +137,14 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-auth"), {
             project: platform.project,
             secretId: args.cacheAuthSecretId,
+            role: "roles/secretmanager.secretAccessor",
+            member,
+        }, opts));
+    }
+    if (args.cacheCaSecretId) {
+        grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-ca"), {
+            project: platform.project,
+            secretId: args.cacheCaSecretId,
             role: "roles/secretmanager.secretAccessor",
             member,
         }, opts));

@@ -9,6 +9,7 @@ import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent 
 import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
 import { GcpLogging } from "./logging";
 import { GcpNetwork } from "./network";
+import { createPerimeter } from "./perimeter";
 import { gcpProvider } from "./provider";
 import { GcpRegistry } from "./registry";
 
@@ -79,7 +80,7 @@ export function platform(ctx: StackContext): PlatformOutputs {
         homes[domain] = new DomainHome(under(`home-${domain}`), {
             ctx, domain, registration,
             hostProjectId: host.projectId,
-            hostProjectNumber: host.number,
+            hostProjectNumber: host.projectNumber,
             domainProjectId: project.projectId,
             k8sProvider: cluster.provider,
             dependsOn: project.apis,
@@ -87,6 +88,11 @@ export function platform(ctx: StackContext): PlatformOutputs {
     }
 
     new PersonaAccess(under("personas"), { ctx, hostProjectId: host.projectId }, opts);
+
+    // Optional (gcp.serviceControls): a VPC Service Controls perimeter around the environment's projects.
+    createPerimeter(under("controls"), host, {
+        ctx, projectNumbers: [...new Set([host, ...Object.values(hierarchy.domains)])].map((p) => p.projectNumber),
+    });
 
     const extras: GcpPlatformExtras = {
         hostProjectId: host.projectId,

@@ -137,7 +137,7 @@ describe("components/gcp/domain", () => {
             it(`${stack} plans with fabricated outputs`, async () => {
                 const result = await planSample(stack, { preview: false });
                 const rec = new Recorded(result.resources);
-                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket"));
+                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket"));
                 assert.ok(bucket.project, "the service project is known after the platform deploys");
                 assert.equal(bucket.publicAccessPrevention, "enforced");
                 // The planned platform's principal for the orders namespace's workload KSA.

@@ -25,7 +25,7 @@ describe("components/gcp/identity", () => {
     it("grants the workload principal least-privilege roles on this domain's bucket, topic, subscription and cache secret only", async () => {
         const rec = await runDomain({ environment: "prod" });
         const bucket = rec.inputs(rec.one("gcp:storage/bucketIAMMember:BucketIAMMember", "access-bucket"));
-        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket")).name);
+        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket")).name);
         assert.equal(bucket.role, "roles/storage.objectUser");
         assert.equal(bucket.member, WORKLOAD_PRINCIPAL);
         const topic = rec.inputs(rec.one("gcp:pubsub/topicIAMMember:TopicIAMMember", "access-topic"));

@@ -41,5 +41,9 @@ describe("gcp/home.ts: the platform vends each registered domain its home", () =
         const egress = rec.inputs(rec.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "home-orders-baseline-allow-egress")).spec.egress;
         assert.ok(egress.some((r: { to: { ipBlock: { cidr: string } }[]; ports: { port: number }[] }) =>
             r.to[0].ipBlock.cidr === "169.254.169.252/32" && r.ports.some((p) => p.port === 988)), "GKE metadata server for Workload Identity tokens");
+        type Rule = { to: { ipBlock: { cidr: string } }[]; ports: { port: number }[] };
+        // Cloud SQL: PostgreSQL directly (5432) and through the connectors / Auth Proxy (3307); Memorystore TLS (6378).
+        const privateServices = (egress as Rule[]).filter((r) => r.to[0].ipBlock.cidr === "10.0.0.0/8").flatMap((r) => r.ports.map((p) => p.port));
+        assert.deepEqual([...privateServices].sort(), [3307, 5432, 6378]);
     });
 });
