@@ -97,6 +97,14 @@ import { policy as requireMemorystoreAuth } from "./gcp/require-memorystore-auth
 import { policy as requireMemorystoreTls } from "./gcp/require-memorystore-tls";
 import { policy as requirePubsubCmek } from "./gcp/require-pubsub-cmek";
 import { policy as requirePubsubDeadLetterPolicy } from "./gcp/require-pubsub-dead-letter-policy";
+import { policy as disallowClusterComponents } from "./kubernetes/disallow-cluster-components";
+import { policy as requireRestrictedSecurityContext } from "./kubernetes/require-restricted-security-context";
+import { policy as requireContainerResources } from "./kubernetes/require-container-resources";
+import { policy as requireContainerProbes } from "./kubernetes/require-container-probes";
+import { policy as disallowSecretsInEnv } from "./kubernetes/disallow-secrets-in-env";
+import { policy as disallowDefaultServiceAccountTokens } from "./kubernetes/disallow-default-service-account-tokens";
+import { policy as disallowKubernetesRbacEscalation } from "./kubernetes/disallow-kubernetes-rbac-escalation";
+import { policy as disallowIngressSnippets } from "./kubernetes/disallow-ingress-snippets";
 import { policy as disallowHostNamespaces } from "./kubernetes/disallow-host-namespaces";
 import { policy as disallowHostPathVolumes } from "./kubernetes/disallow-host-path-volumes";
 import { policy as disallowKubernetesWildcardRbac } from "./kubernetes/disallow-kubernetes-wildcard-rbac";
@@ -211,6 +219,14 @@ export const policies: LandingZonePolicy[] = [
     requirePubsubCmek,
     requirePubsubDeadLetterPolicy,
     // kubernetes
+    disallowClusterComponents,
+    requireRestrictedSecurityContext,
+    requireContainerResources,
+    requireContainerProbes,
+    disallowSecretsInEnv,
+    disallowDefaultServiceAccountTokens,
+    disallowKubernetesRbacEscalation,
+    disallowIngressSnippets,
     disallowHostNamespaces,
     disallowHostPathVolumes,
     disallowKubernetesWildcardRbac,
