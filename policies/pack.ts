@@ -3,6 +3,17 @@
  * tests and the offline plan load it without starting the analyzer server. One policy per file.
  */
 import type { LandingZonePolicy } from "./lib/metadata";
+import { policy as configureRdsInstances } from "./aws/configure-rds-instances";
+import { policy as disallowPublicResourcePolicies } from "./aws/disallow-public-resource-policies";
+import { policy as configureCloudwatchLogGroups } from "./aws/configure-cloudwatch-log-groups";
+import { policy as configureKmsKeyPolicies } from "./aws/configure-kms-key-policies";
+import { policy as configureEc2LaunchTemplates } from "./aws/configure-ec2-launch-templates";
+import { policy as disallowPublicIpOnLaunch } from "./aws/disallow-public-ip-on-launch";
+import { policy as requireSecurityGroupDescriptions } from "./aws/require-security-group-descriptions";
+import { policy as disallowUnrestrictedEgress } from "./aws/disallow-unrestricted-egress";
+import { policy as enableCodebuildLogging } from "./aws/enable-codebuild-logging";
+import { policy as requireCodepipelineKmsEncryption } from "./aws/require-codepipeline-kms-encryption";
+import { policy as configureS3Lifecycle } from "./aws/configure-s3-lifecycle";
 import { policy as configureEksNodeGroups } from "./aws/configure-eks-node-groups";
 import { policy as configureRdsBackupRetention } from "./aws/configure-rds-backup-retention";
 import { policy as disallowAdminIngressFromInternet } from "./aws/disallow-admin-ingress-from-internet";
@@ -68,6 +79,9 @@ import { policy as requireAzureStorageRedundancy } from "./azure/require-azure-s
 import { policy as requireAzureStorageTls } from "./azure/require-azure-storage-tls";
 import { policy as requireKeyVaultKeyRotation } from "./azure/require-key-vault-key-rotation";
 import { policy as requireKeyVaultRbac } from "./azure/require-key-vault-rbac";
+import { policy as configureCloudSqlLoggingFlags } from "./gcp/configure-cloud-sql-logging-flags";
+import { policy as configureGkeClusterSecurity } from "./gcp/configure-gke-cluster-security";
+import { policy as configureGkeNodeSecurity } from "./gcp/configure-gke-node-security";
 import { policy as configureCloudSqlBackups } from "./gcp/configure-cloud-sql-backups";
 import { policy as configureGkeNodePools } from "./gcp/configure-gke-node-pools";
 import { policy as disallowCloudSqlPasswords } from "./gcp/disallow-cloud-sql-passwords";
@@ -122,6 +136,17 @@ export const PACK_NAME = "landing-zone";
 
 export const policies: LandingZonePolicy[] = [
     // aws
+    configureRdsInstances,
+    disallowPublicResourcePolicies,
+    configureCloudwatchLogGroups,
+    configureKmsKeyPolicies,
+    configureEc2LaunchTemplates,
+    disallowPublicIpOnLaunch,
+    requireSecurityGroupDescriptions,
+    disallowUnrestrictedEgress,
+    enableCodebuildLogging,
+    requireCodepipelineKmsEncryption,
+    configureS3Lifecycle,
     configureEksNodeGroups,
     configureRdsBackupRetention,
     disallowAdminIngressFromInternet,
@@ -189,6 +214,9 @@ export const policies: LandingZonePolicy[] = [
     requireKeyVaultKeyRotation,
     requireKeyVaultRbac,
     // gcp
+    configureCloudSqlLoggingFlags,
+    configureGkeClusterSecurity,
+    configureGkeNodeSecurity,
     configureCloudSqlBackups,
     configureGkeNodePools,
     disallowCloudSqlPasswords,

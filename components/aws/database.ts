@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
+import { serviceTrustPolicy } from "./iam";
 import { partitionOf } from "./provider";
 
 export const POSTGRES_PORT = 5432;
@@ -10,6 +11,8 @@ export const POSTGRES_PORT = 5432;
 export const IAM_DB_USER = "app";
 const MASTER_USER = "dbadmin";
 const PERFORMANCE_INSIGHTS_DAYS = 7;
+/** Seconds between enhanced monitoring (OS metrics) samples. */
+const MONITORING_INTERVAL = 60;
 
 /** Where a domain's data services (database, cache) sit in the platform network, and their key. */
 export interface DataPlacementArgs {
@@ -119,8 +122,23 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         ],
     }, opts);
 
+    // Enhanced monitoring publishes OS metrics through this role; RDS checks the role on create,
+    // so the instances depend on the attachment (grant before use).
+    const monitoringRole = new aws.iam.Role(childName(name, "monitoring"), {
+        name: ctx.naming.physical("aws.iamRole", "db-monitoring"),
+        description: "RDS enhanced monitoring: OS metrics to CloudWatch Logs",
+        assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com"),
+    }, opts);
+    const monitoringGrant = new aws.iam.RolePolicyAttachment(childName(name, "monitoring-policy"), {
+        role: monitoringRole.name,
+        policyArn: `arn:${partitionOf(ctx.config.region)}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+    }, opts);
+    const statefulAfterGrant = { ...stateful, dependsOn: [monitoringGrant] };
+
     const common = {
         instanceClass,
+        monitoringInterval: MONITORING_INTERVAL,
+        monitoringRoleArn: monitoringRole.arn,
         vpcSecurityGroupIds: [securityGroup.id],
         parameterGroupName: parameterGroup.name,
         storageEncrypted: true,
@@ -165,7 +183,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             deleteAutomatedBackups: !prod,
             skipFinalSnapshot: !prod,
             finalSnapshotIdentifier: prod ? `${identifier}-final` : undefined,
-        }, stateful);
+        }, statefulAfterGrant);
         const replicas: aws.rds.Instance[] = [];
         for (let r = 0; r < shape.replicas; r++) {
             replicas.push(new aws.rds.Instance(childName(sharded ? logical : name, `replica${r + 1}`), {
@@ -176,7 +194,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
                 multiAz: false,
                 // A replica is rebuilt from its primary; its snapshots would only duplicate the primary's.
                 skipFinalSnapshot: true,
-            }, stateful));
+            }, statefulAfterGrant));
         }
         shards.push({ index: s, primary, replicas });
     }

@@ -10,7 +10,7 @@ export const policy = resourcePolicy({
     name: "require-container-probes",
     description: "Containers of long-running workloads must define liveness and readiness probes.",
     metadata: {
-        cloud: "kubernetes", service: "workloads", severity: "medium", topic: "availability", principle: "namespace-baseline",
+        cloud: "kubernetes", service: "workloads", severity: "medium", topic: "availability", principle: "workload-availability",
         remediation: "add livenessProbe and readinessProbe (httpGet, tcpSocket, grpc or exec) to each container",
         checkov: ["CKV_K8S_8", "CKV_K8S_9"],
         resourceTypes: LONG_RUNNING,

@@ -8,7 +8,7 @@ export const policy = resourcePolicy({
     name: "require-container-resources",
     description: "Containers must set CPU and memory requests and limits.",
     metadata: {
-        cloud: "kubernetes", service: "workloads", severity: "medium", topic: "availability", principle: "namespace-baseline",
+        cloud: "kubernetes", service: "workloads", severity: "medium", topic: "availability", principle: "workload-availability",
         remediation: "set resources { requests: { cpu, memory }, limits: { cpu, memory } } on each container (the LimitRange default is a floor, not a sizing)",
         checkov: ["CKV_K8S_10", "CKV_K8S_11", "CKV_K8S_12", "CKV_K8S_13"],
         resourceTypes: Object.keys(WORKLOAD_TYPES),

@@ -4,7 +4,7 @@ import { PRINCIPLES } from "./metadata";
 export type MatrixColumn = "aws" | "azure" | "gcp" | "kubernetes";
 
 /** The principles each column must cover: the cloud guide's cloud principles, and the Kubernetes ones. */
-export const KUBERNETES_PRINCIPLES: Principle[] = ["namespace-baseline", "pod-hardening", "trusted-images"];
+export const KUBERNETES_PRINCIPLES: Principle[] = ["namespace-baseline", "pod-hardening", "trusted-images", "workload-availability"];
 
 export function columnsOf(principle: Principle): MatrixColumn[] {
     return KUBERNETES_PRINCIPLES.includes(principle) ? ["kubernetes"] : ["aws", "azure", "gcp"];
