@@ -46,6 +46,10 @@ import { policy as requireRdsEncryption } from "./aws/require-rds-encryption";
 import { policy as requireS3KmsEncryption } from "./aws/require-s3-kms-encryption";
 import { policy as requireSqsDeadLetterQueue } from "./aws/require-sqs-dead-letter-queue";
 import { policy as requireSqsKmsEncryption } from "./aws/require-sqs-kms-encryption";
+import { policy as configureAksClusterSecurity } from "./azure/configure-aks-cluster-security";
+import { policy as configureAcrRegistry } from "./azure/configure-acr-registry";
+import { policy as requireAzureServiceBusIdentity } from "./azure/require-azure-service-bus-identity";
+import { policy as configureVnetDns } from "./azure/configure-vnet-dns";
 import { policy as configureAksNodePools } from "./azure/configure-aks-node-pools";
 import { policy as configureAzurePostgresBackups } from "./azure/configure-azure-postgres-backups";
 import { policy as disallowAcrAdminUser } from "./azure/disallow-acr-admin-user";
@@ -82,6 +86,8 @@ import { policy as requireKeyVaultRbac } from "./azure/require-key-vault-rbac";
 import { policy as configureCloudSqlLoggingFlags } from "./gcp/configure-cloud-sql-logging-flags";
 import { policy as configureGkeClusterSecurity } from "./gcp/configure-gke-cluster-security";
 import { policy as configureGkeNodeSecurity } from "./gcp/configure-gke-node-security";
+import { policy as disallowGcpProjectImpersonationRoles } from "./gcp/disallow-gcp-project-impersonation-roles";
+import { policy as requireArtifactRegistryCmek } from "./gcp/require-artifact-registry-cmek";
 import { policy as configureCloudSqlBackups } from "./gcp/configure-cloud-sql-backups";
 import { policy as configureGkeNodePools } from "./gcp/configure-gke-node-pools";
 import { policy as disallowCloudSqlPasswords } from "./gcp/disallow-cloud-sql-passwords";
@@ -111,7 +117,7 @@ import { policy as requireMemorystoreAuth } from "./gcp/require-memorystore-auth
 import { policy as requireMemorystoreTls } from "./gcp/require-memorystore-tls";
 import { policy as requirePubsubCmek } from "./gcp/require-pubsub-cmek";
 import { policy as requirePubsubDeadLetterPolicy } from "./gcp/require-pubsub-dead-letter-policy";
-import { policy as disallowClusterComponents } from "./kubernetes/disallow-cluster-components";
+import { policy as disallowClusterComponentsInNamespaces } from "./kubernetes/disallow-cluster-components-in-namespaces";
 import { policy as requireRestrictedSecurityContext } from "./kubernetes/require-restricted-security-context";
 import { policy as requireContainerResources } from "./kubernetes/require-container-resources";
 import { policy as requireContainerProbes } from "./kubernetes/require-container-probes";
@@ -119,6 +125,7 @@ import { policy as disallowSecretsInEnv } from "./kubernetes/disallow-secrets-in
 import { policy as disallowDefaultServiceAccountTokens } from "./kubernetes/disallow-default-service-account-tokens";
 import { policy as disallowKubernetesRbacEscalation } from "./kubernetes/disallow-kubernetes-rbac-escalation";
 import { policy as disallowIngressSnippets } from "./kubernetes/disallow-ingress-snippets";
+import { policy as disallowDefaultNamespace } from "./kubernetes/disallow-default-namespace";
 import { policy as disallowHostNamespaces } from "./kubernetes/disallow-host-namespaces";
 import { policy as disallowHostPathVolumes } from "./kubernetes/disallow-host-path-volumes";
 import { policy as disallowKubernetesWildcardRbac } from "./kubernetes/disallow-kubernetes-wildcard-rbac";
@@ -180,6 +187,10 @@ export const policies: LandingZonePolicy[] = [
     requireSqsDeadLetterQueue,
     requireSqsKmsEncryption,
     // azure
+    configureAksClusterSecurity,
+    configureAcrRegistry,
+    requireAzureServiceBusIdentity,
+    configureVnetDns,
     configureAksNodePools,
     configureAzurePostgresBackups,
     disallowAcrAdminUser,
@@ -217,6 +228,8 @@ export const policies: LandingZonePolicy[] = [
     configureCloudSqlLoggingFlags,
     configureGkeClusterSecurity,
     configureGkeNodeSecurity,
+    disallowGcpProjectImpersonationRoles,
+    requireArtifactRegistryCmek,
     configureCloudSqlBackups,
     configureGkeNodePools,
     disallowCloudSqlPasswords,
@@ -247,7 +260,7 @@ export const policies: LandingZonePolicy[] = [
     requirePubsubCmek,
     requirePubsubDeadLetterPolicy,
     // kubernetes
-    disallowClusterComponents,
+    disallowClusterComponentsInNamespaces,
     requireRestrictedSecurityContext,
     requireContainerResources,
     requireContainerProbes,
@@ -255,6 +268,7 @@ export const policies: LandingZonePolicy[] = [
     disallowDefaultServiceAccountTokens,
     disallowKubernetesRbacEscalation,
     disallowIngressSnippets,
+    disallowDefaultNamespace,
     disallowHostNamespaces,
     disallowHostPathVolumes,
     disallowKubernetesWildcardRbac,

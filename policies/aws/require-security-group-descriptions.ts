@@ -8,7 +8,7 @@ export const policy = resourcePolicy({
     name: "require-security-group-descriptions",
     description: "Security groups and each of their rules must have a description.",
     metadata: {
-        cloud: "aws", service: "ec2", severity: "low", topic: "operations", principle: "naming-convention",
+        cloud: "aws", service: "ec2", severity: "low", topic: "operations", principle: "standard-tags",
         remediation: "set description on the security group and on every ingress/egress rule (what it admits and why)",
         checkov: ["CKV_AWS_23"],
         resourceTypes: [GROUP, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "aws:ec2/securityGroupRule:SecurityGroupRule"],

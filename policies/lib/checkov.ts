@@ -37,13 +37,21 @@ export const CHECKOV_LEFT_OUT: Record<string, string> = {
     CKV_GCP_65: "Google Groups for RBAC needs a Workspace/Cloud Identity group domain the landing zone does not own",
     CKV_GCP_66: "Binary Authorization needs attestors per pipeline; require-trusted-images pins images to the landing zone's scanned registry by digest",
     CKV_GCP_79: "latest major version: the config schema pins the allowed versions (database.engineVersion)",
-    CKV_AWS_339: "mirrored only as 'version pinned' (require-eks-version): the supported-version list changes monthly and belongs to the config schema",
     CKV_AZURE_164: "content trust (Notary v1) is deprecated by Microsoft and retired for new registries",
     CKV_AZURE_165: "geo-replication is a multi-region concern; the landing zone is one region per stack",
     CKV_AZURE_166: "quarantine needs a third-party scanner; scanning is Defender for Containers",
     CKV_AZURE_112: "HSM-backed keys need the Premium SKU; software keys with rotation meet the guide",
-    CKV_AZURE_116: "Azure Policy add-on enforces the same baseline the pack and Pod Security admission already enforce",
     CKV_AZURE_117: "disk encryption sets need a DES per cluster; OS disks are platform-encrypted and workloads keep no data on nodes",
+    CKV_AZURE_226: "ephemeral OS disks need a VM size with a local cache/temp disk; the sizes table uses Dsv5 sizes, which have none (a capacity and cost decision)",
+    CKV_AZURE_227: "encryption at host needs the subscription feature Microsoft.Compute/EncryptionAtHost registered first, a step the landing zone does not output yet; OS disks are platform-encrypted",
+    CKV_AZURE_36: "the domain's storage accounts set network bypass None (stricter): no Azure service reaches them except through the private endpoint",
+    CKV_AZURE_43: "the naming module builds storage account names (3-24 lowercase alphanumerics, tested); require-azure-naming-convention checks the pattern and the maximum, not the minimum of 3",
+    CKV_AZURE_199: "infrastructure (double) encryption comes with a customer-managed key (CKV_AZURE_201), which needs a key per namespace",
+    CKV_AZURE_201: "a customer-managed key needs a Key Vault key and a grant per namespace; Service Bus encrypts at rest by default and the pack's CMK rule is on storage",
+    CKV_AWS_143: "object lock fits the audit archive (set by the logging component), not domain buckets whose objects must be deletable",
+    CKV_AWS_252: "trail delivery notifications per log file are noise; CloudTrail also writes to the CloudWatch log group, where alarms go",
+    CKV_AWS_287: "ecr:GetAuthorizationToken, which every image pull needs, only accepts Resource \"*\" and counts as credentials exposure",
+    CKV_AWS_316: "privileged mode is needed to build container images with Docker in CodeBuild; images are scanned on push instead",
 };
 
 export type CheckovStatus =

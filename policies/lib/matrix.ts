@@ -16,10 +16,6 @@ export const NOT_APPLICABLE: { principle: Principle; column: MatrixColumn; reaso
         principle: "regional-clusters", column: "aws",
         reason: "an EKS control plane always runs across three availability zones; there is no zonal EKS cluster to forbid",
     },
-    {
-        principle: "registry-scanning-immutable-tags", column: "azure",
-        reason: "ACR has no registry-level tag immutability (locks are per repository/tag, set on the data plane) and image scanning is Microsoft Defender for Containers, a subscription-level plan outside the landing zone's registry resource",
-    },
 ];
 
 export interface MatrixCell {

@@ -361,6 +361,32 @@ export const awsStackCases: StackCase[] = [
         violations: [
             { name: "no public access block", resources: () => [bucket()], expect: /has no public access block/ },
             { name: "a flag off", resources: () => { const b = bucket(); return [b, block(b, false)]; }, expect: /leaves blockPublicAcls off/ },
+            // one mutation per flag: each of the four settings alone
+            ...["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].flatMap((flag) => [false, undefined].map((value) => ({
+                name: `${flag} ${value === false ? "false" : "absent"}`,
+                resources: () => { const b = bucket(); const k = block(b); if (value === undefined) delete k.inputs[flag]; else k.inputs[flag] = value; return [b, k]; },
+                expect: new RegExp(`leaves ${flag} off`),
+            }))),
+            {
+                // the name-matching path real stacks take: two named buckets, the block names only the first
+                name: "two named buckets, one without a block", expect: /bucket logs-bucket has no public access block/,
+                resources: () => {
+                    const data = bucket();
+                    const logs = res("aws:s3/bucket:Bucket", "logs-bucket", { bucket: "acme-prod-logs" }, { protect: true });
+                    const dataBlock = res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-block",
+                        { bucket: "acme-prod-data", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+                    return [data, logs, dataBlock];
+                },
+            },
+            {
+                name: "a block that names another bucket does not count, even when it depends on this one", expect: /bucket data-bucket has no public access block/,
+                resources: () => {
+                    const data = bucket();
+                    const other = res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "other-block",
+                        { bucket: "acme-prod-other", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { dependsOn: [data] });
+                    return [data, other];
+                },
+            },
             { name: "public ACL", resources: () => { const b = bucket(); return [b, block(b), res("aws:s3/bucketAcl:BucketAcl", "acl", { acl: "public-read" }, { dependsOn: [b] })]; }, expect: /"public-read"/ },
         ],
         unknown: [{ name: "flag unknown", resources: () => { const b = bucket(); return [b, block(b, UNKNOWN as never)]; }, expect: "deferred" }],

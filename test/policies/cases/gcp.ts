@@ -10,6 +10,22 @@ const FLAGS: Record<string, string> = {
 
 export const gcpResourceCases: ResourceCase[] = [
     {
+        policy: "disallow-gcp-project-impersonation-roles", type: "gcp:projects/iAMMember:IAMMember", inputs: { project: "p", role: "roles/logging.logWriter", member: "serviceAccount:build@p.iam.gserviceaccount.com" },
+        violations: [
+            { set: { role: "roles/iam.serviceAccountUser" }, expect: /roles\/iam\.serviceAccountUser is granted at project level/ },
+            { set: { role: "roles/iam.serviceAccountTokenCreator" }, expect: /serviceAccountTokenCreator is granted at project level/ },
+            { set: { role: "roles/container.serviceAgent" }, expect: /serviceAgent is granted at project level/ },
+            { set: { member: "serviceAccount:123-compute@developer.gserviceaccount.com" }, expect: /granted to the default service account/ },
+            { set: { member: "serviceAccount:p@appspot.gserviceaccount.com" }, expect: /default service account/ },
+        ],
+        unknown: [{ path: "role", expect: "deferred" }, { path: "member", expect: "deferred" }],
+    },
+    {
+        policy: "require-artifact-registry-cmek", type: "gcp:artifactregistry/repository:Repository", inputs: { format: "DOCKER", kmsKeyName: "projects/p/locations/l/keyRings/r/cryptoKeys/k" },
+        violations: [{ set: { kmsKeyName: undefined }, expect: /Google-managed keys/ }],
+        unknown: [{ path: "kmsKeyName", expect: "pass" }],
+    },
+    {
         policy: "configure-cloud-sql-logging-flags", type: "gcp:sql/databaseInstance:DatabaseInstance",
         inputs: { databaseVersion: "POSTGRES_17", settings: { databaseFlags: Object.entries(FLAGS).map(([name, value]) => ({ name, value })) } },
         violations: [
@@ -68,6 +84,7 @@ export const gcpResourceCases: ResourceCase[] = [
         violations: [
             { set: { member: "allUsers" }, expect: /granted to allUsers/ },
             { type: "gcp:pubsub/topicIAMBinding:TopicIAMBinding", set: { member: undefined, members: ["group:a@b.c", "allAuthenticatedUsers"] }, expect: /allAuthenticatedUsers/ },
+            { type: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", set: { role: "roles/cloudkms.cryptoKeyDecrypter", member: "allUsers" }, expect: /cryptoKeyDecrypter is granted to allUsers/ },
         ],
         unknown: [{ path: "member", expect: "deferred" }],
     },
@@ -149,6 +166,9 @@ export const gcpResourceCases: ResourceCase[] = [
         inputs: { privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/8" }] } },
         violations: [
             { set: { "privateClusterConfig.enablePrivateNodes": false }, expect: /public IPs/ },
+            // absent: GKE's default is public nodes (the check must not read a missing block as private)
+            { set: { privateClusterConfig: undefined }, expect: /nodes have public IPs/ },
+            { set: { "privateClusterConfig.enablePrivateNodes": undefined }, expect: /nodes have public IPs/ },
             { set: { masterAuthorizedNetworksConfig: undefined }, expect: /open to 0\.0\.0\.0\/0/ },
             { set: { "masterAuthorizedNetworksConfig.cidrBlocks": [{ cidrBlock: "0.0.0.0/0" }] }, expect: /open to 0\.0\.0\.0\/0/ },
         ],
@@ -243,7 +263,12 @@ export const gcpResourceCases: ResourceCase[] = [
     {
         policy: "enable-gcp-subnet-flow-logs", type: "gcp:compute/subnetwork:Subnetwork",
         inputs: { network: UNKNOWN, ipCidrRange: "10.30.0.0/20", logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5 }, privateIpGoogleAccess: true },
-        violations: [{ set: { logConfig: undefined }, expect: /flow logs are off/ }, { set: { privateIpGoogleAccess: false }, expect: /Private Google Access is off/ }],
+        violations: [
+            { set: { logConfig: undefined }, expect: /flow logs are off/ },
+            { set: { privateIpGoogleAccess: false }, expect: /Private Google Access is off/ },
+            { set: { stackType: "IPV4_IPV6" }, expect: /Private Google Access for IPv6 is off/ },
+            { set: { stackType: "IPV4_IPV6", privateIpv6GoogleAccess: "DISABLE_GOOGLE_ACCESS" }, expect: /IPv6 is off/ },
+        ],
         unknown: [{ path: "privateIpGoogleAccess", expect: "deferred" }],
     },
 ];

@@ -34,6 +34,16 @@ const POD_SC = "spec.template.spec.securityContext";
 
 export const kubernetesResourceCases: ResourceCase[] = [
     {
+        policy: "disallow-default-namespace", type: "kubernetes:apps/v1:Deployment", inputs: hardened,
+        violations: [
+            { set: { "metadata.namespace": "default" }, expect: /api is in the default namespace \(metadata\.namespace default\)/ },
+            { set: { "metadata.namespace": undefined }, expect: /metadata\.namespace unset/ },
+            { type: "kubernetes:core/v1:ServiceAccount", set: { spec: undefined, metadata: { name: "app" } }, expect: /app is in the default namespace/ },
+            { type: "kubernetes:core/v1:Service", set: { spec: undefined, metadata: { name: "api", namespace: "default" } }, expect: /default namespace/ },
+        ],
+        unknown: [{ path: "metadata.namespace", expect: "deferred" }],
+    },
+    {
         policy: "require-restricted-security-context", type: "kubernetes:apps/v1:Deployment", inputs: hardened,
         violations: [
             { set: { [POD_SC]: undefined }, expect: /the pod of subject has no securityContext/ },
