@@ -335,6 +335,8 @@ export const awsResourceCases: ResourceCase[] = [
 const bucket = () => res("aws:s3/bucket:Bucket", "data-bucket", { bucket: "acme-prod-data" }, { protect: true });
 const block = (b = bucket(), flags = true) => res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-block",
     { bucket: UNKNOWN, blockPublicAcls: flags, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { dependsOn: [b] });
+const accountBlock = (flags: Record<string, boolean>) => res("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account-block",
+    { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...flags });
 const sse = (b = bucket(), algorithm = "aws:kms", key: unknown = UNKNOWN) => res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-sse",
     { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm, ...(key === null ? {} : { kmsMasterKeyId: key }) } }] }, { dependsOn: [b] });
 const versioning = (b = bucket(), status: unknown = "Enabled") => res("aws:s3/bucketVersioning:BucketVersioning", "data-versioning",
@@ -390,6 +392,15 @@ export const awsStackCases: StackCase[] = [
             { name: "public ACL", resources: () => { const b = bucket(); return [b, block(b), res("aws:s3/bucketAcl:BucketAcl", "acl", { acl: "public-read" }, { dependsOn: [b] })]; }, expect: /"public-read"/ },
         ],
         unknown: [{ name: "flag unknown", resources: () => { const b = bucket(); return [b, block(b, UNKNOWN as never)]; }, expect: "deferred" }],
+    },
+    {
+        // the account-level block (all four flags) stands in for per-bucket blocks
+        policy: "disallow-public-s3-buckets",
+        compliant: () => [bucket(), accountBlock({})],
+        violations: ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].map((flag) => ({
+            name: `account block with ${flag} off`, resources: () => [bucket(), accountBlock({ [flag]: false })], expect: /bucket data-bucket has no public access block/,
+        })),
+        unknown: [],
     },
     {
         policy: "require-s3-kms-encryption",
