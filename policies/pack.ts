@@ -3,6 +3,17 @@
  * tests and the offline plan load it without starting the analyzer server. One policy per file.
  */
 import type { LandingZonePolicy } from "./lib/metadata";
+import { policy as configureRdsInstances } from "./aws/configure-rds-instances";
+import { policy as disallowPublicResourcePolicies } from "./aws/disallow-public-resource-policies";
+import { policy as configureCloudwatchLogGroups } from "./aws/configure-cloudwatch-log-groups";
+import { policy as configureKmsKeyPolicies } from "./aws/configure-kms-key-policies";
+import { policy as configureEc2LaunchTemplates } from "./aws/configure-ec2-launch-templates";
+import { policy as disallowPublicIpOnLaunch } from "./aws/disallow-public-ip-on-launch";
+import { policy as requireSecurityGroupDescriptions } from "./aws/require-security-group-descriptions";
+import { policy as disallowUnrestrictedEgress } from "./aws/disallow-unrestricted-egress";
+import { policy as enableCodebuildLogging } from "./aws/enable-codebuild-logging";
+import { policy as requireCodepipelineKmsEncryption } from "./aws/require-codepipeline-kms-encryption";
+import { policy as configureS3Lifecycle } from "./aws/configure-s3-lifecycle";
 import { policy as configureEksNodeGroups } from "./aws/configure-eks-node-groups";
 import { policy as configureRdsBackupRetention } from "./aws/configure-rds-backup-retention";
 import { policy as disallowAdminIngressFromInternet } from "./aws/disallow-admin-ingress-from-internet";
@@ -35,6 +46,10 @@ import { policy as requireRdsEncryption } from "./aws/require-rds-encryption";
 import { policy as requireS3KmsEncryption } from "./aws/require-s3-kms-encryption";
 import { policy as requireSqsDeadLetterQueue } from "./aws/require-sqs-dead-letter-queue";
 import { policy as requireSqsKmsEncryption } from "./aws/require-sqs-kms-encryption";
+import { policy as configureAksClusterSecurity } from "./azure/configure-aks-cluster-security";
+import { policy as configureAcrRegistry } from "./azure/configure-acr-registry";
+import { policy as requireAzureServiceBusIdentity } from "./azure/require-azure-service-bus-identity";
+import { policy as configureVnetDns } from "./azure/configure-vnet-dns";
 import { policy as configureAksNodePools } from "./azure/configure-aks-node-pools";
 import { policy as configureAzurePostgresBackups } from "./azure/configure-azure-postgres-backups";
 import { policy as disallowAcrAdminUser } from "./azure/disallow-acr-admin-user";
@@ -68,6 +83,11 @@ import { policy as requireAzureStorageRedundancy } from "./azure/require-azure-s
 import { policy as requireAzureStorageTls } from "./azure/require-azure-storage-tls";
 import { policy as requireKeyVaultKeyRotation } from "./azure/require-key-vault-key-rotation";
 import { policy as requireKeyVaultRbac } from "./azure/require-key-vault-rbac";
+import { policy as configureCloudSqlLoggingFlags } from "./gcp/configure-cloud-sql-logging-flags";
+import { policy as configureGkeClusterSecurity } from "./gcp/configure-gke-cluster-security";
+import { policy as configureGkeNodeSecurity } from "./gcp/configure-gke-node-security";
+import { policy as disallowGcpProjectImpersonationRoles } from "./gcp/disallow-gcp-project-impersonation-roles";
+import { policy as requireArtifactRegistryCmek } from "./gcp/require-artifact-registry-cmek";
 import { policy as configureCloudSqlBackups } from "./gcp/configure-cloud-sql-backups";
 import { policy as configureGkeNodePools } from "./gcp/configure-gke-node-pools";
 import { policy as disallowCloudSqlPasswords } from "./gcp/disallow-cloud-sql-passwords";
@@ -97,6 +117,15 @@ import { policy as requireMemorystoreAuth } from "./gcp/require-memorystore-auth
 import { policy as requireMemorystoreTls } from "./gcp/require-memorystore-tls";
 import { policy as requirePubsubCmek } from "./gcp/require-pubsub-cmek";
 import { policy as requirePubsubDeadLetterPolicy } from "./gcp/require-pubsub-dead-letter-policy";
+import { policy as disallowClusterComponentsInNamespaces } from "./kubernetes/disallow-cluster-components-in-namespaces";
+import { policy as requireRestrictedSecurityContext } from "./kubernetes/require-restricted-security-context";
+import { policy as requireContainerResources } from "./kubernetes/require-container-resources";
+import { policy as requireContainerProbes } from "./kubernetes/require-container-probes";
+import { policy as disallowSecretsInEnv } from "./kubernetes/disallow-secrets-in-env";
+import { policy as disallowDefaultServiceAccountTokens } from "./kubernetes/disallow-default-service-account-tokens";
+import { policy as disallowKubernetesRbacEscalation } from "./kubernetes/disallow-kubernetes-rbac-escalation";
+import { policy as disallowIngressSnippets } from "./kubernetes/disallow-ingress-snippets";
+import { policy as disallowDefaultNamespace } from "./kubernetes/disallow-default-namespace";
 import { policy as disallowHostNamespaces } from "./kubernetes/disallow-host-namespaces";
 import { policy as disallowHostPathVolumes } from "./kubernetes/disallow-host-path-volumes";
 import { policy as disallowKubernetesWildcardRbac } from "./kubernetes/disallow-kubernetes-wildcard-rbac";
@@ -114,6 +143,17 @@ export const PACK_NAME = "landing-zone";
 
 export const policies: LandingZonePolicy[] = [
     // aws
+    configureRdsInstances,
+    disallowPublicResourcePolicies,
+    configureCloudwatchLogGroups,
+    configureKmsKeyPolicies,
+    configureEc2LaunchTemplates,
+    disallowPublicIpOnLaunch,
+    requireSecurityGroupDescriptions,
+    disallowUnrestrictedEgress,
+    enableCodebuildLogging,
+    requireCodepipelineKmsEncryption,
+    configureS3Lifecycle,
     configureEksNodeGroups,
     configureRdsBackupRetention,
     disallowAdminIngressFromInternet,
@@ -147,6 +187,10 @@ export const policies: LandingZonePolicy[] = [
     requireSqsDeadLetterQueue,
     requireSqsKmsEncryption,
     // azure
+    configureAksClusterSecurity,
+    configureAcrRegistry,
+    requireAzureServiceBusIdentity,
+    configureVnetDns,
     configureAksNodePools,
     configureAzurePostgresBackups,
     disallowAcrAdminUser,
@@ -181,6 +225,11 @@ export const policies: LandingZonePolicy[] = [
     requireKeyVaultKeyRotation,
     requireKeyVaultRbac,
     // gcp
+    configureCloudSqlLoggingFlags,
+    configureGkeClusterSecurity,
+    configureGkeNodeSecurity,
+    disallowGcpProjectImpersonationRoles,
+    requireArtifactRegistryCmek,
     configureCloudSqlBackups,
     configureGkeNodePools,
     disallowCloudSqlPasswords,
@@ -211,6 +260,15 @@ export const policies: LandingZonePolicy[] = [
     requirePubsubCmek,
     requirePubsubDeadLetterPolicy,
     // kubernetes
+    disallowClusterComponentsInNamespaces,
+    requireRestrictedSecurityContext,
+    requireContainerResources,
+    requireContainerProbes,
+    disallowSecretsInEnv,
+    disallowDefaultServiceAccountTokens,
+    disallowKubernetesRbacEscalation,
+    disallowIngressSnippets,
+    disallowDefaultNamespace,
     disallowHostNamespaces,
     disallowHostPathVolumes,
     disallowKubernetesWildcardRbac,

@@ -1,13 +1,13 @@
 /**
  * Writes the policy pack's generated files from the policies' metadata: `policies/README.md`
- * (policy table, principles x clouds matrix, counts, Checkov checks left out) and the
+ * (policy table, principles x clouds matrix, counts, Checkov coverage) and the
  * `--policy-pack-config` files `policies/config/{prod,dev}.json`. `npx tsx tools/policy-docs.ts`;
  * a test fails when the committed files are not current.
  */
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { policies } from "../policies/pack";
-import { CHECKOV_NOT_FITTING } from "../policies/lib/checkov";
+import { CHECKOV_SOURCE, checkovCoverage } from "../policies/lib/checkov";
 import { policyPackConfig, type PolicyEnvironment } from "../policies/lib/levels";
 import { principleMatrix, type MatrixColumn } from "../policies/lib/matrix";
 import { PRINCIPLES, isStackPolicy, type Principle } from "../policies/lib/metadata";
@@ -102,11 +102,20 @@ export function renderReadme(): string {
     }
     push("");
 
-    push("## Checkov checks not mirrored", "",
-        "Checkov (bridgecrewio/checkov) checks on the resource types the landing zone creates that have no rule here, and why.",
-        "The checks the pack mirrors are in the Checkov column above (azurerm/google ids mapped to azure-native/gcp properties).", "",
-        "| check | resource | reason |", "|---|---|---|");
-    for (const c of CHECKOV_NOT_FITTING) push(`| ${c.id} | ${c.resource} | ${cell(c.reason)} |`);
+    const coverage = checkovCoverage(policies);
+    push("## Checkov coverage", "",
+        `The Checkov checks (${CHECKOV_SOURCE.source} at \`${CHECKOV_SOURCE.ref.slice(0, 12)}\`) whose resource type is one the landing zone creates or a`,
+        "domain team adds to its namespace (`lib/checkov-checks.json`, regenerated from a Checkov checkout with",
+        "`npm run checkov -- <checkout>`), each covered by a policy, not applicable, or left out with its reason",
+        "(`lib/checkov.ts`). Terraform attributes are mapped to the Pulumi properties of the type in the second column.", "",
+        `**${coverage.covered} of ${coverage.applicable} applicable checks covered (${coverage.percent.toFixed(1)}%)**; ${coverage.rows.length - coverage.applicable} not applicable.`, "",
+        "| check | resource | Checkov says | status |", "|---|---|---|---|");
+    for (const r of coverage.rows) {
+        const s = r.status;
+        const status = s.kind === "covered" ? `covered by ${s.policies.map((n) => `\`${n}\``).join(", ")}`
+            : s.kind === "not-applicable" ? `not applicable: ${s.reason}` : s.kind === "left-out" ? `**left out**: ${s.reason}` : "**unrecorded**";
+        push(`| ${r.id} | ${r.resources.join(", ")} | ${cell(r.name)} | ${cell(status)} |`);
+    }
     push("");
     return lines.join("\n");
 }

@@ -3,6 +3,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { gcpLabels } from "../core/tags";
 import { sizeFor } from "../core/sizes";
 import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
@@ -126,6 +127,10 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         enableLegacyAbac: false,
         workloadIdentityConfig: { workloadPool: pulumi.interpolate`${project}.svc.id.goog` },
         enableShieldedNodes: true,
+        // Pod-to-pod traffic on one node passes the VPC too: flow logs and firewall rules see it.
+        enableIntranodeVisibility: true,
+        // GKE takes provider default labels for resourceLabels too; set them here so the cluster carries them itself.
+        resourceLabels: gcpLabels(args.ctx.tags),
         // Dataplane V2: eBPF dataplane with Kubernetes NetworkPolicy enforcement built in.
         datapathProvider: "ADVANCED_DATAPATH",
         databaseEncryption: { state: "ENCRYPTED", keyName: args.secretsKeyId },

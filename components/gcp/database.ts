@@ -40,12 +40,24 @@ export class GcpDatabase extends pulumi.ComponentResource {
     }
 }
 
-/** PostgreSQL flags on every instance: IAM database authentication and connection logging. */
+/**
+ * PostgreSQL flags on every instance: IAM database authentication, and the CIS logging baseline
+ * (connections, checkpoints, lock waits, temp files, DDL statements, pgAudit; statement durations off
+ * so that query text with data does not reach the logs).
+ */
 export const DATABASE_FLAGS = [
     { name: "cloudsql.iam_authentication", value: "on" },
+    { name: "cloudsql.enable_pgaudit", value: "on" },
+    { name: "log_checkpoints", value: "on" },
     { name: "log_connections", value: "on" },
     { name: "log_disconnections", value: "on" },
-    { name: "log_min_duration_statement", value: "1000" },
+    { name: "log_hostname", value: "on" },
+    { name: "log_lock_waits", value: "on" },
+    { name: "log_min_duration_statement", value: "-1" },
+    { name: "log_min_error_statement", value: "error" },
+    { name: "log_min_messages", value: "warning" },
+    { name: "log_statement", value: "ddl" },
+    { name: "log_temp_files", value: "0" },
 ];
 
 /** Ignored on every instance: the disk only grows (diskAutoresize), never back to `diskSize`. */

@@ -8,7 +8,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "azure", service: "redis", severity: "high", topic: "availability", principle: "cache-failover",
         remediation: "use sku Standard or Premium (cache.size); on Premium set zones to >= 2 zones or zonalAllocationPolicy Automatic",
-        checkov: [],
+        checkov: ["CKV_AZURE_230"],
         resourceTypes: ["azure-native:redis:Redis"],
     },
     validate: (props, _args, report) => {

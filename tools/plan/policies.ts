@@ -129,10 +129,40 @@ export interface CheckOptions {
 export async function checkPolicies(resources: RecordedResource[], options: CheckOptions): Promise<Violation[]> {
     const policies = options.policies ?? packPolicies;
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    // Like the analyzer (one request per resource, shared by every policy), each resource's props are
+    // deserialized once per run, not once per policy.
+    const propsCache = new Map<string, Record<string, unknown>>();
+    const propsOf = (r: RecordedResource) => {
+        let props = propsCache.get(r.urn);
+        if (!props) propsCache.set(r.urn, props = unknownCheckingProxy(deserialize(r.inputs)));
+        return props;
+    };
     const providerOf = (r: RecordedResource): PolicyProviderResource | undefined => {
         const provider = byUrn.get(providerUrn(r.provider) ?? "");
         if (!provider) return undefined;
-        return { type: provider.type, urn: provider.urn, name: provider.name, props: unknownCheckingProxy(deserialize(provider.inputs)) };
+        return { type: provider.type, urn: provider.urn, name: provider.name, props: propsOf(provider) };
+    };
+    let stackResourcesCache: PolicyResource[] | undefined;
+    const stackResourcesOf = (): PolicyResource[] => {
+        if (stackResourcesCache) return stackResourcesCache;
+        const stackResources = resources.map((r) => {
+            const props = propsOf(r);
+            const resource: PolicyResource = {
+                type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), dependencies: [], propertyDependencies: {},
+                isType: (cls) => isTypeOf(r.type, cls as never),
+                asType: ((cls: never) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+            };
+            const provider = providerOf(r);
+            if (provider) resource.provider = provider;
+            return resource;
+        });
+        const resolved = new Map(stackResources.map((r) => [r.urn, r]));
+        resources.forEach((r, i) => {
+            const parent = r.parent ? resolved.get(r.parent) : undefined;
+            if (parent) stackResources[i].parent = parent;
+            stackResources[i].dependencies = r.dependencies.map((d) => resolved.get(d)).filter((d): d is PolicyResource => !!d);
+        });
+        return (stackResourcesCache = stackResources);
     };
     const violations: Violation[] = [];
 
@@ -159,23 +189,7 @@ export async function checkPolicies(resources: RecordedResource[], options: Chec
         };
 
         if (isStackPolicy(policy)) {
-            const stackResources = resources.map((r) => {
-                const props = unknownCheckingProxy(deserialize(r.inputs));
-                const resource: PolicyResource = {
-                    type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), dependencies: [], propertyDependencies: {},
-                    isType: (cls) => isTypeOf(r.type, cls as never),
-                    asType: ((cls: never) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-                };
-                const provider = providerOf(r);
-                if (provider) resource.provider = provider;
-                return resource;
-            });
-            const resolved = new Map(stackResources.map((r) => [r.urn, r]));
-            resources.forEach((r, i) => {
-                const parent = r.parent ? resolved.get(r.parent) : undefined;
-                if (parent) stackResources[i].parent = parent;
-                stackResources[i].dependencies = r.dependencies.map((d) => resolved.get(d)).filter((d): d is PolicyResource => !!d);
-            });
+            const stackResources = stackResourcesOf();
             const args: StackValidationArgs = { resources: stackResources, getConfig, stackTags: new Map(), notApplicable };
             try {
                 await policy.validateStack(args, report);
@@ -187,11 +201,15 @@ export async function checkPolicies(resources: RecordedResource[], options: Chec
 
         const validations = policy.validateResource ? [policy.validateResource].flat() : [];
         const only = validations.length === 1 ? (validations[0] as { __pulumiType?: string }).__pulumiType : undefined;
+        // A pack policy validates only its metadata's types (define.ts returns at once for others):
+        // skip the rest before building arguments.
+        const types = policy.metadata?.resourceTypes ? new Set(policy.metadata.resourceTypes) : undefined;
         for (const r of resources) {
             if (only && r.type !== only) continue;
+            if (types && !types.has(r.type)) continue;
             for (const validation of validations) {
                 try {
-                    const props = unknownCheckingProxy(deserialize(r.inputs));
+                    const props = propsOf(r);
                     const args: ResourceValidationArgs = {
                         type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), stackTags: new Map(),
                         isType: (cls) => isTypeOf(r.type, cls as never),

@@ -84,7 +84,7 @@ export const environmentPresets: Record<Environment, Blocks> = {
     },
     prod: {
         hierarchy: { mode: "skip" },
-        network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 90 },
+        network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 365 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "stable",
             nodes: { min: 3, max: 10, desired: 3, size: "medium" },

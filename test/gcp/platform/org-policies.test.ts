@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
 import { sample, T } from "./helpers";
 
 const REQUIRED: Record<string, "boolean" | "deny-all"> = {
@@ -8,6 +7,8 @@ const REQUIRED: Record<string, "boolean" | "deny-all"> = {
     "iam.disableServiceAccountKeyCreation": "boolean",
     "compute.vmExternalIpAccess": "deny-all",
     "sql.restrictPublicIp": "boolean",
+    "iam.automaticIamGrantsForDefaultServiceAccounts": "boolean",
+    "compute.skipDefaultNetworkCreation": "boolean",
 };
 
 describe("components/gcp/org-policies", () => {
@@ -15,7 +16,9 @@ describe("components/gcp/org-policies", () => {
         const rec = await sample("platform-gcp-prod");
         const root = rec.one(T.folder, "lz-folder");
         const policies = rec.ofType(T.policy);
-        assert.equal(policies.length, ORG_POLICY_RULES.length);
+        // exactly the seven guardrails above, no more (an added rule is a deliberate change here)
+        assert.equal(policies.length, 7);
+        assert.equal(Object.keys(REQUIRED).length, 7);
         for (const [constraint, kind] of Object.entries(REQUIRED)) {
             const policy = policies.find((p) => p.name.endsWith(constraint.replace(/\./g, "-")));
             assert.ok(policy, `missing org policy ${constraint}`);
