@@ -22,7 +22,6 @@ export function enforcementFor(policy: LandingZonePolicy, env: PolicyEnvironment
 export function settingsFor(policy: LandingZonePolicy, env: PolicyEnvironment): Record<string, unknown> {
     if (policy.metadata.principle === "backup-retention") return { minDays: env === "prod" ? 14 : 7 };
     if (policy.name === "require-standard-tags-in-prod") return { environment: env };
-    if (policy.metadata.principle === "naming-convention") return { environment: env };
     return {};
 }
 

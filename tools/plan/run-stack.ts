@@ -11,6 +11,8 @@ export interface StackRunOptions {
     preview?: boolean;
     /** Planned outputs (wire form) of stacks this one references, by stack name. */
     stackReferences?: Record<string, Record<string, unknown>>;
+    /** Receives each warning the program logs (else they go to stderr as the SDK prints them). */
+    onWarning?: (message: string) => void;
 }
 
 /** Forget the project's own modules so the next run evaluates the program afresh (SDKs stay loaded). */
@@ -32,5 +34,6 @@ export async function runStack(file: StackConfigFile, options: StackRunOptions =
         preview: options.preview ?? true,
         stackReferences: options.stackReferences,
         invokes: cannedInvokes,
+        onWarning: options.onWarning,
     });
 }
