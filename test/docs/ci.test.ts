@@ -54,3 +54,26 @@ describe("docs/ci.md (the sample CI workflow)", () => {
         for (const script of doc.matchAll(/npm run (?:-s )?([a-z-]+)/g)) assert.ok(script[1] in scripts, script[1]);
     });
 });
+
+describe("README and per-cloud docs", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+
+    for (const cloud of ["aws", "gcp"]) {
+        it(`docs/${cloud}.md says how the runner reaches the cluster, what is manual, the known gaps, the values to replace`, () => {
+            const text = readFileSync(path.join(root, "docs", `${cloud}.md`), "utf8");
+            for (const heading of ["## How the stack's runner reaches the cluster", "## What is manual", "## Known gaps", "## Values to replace in the samples"]) {
+                assert.ok(text.includes(heading), heading);
+            }
+            assert.ok(readme.includes(`docs/${cloud}.md`));
+        });
+    }
+
+    it("the README lists every placeholder of the samples, who runs which stack, and what the plan defers", () => {
+        for (const sample of ["111111111111", "r-ab12", "acme.example", "organizations/123456789012", "012345-6789AB-CDEF01", "folders/100000000001", "203.0.113.0/24"]) {
+            assert.ok(readme.includes(sample), sample);
+        }
+        assert.ok(readme.includes("### Who runs which stack with which permissions"));
+        assert.match(readme, /What the default plan checks, and what it defers/);
+        assert.match(readme, /npm run plan -- --strict/);
+    });
+});
