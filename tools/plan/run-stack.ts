@@ -30,7 +30,7 @@ function unloadProgram(): void {
     }
     if (unloaded.size === 0) return;
     for (const cached of Object.values(require.cache)) {
-        if (cached?.children.some((child) => unloaded.has(child))) cached.children = cached.children.filter((child) => !unloaded.has(child));
+        if (cached?.children?.some((child) => unloaded.has(child))) cached.children = cached.children.filter((child) => !unloaded.has(child));
     }
 }
 
