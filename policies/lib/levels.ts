@@ -24,7 +24,6 @@ export function settingsFor(policy: LandingZonePolicy, env: PolicyEnvironment): 
     // a year of audit evidence in prod; dev keeps a retention of its own choosing
     if (policy.name === "configure-cloudwatch-log-groups") return { minDays: env === "prod" ? 365 : 1 };
     if (policy.name === "require-standard-tags-in-prod") return { environment: env };
-    if (policy.metadata.principle === "naming-convention") return { environment: env };
     return {};
 }
 

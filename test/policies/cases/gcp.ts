@@ -204,7 +204,12 @@ export const gcpResourceCases: ResourceCase[] = [
     },
     {
         policy: "require-gke-regional-cluster", type: "gcp:container/cluster:Cluster", inputs: { location: "europe-west1" },
-        violations: [{ set: { location: "europe-west1-b" }, expect: /not a region/ }], unknown: [{ path: "location", expect: "deferred" }],
+        provider: { type: "pulumi:providers:gcp", inputs: { region: "europe-west1" } },
+        violations: [
+            { set: { location: "europe-west1-b" }, expect: /not a region/ },
+            { set: { location: "us-central1" }, expect: /location us-central1 is not the provider's region europe-west1/ },
+        ],
+        unknown: [{ path: "location", expect: "deferred" }],
     },
     {
         policy: "require-gke-release-channel", type: "gcp:container/cluster:Cluster", inputs: { releaseChannel: { channel: "STABLE" } },
