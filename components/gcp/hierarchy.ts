@@ -101,6 +101,8 @@ export interface ProjectArgs {
     role: string;
     apis: readonly string[];
     agents: readonly ServiceAgent[];
+    /** What must exist before the project is created (e.g. the org policies it must be born under). */
+    dependsOn?: pulumi.Resource[];
 }
 
 export interface ProjectResult {
@@ -147,7 +149,7 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
             autoCreateNetwork: false,
             deletionPolicy: prod ? "PREVENT" : "DELETE",
             labels: gcpLabels(mergeTags(args.ctx.tags, { domain: args.role })),
-        }, { parent, protect: config.protectStateful });
+        }, { parent, protect: config.protectStateful, dependsOn: args.dependsOn });
     }
     const projectId = project ? project.projectId : pulumi.output(args.projectId);
     const byService = new Map(args.apis.map((service) => [service, new gcp.projects.Service(childName(name, service.split(".")[0]), {

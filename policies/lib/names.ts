@@ -44,14 +44,14 @@ export const NAMED_TYPES: Record<string, NamedProperty> = {
 export interface NamingConfig {
     /** The landing zone prefix (`landing-zone:prefix`); any valid prefix when absent. */
     prefix?: string;
-    /** The stack's environment; any environment when absent. */
+    /** The stack's environment (`org` for the organization stack); any environment when absent. */
     environment?: string;
 }
 
 export const namingConfigSchema = {
     properties: {
         prefix: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,7}$" },
-        environment: { type: "string" as const, enum: ["dev", "staging", "prod"] },
+        environment: { type: "string" as const, enum: ["dev", "staging", "prod", "org"] },
     },
 };
 
@@ -61,7 +61,7 @@ export function namingProblem(name: string, rule: NamedProperty, config: NamingC
         return `${rule.property} "${name}" breaks the ${rule.kind} rule (pattern ${rule.pattern.source}, at most ${rule.max} characters)`;
     }
     const prefix = config.prefix ?? "[a-z][a-z0-9]{1,7}";
-    const env = config.environment ?? "(?:dev|staging|prod)";
+    const env = config.environment ?? "(?:dev|staging|prod|org)";
     const scope = rule.hyphenated ? new RegExp(`^${prefix}-${env}(-|$)`) : new RegExp(`^${prefix}${env}`);
     if (!scope.test(name)) {
         const expected = rule.hyphenated ? "<prefix>-<environment>-" : "<prefix><environment>";

@@ -63,7 +63,8 @@ export function stackDerivedConfig(stackConfig: Record<string, string>): PolicyC
     const get = (key: string) => stackConfig[`landing-zone:${key}`];
     const database = JSON.parse(get("database") ?? "{}") as { layout?: string; replicas?: number };
     const readReplicas = database.layout === "read-replicas" ? Math.max(1, database.replicas ?? 1) : 0;
-    const naming = { prefix: get("prefix") ?? "lz", environment: get("environment") };
+    // The organization stack spans environments: its names carry `org` where others carry the environment.
+    const naming = { prefix: get("prefix") ?? "lz", environment: get("layer") === "organization" ? "org" : get("environment") };
     return {
         "require-aws-naming-convention": naming,
         "require-azure-naming-convention": naming,

@@ -1,6 +1,6 @@
 import type {
     AwsConfig, AzureConfig, CacheConfig, Cloud, ClusterConfig, DatabaseConfig, Environment, GcpConfig,
-    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, PipelineConfig,
+    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, OrganizationConfig, PipelineConfig,
     QueueConfig, RegistryConfig, StackConfig, StorageConfig,
 } from "./types";
 
@@ -17,6 +17,8 @@ export interface ResolvedConfig {
     /** The platform stack a domain stack reads. */
     platformStack: string;
     hierarchy: Required<Pick<HierarchyConfig, "mode" | "domains">> & Omit<HierarchyConfig, "mode" | "domains">;
+    /** Organization layer settings (defaults filled in; read by organization stacks only). */
+    organization: Required<OrganizationConfig>;
     network: Required<NetworkConfig>;
     cluster: Required<Omit<ClusterConfig, "nodes">> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
@@ -132,6 +134,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         owner: config.owner,
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
+        organization: resolveOrganization(config),
         network: merge(preset.network, config.network),
         cluster: merge(preset.cluster, config.cluster),
         database,
@@ -146,5 +149,20 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         azure: config.azure ?? {},
         gcp: config.gcp ?? {},
         protectStateful: config.environment === "prod",
+    };
+}
+
+/** Organization defaults: dev and prod environments, the stack's region allowed, nothing existing. */
+function resolveOrganization(config: StackConfig): Required<OrganizationConfig> {
+    const org = config.organization ?? {};
+    const regions = Array.isArray(org.allowedRegions) ? org.allowedRegions : [];
+    return {
+        environments: org.environments ?? ["dev", "prod"],
+        domains: org.domains ?? [],
+        allowedRegions: [...new Set([config.region, ...regions])],
+        securityContacts: org.securityContacts ?? [],
+        existingAccounts: org.existingAccounts ?? {},
+        allowedCustomerIds: org.allowedCustomerIds ?? [],
+        subscriptions: org.subscriptions ?? [],
     };
 }

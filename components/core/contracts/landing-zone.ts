@@ -10,6 +10,7 @@ import type { WorkloadIdentityOutputs } from "./identity";
 import type { KeysOutputs } from "./keys";
 import type { LoggingOutputs } from "./logging";
 import type { NetworkOutputs } from "./network";
+import type { OrganizationOutputs } from "./organization";
 import type { PipelineOutputs } from "./pipeline";
 import type { QueueOutputs } from "./queue";
 import type { RegistryOutputs } from "./registry";
@@ -58,8 +59,9 @@ export interface PlatformReference {
     get<K extends keyof PlatformExports>(key: K): pulumi.Output<pulumi.Unwrap<PlatformExports[K]>>;
 }
 
-/** What a cloud implements: both layers, composed from its components. */
+/** What a cloud implements: the three layers, composed from its components. */
 export interface CloudLandingZone {
+    organization(ctx: StackContext): OrganizationOutputs;
     platform(ctx: StackContext): PlatformOutputs;
     domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
 }
