@@ -57,7 +57,7 @@ export function createOrgStructure(name: string, parent: pulumi.Resource, ctx: S
         enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
         awsServiceAccessPrincipals: [...TRUSTED_SERVICES],
     }, { parent, protect: true });
-    const rootId = organization.roots.apply((roots) => roots[0]?.id ?? "");
+    const rootId = organization.roots.apply((roots) => (roots ?? [])[0]?.id ?? "");
     const ouName = (...parts: string[]) => physicalName("aws.generic", [prefix, ...parts]);
     const units = Object.fromEntries(TOP_LEVEL_OUS.map((ou) => [ou, new aws.organizations.OrganizationalUnit(childName(name, "ou", ou), {
         name: ouName(ou),
