@@ -35,6 +35,7 @@ export const PRINCIPLES = {
     "namespace-baseline": { topic: "security", text: "every domain namespace has ResourceQuota, LimitRange and a default-deny NetworkPolicy" },
     "pod-hardening": { topic: "security", text: "no privileged containers, hostPath or hostNetwork" },
     "trusted-images": { topic: "security", text: "images from the landing zone's registry, no :latest" },
+    "organization-guardrails": { topic: "security", text: "organization guardrails enforced: SCPs deny what they promise, policy assignments and org policies enforced" },
 } as const satisfies Record<string, { topic: Topic; text: string }>;
 
 export type Principle = keyof typeof PRINCIPLES;
