@@ -17,9 +17,14 @@ export function referencedPlatform(config: Record<string, string>): string | und
         `platform-${config["landing-zone:cloud"]}-${config["landing-zone:environment"]}`;
 }
 
+/** The organization stack a platform stack references, when it reads one (`landing-zone:organizationStack`). */
+export function referencedOrganization(config: Record<string, string>): string | undefined {
+    return config["landing-zone:layer"] === "platform" ? config["landing-zone:organizationStack"] : undefined;
+}
+
 /**
- * Plans the stacks in dependency order: a domain stack's platform stack first (planned as well
- * when it was not asked for), its outputs fed to the domain's StackReference.
+ * Plans the stacks in dependency order, organization -> platform -> domain: a stack's referenced
+ * stack first (planned as well when it was not asked for), its outputs fed to the StackReference.
  */
 export async function planStacks(stacks: string[], options: { preview?: boolean; configDir?: string } = {}): Promise<StackPlan[]> {
     const plans = new Map<string, StackPlan>();
@@ -29,11 +34,11 @@ export async function planStacks(stacks: string[], options: { preview?: boolean;
         // A fixture folder may hold only a domain stack: its platform then comes from config/.
         const dir = options.configDir && existsSync(stackFile(stack, options.configDir)) ? options.configDir : CONFIG_DIR;
         const file = readStackConfig(stack, dir);
-        const platform = referencedPlatform(file.config);
         const references: Record<string, Record<string, unknown>> = {};
-        if (platform) {
-            const platformPlan = await plan(platform);
-            if (platformPlan.result) references[platform] = platformPlan.result.outputs;
+        for (const referenced of [referencedPlatform(file.config), referencedOrganization(file.config)]) {
+            if (!referenced) continue;
+            const referencedPlan = await plan(referenced);
+            if (referencedPlan.result) references[referenced] = referencedPlan.result.outputs;
         }
         const t0 = performance.now();
         let result: StackPlan;

@@ -16,6 +16,8 @@ export interface ResolvedConfig {
     owner: string;
     /** The platform stack a domain stack reads. */
     platformStack: string;
+    /** The organization stack a platform stack reads, when it reads one. */
+    organizationStack?: string;
     hierarchy: Required<Pick<HierarchyConfig, "mode" | "domains">> & Omit<HierarchyConfig, "mode" | "domains">;
     /** Organization layer settings (defaults filled in; read by organization stacks only). */
     organization: Required<OrganizationConfig>;
@@ -133,6 +135,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         region: config.region,
         owner: config.owner,
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
+        organizationStack: config.organizationStack,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
         organization: resolveOrganization(config),
         network: merge(preset.network, config.network),

@@ -366,6 +366,11 @@ export interface StackConfig {
     owner: string;
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
+    /**
+     * Platform layer (gcp): the organization stack to read (e.g. `organization-gcp`). The platform then
+     * hangs its projects under its environment's folder from that stack instead of owning the folders.
+     */
+    organizationStack?: string;
     /** Organization layer: the hierarchy root, guardrails and security services of the cloud. */
     organization?: OrganizationConfig;
     hierarchy?: HierarchyConfig;

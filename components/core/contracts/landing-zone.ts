@@ -10,7 +10,7 @@ import type { WorkloadIdentityOutputs } from "./identity";
 import type { KeysOutputs } from "./keys";
 import type { LoggingOutputs } from "./logging";
 import type { NetworkOutputs } from "./network";
-import type { OrganizationOutputs } from "./organization";
+import type { OrganizationOutputs, OrganizationReference } from "./organization";
 import type { PipelineOutputs } from "./pipeline";
 import type { QueueOutputs } from "./queue";
 import type { RegistryOutputs } from "./registry";
@@ -62,6 +62,7 @@ export interface PlatformReference {
 /** What a cloud implements: the three layers, composed from its components. */
 export interface CloudLandingZone {
     organization(ctx: StackContext): OrganizationOutputs;
-    platform(ctx: StackContext): PlatformOutputs;
+    /** `organization`: the organization stack the platform reads, when it reads one (gcp so far). */
+    platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs;
     domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
 }

@@ -37,3 +37,12 @@ export interface OrganizationOutputs {
     /** Human steps the program cannot take, each with the exact command or console action. */
     nextSteps: string[];
 }
+
+/** What an organization stack exports (and a platform stack reads through a StackReference). */
+export type OrganizationExports = OrganizationOutputs;
+
+/** A platform stack's typed view of its organization stack's outputs. */
+export interface OrganizationReference {
+    readonly name: string;
+    get<K extends keyof OrganizationExports>(key: K): pulumi.Output<pulumi.Unwrap<OrganizationExports[K]>>;
+}

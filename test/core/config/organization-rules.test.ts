@@ -60,3 +60,20 @@ describe("components/core/config/rules/organization.ts", () => {
         has(problems({ ...sample("gcp"), database: { layout: "single" } }), "landing-zone:database applies to platform and domain stacks");
     });
 });
+
+describe("landing-zone:organizationStack (platform layer)", () => {
+    const gcpPlatform = {
+        layer: "platform", cloud: "gcp", environment: "dev", region: "europe-west1", owner: "platform-team",
+        organizationStack: "organization-gcp", hierarchy: { mode: "create", billingAccount: "012345-6789AB-CDEF01" },
+    };
+
+    it("a gcp platform reads its folder from the organization stack: no parentId needed", () => {
+        assert.deepEqual(problems(gcpPlatform), []);
+    });
+
+    it("needs hierarchy.mode create and a gcp platform stack", () => {
+        has(problems({ ...gcpPlatform, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-sandbox-1" } }), "landing-zone:hierarchy.mode must be create when organizationStack is set");
+        has(problems({ ...gcpPlatform, cloud: "aws", region: "eu-west-1", hierarchy: { mode: "skip" } }), "landing-zone:organizationStack applies only to a gcp platform stack");
+        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a gcp platform stack");
+    });
+});

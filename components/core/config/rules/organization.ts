@@ -26,6 +26,12 @@ export function awsAccountRoles(cfg: Pick<ResolvedConfig, "organization">): stri
 export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unknown> = {}): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (path: string, message: string) => problems.push({ path: key(path), message });
+    if (cfg.organizationStack !== undefined && !(cfg.layer === "platform" && cfg.cloud === "gcp")) {
+        add("organizationStack", "applies only to a gcp platform stack so far (aws and azure platforms keep their own hierarchy block)");
+    }
+    if (cfg.layer === "platform" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
+        add("hierarchy.mode", `must be create when organizationStack is set (the platform creates its projects in the organization's folder; got ${String(cfg.hierarchy.mode)})`);
+    }
     if (cfg.layer !== "organization") {
         if (raw.organization !== undefined) add("organization", "applies only to layer organization (the organization-<cloud> stack)");
         return problems;
