@@ -17,6 +17,6 @@ describe("tools/plan/plan-stacks.ts (organization -> platform -> domain)", () =>
         const platform = plans[1].result!;
         // The platform's project lands in the folder organization-gcp planned for dev.
         const project = platform.resources.find((r) => r.name === "lz-dev-platform-project")!;
-        assert.equal(plainValue(project.inputs).folderId, "organization-dev-folder");
+        assert.equal((plainValue(project.inputs) as { folderId?: string }).folderId, "organization-dev-folder");
     });
 });
