@@ -32,8 +32,14 @@ export function createSecurityServices(name: string, parent: pulumi.Resource, ar
     const inManagement = { parent, dependsOn: [args.organization] };
     const inSecurity = (dependsOn: pulumi.Resource[]) => ({ parent, provider: args.securityProvider, dependsOn });
 
-    // GuardDuty: delegated admin, then the admin's detector auto-enables every member.
-    const guardDutyAdmin = new aws.guardduty.OrganizationAdminAccount(childName(name, "guardduty-admin"), { adminAccountId: admin }, inManagement);
+    // GuardDuty: a detector in the management account too (the provider's documented order), the
+    // delegated admin, then the admin's detector auto-enables every member.
+    const managementDetector = new aws.guardduty.Detector(childName(name, "guardduty-management"), {
+        enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES",
+    }, inManagement);
+    const guardDutyAdmin = new aws.guardduty.OrganizationAdminAccount(childName(name, "guardduty-admin"), { adminAccountId: admin }, {
+        parent, dependsOn: [args.organization, managementDetector],
+    });
     const detector = new aws.guardduty.Detector(childName(name, "guardduty"), {
         enable: true,
         findingPublishingFrequency: "FIFTEEN_MINUTES",
@@ -45,7 +51,11 @@ export function createSecurityServices(name: string, parent: pulumi.Resource, ar
 
     // Security Hub: delegated admin, auto-enable for new accounts with the default standards, and
     // the foundational and CIS standards in the admin account.
-    const securityHubAdmin = new aws.securityhub.OrganizationAdminAccount(childName(name, "securityhub-admin"), { adminAccountId: admin }, inManagement);
+    // Security Hub is enabled in the management account before it designates the administrator.
+    const managementHub = new aws.securityhub.Account(childName(name, "securityhub-management"), {}, inManagement);
+    const securityHubAdmin = new aws.securityhub.OrganizationAdminAccount(childName(name, "securityhub-admin"), { adminAccountId: admin }, {
+        parent, dependsOn: [args.organization, managementHub],
+    });
     const securityHubOrg = new aws.securityhub.OrganizationConfiguration(childName(name, "securityhub-org"), {
         autoEnable: true,
         autoEnableStandards: "DEFAULT",

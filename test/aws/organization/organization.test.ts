@@ -116,7 +116,7 @@ describe("aws/organization.ts (organization-aws)", () => {
         const security = rec.ofType(T.provider).find((p) => p.name === "aws-security")!;
         const pairs: [string, string][] = [
             ["aws:guardduty/organizationConfiguration:OrganizationConfiguration", "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount"],
-            ["aws:guardduty/detector:Detector", "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount"],
+
             ["aws:securityhub/organizationConfiguration:OrganizationConfiguration", "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount"],
         ];
         for (const [type, delegation] of pairs) {
@@ -126,6 +126,12 @@ describe("aws/organization.ts (organization-aws)", () => {
         }
         assert.equal(rec.inputs(rec.one("aws:guardduty/organizationConfiguration:OrganizationConfiguration")).autoEnableOrganizationMembers, "ALL");
         assert.equal(rec.inputs(rec.one("aws:securityhub/organizationConfiguration:OrganizationConfiguration")).autoEnable, true);
+        const securityDetector = rec.ofType("aws:guardduty/detector:Detector").find((d) => d.name === "organization-security-guardduty")!;
+        assert.equal(providerOf(securityDetector), security.urn);
+        assert.ok(securityDetector.dependencies.includes(rec.one("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount").urn));
+        // The management account enables each service before it designates the administrator.
+        assert.ok(rec.one("aws:securityhub/organizationAdminAccount:OrganizationAdminAccount").dependencies.includes(rec.one("aws:securityhub/account:Account").urn));
+        assert.ok(rec.one("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount").dependencies.includes(rec.one("aws:guardduty/detector:Detector", "guardduty-management").urn));
         const standards = rec.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => rec.inputs(s).standardsArn).sort();
         assert.deepEqual(standards, [
             "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
