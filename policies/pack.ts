@@ -31,6 +31,7 @@ import { policy as enableElasticacheFailover } from "./aws/enable-elasticache-fa
 import { policy as enableKmsKeyRotation } from "./aws/enable-kms-key-rotation";
 import { policy as enableRdsDeletionProtection } from "./aws/enable-rds-deletion-protection";
 import { policy as enableS3Versioning } from "./aws/enable-s3-versioning";
+import { policy as enforceScpDenies } from "./aws/enforce-scp-denies";
 import { policy as enableVpcFlowLogs } from "./aws/enable-vpc-flow-logs";
 import { policy as requireAwsNamingConvention } from "./aws/require-aws-naming-convention";
 import { policy as requireAwsStandardTags } from "./aws/require-aws-standard-tags";
@@ -69,6 +70,7 @@ import { policy as enableAksWorkloadIdentity } from "./azure/enable-aks-workload
 import { policy as enableAzureRedisFailover } from "./azure/enable-azure-redis-failover";
 import { policy as enableKeyVaultPurgeProtection } from "./azure/enable-key-vault-purge-protection";
 import { policy as enableVnetFlowLogs } from "./azure/enable-vnet-flow-logs";
+import { policy as enforceAzurePolicyAssignments } from "./azure/enforce-azure-policy-assignments";
 import { policy as requireAksEntraRbac } from "./azure/require-aks-entra-rbac";
 import { policy as requireAksStandardTier } from "./azure/require-aks-standard-tier";
 import { policy as requireAksUpgradeChannel } from "./azure/require-aks-upgrade-channel";
@@ -104,6 +106,7 @@ import { policy as enableGcpSubnetFlowLogs } from "./gcp/enable-gcp-subnet-flow-
 import { policy as enableGcsVersioning } from "./gcp/enable-gcs-versioning";
 import { policy as enableGkeControlPlaneLogging } from "./gcp/enable-gke-control-plane-logging";
 import { policy as enableGkeWorkloadIdentity } from "./gcp/enable-gke-workload-identity";
+import { policy as enforceGcpOrgPolicies } from "./gcp/enforce-gcp-org-policies";
 import { policy as enableMemorystoreHa } from "./gcp/enable-memorystore-ha";
 import { policy as requireArtifactRegistryScanningImmutableTags } from "./gcp/require-artifact-registry-scanning-immutable-tags";
 import { policy as requireCloudSqlTls } from "./gcp/require-cloud-sql-tls";
@@ -171,6 +174,7 @@ export const policies: LandingZonePolicy[] = [
     enableKmsKeyRotation,
     enableRdsDeletionProtection,
     enableS3Versioning,
+    enforceScpDenies,
     enableVpcFlowLogs,
     requireAwsNamingConvention,
     requireAwsStandardTags,
@@ -210,6 +214,7 @@ export const policies: LandingZonePolicy[] = [
     enableAzureRedisFailover,
     enableKeyVaultPurgeProtection,
     enableVnetFlowLogs,
+    enforceAzurePolicyAssignments,
     requireAksEntraRbac,
     requireAksStandardTier,
     requireAksUpgradeChannel,
@@ -246,6 +251,7 @@ export const policies: LandingZonePolicy[] = [
     enableGcsVersioning,
     enableGkeControlPlaneLogging,
     enableGkeWorkloadIdentity,
+    enforceGcpOrgPolicies,
     enableMemorystoreHa,
     requireArtifactRegistryScanningImmutableTags,
     requireCloudSqlTls,

@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { HierarchyOutputs, StackContext } from "../core/contracts";
+import type { HierarchyOutputs, OrganizationReference, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { gcpLabels, mergeTags } from "../core/tags";
 import { createOrgPolicies } from "./org-policies";
@@ -43,7 +43,7 @@ export interface FolderArgs {
     ctx: StackContext;
     /** Display name (created) or `folders/123` (existing: nothing is created). */
     displayName?: string;
-    existingId?: string;
+    existingId?: pulumi.Input<string>;
     /** Parent `organizations/123` or `folders/456` (created folders). */
     parentId?: pulumi.Input<string>;
     /** Attach the landing zone's organization policies to this folder. */
@@ -75,8 +75,8 @@ export class GcpFolder extends pulumi.ComponentResource {
 
 export function createFolder(name: string, parent: pulumi.Resource, args: FolderArgs): FolderResult {
     if (args.existingId) {
-        const id = args.existingId.replace(/^folders\//, "");
-        return { name: pulumi.output(`folders/${id}`), folderId: pulumi.output(id), policies: [] };
+        const id = pulumi.output(args.existingId).apply((existing) => existing.replace(/^folders\//, ""));
+        return { name: pulumi.interpolate`folders/${id}`, folderId: id, policies: [] };
     }
     const prod = args.ctx.config.environment === "prod";
     const folder = new gcp.organizations.Folder(childName(name, "folder"), {
@@ -102,6 +102,8 @@ export interface ProjectArgs {
     role: string;
     apis: readonly string[];
     agents: readonly ServiceAgent[];
+    /** What must exist before the project is created (e.g. the org policies it must be born under). */
+    dependsOn?: pulumi.Resource[];
 }
 
 export interface ProjectResult {
@@ -152,7 +154,7 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
             autoCreateNetwork: false,
             deletionPolicy: prod ? "PREVENT" : "DELETE",
             labels: gcpLabels(mergeTags(args.ctx.tags, { domain: args.role })),
-        }, { parent, protect: config.protectStateful });
+        }, { parent, protect: config.protectStateful, dependsOn: args.dependsOn });
     }
     const projectId = project ? project.projectId : pulumi.output(args.projectId);
     const byService = new Map(args.apis.map((service) => [service, new gcp.projects.Service(childName(name, service.split(".")[0]), {
@@ -218,19 +220,31 @@ export function domainProjectId(ctx: StackContext, domain: string): string {
 
 /**
  * organization -> landing zone folder -> environment folder -> platform project + one service
- * project per domain. `create` builds all of it (the landing zone folder only when
- * `hierarchy.existingIds.root` does not name one); `existing` hangs the tree under the given ids;
- * `skip` runs everything in `gcp.projectId`.
+ * project per domain. With an organization stack (`organizationStack`) the folders are its own:
+ * the platform creates its projects in its environment's folder. Otherwise `create` builds all of
+ * it (the landing zone folder only when `hierarchy.existingIds.root` does not name one);
+ * `existing` hangs the tree under the given ids; `skip` runs everything in `gcp.projectId`.
  */
-export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.ComponentResourceOptions): GcpHierarchy {
+export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.ComponentResourceOptions,
+    organization?: OrganizationReference): GcpHierarchy {
     const { config } = ctx;
     const { hierarchy } = config;
     const ids = hierarchy.existingIds ?? {};
     const create = hierarchy.mode === "create";
     let root: GcpFolder | undefined;
     let environment: GcpFolder | undefined;
-    const ownsRoot = create && !ids.root;
-    if (create || ids.root) {
+    const ownsRoot = create && !ids.root && !organization;
+    if (organization) {
+        // The same component names as when the platform owned the folders: its projects keep their URNs.
+        const rootFolder = new GcpFolder(name, { ctx, existingId: organization.get("rootId") }, opts);
+        root = rootFolder;
+        const folder = organization.get("environments").apply((environments) => {
+            const found = environments[config.environment]?.containerId;
+            if (!found) throw new pulumi.ResourceError(`organization stack ${organization.name} has no environment ${config.environment}: add it to its landing-zone:organization.environments`, rootFolder);
+            return found;
+        });
+        environment = new GcpFolder(childName(name, config.environment), { ctx, existingId: folder }, { parent: root });
+    } else if (create || ids.root) {
         root = new GcpFolder(name, {
             ctx,
             existingId: ownsRoot ? undefined : ids.root,
@@ -239,7 +253,7 @@ export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.Co
             orgPolicies: ownsRoot,
         }, opts);
     }
-    if (create || ids.environment) {
+    if (!organization && (create || ids.environment)) {
         environment = new GcpFolder(childName(name, config.environment), {
             ctx,
             existingId: create ? undefined : ids.environment,

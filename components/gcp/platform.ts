@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { PlatformOutputs, StackContext } from "../core/contracts";
+import type { OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { GcpCluster } from "./cluster";
 import type { GcpPlatformExtras } from "./extras";
@@ -38,9 +38,9 @@ function keyGrants(host: GcpProject, domains: Record<string, GcpProject>): KeyGr
  * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry,
  * and the cluster holds the home of every registered domain.
  */
-export function platform(ctx: StackContext): PlatformOutputs {
+export function platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs {
     const provider = gcpProvider(ctx, platformProjectId(ctx));
-    const hierarchy = createHierarchy(ROOT_NAME, ctx, { provider });
+    const hierarchy = createHierarchy(ROOT_NAME, ctx, { provider }, organization);
     const host = hierarchy.platform;
     const under = (capability: string) => childName(host.resourceName, capability);
     const opts = { parent: host };

@@ -37,6 +37,7 @@ export const PRINCIPLES = {
     "pod-hardening": { topic: "security", text: "no privileged containers, hostPath or hostNetwork" },
     "workload-availability": { topic: "availability", text: "workloads declare probes, requests and limits so Kubernetes can schedule, restart and route them" },
     "trusted-images": { topic: "security", text: "images from the landing zone's registry, no :latest" },
+    "organization-guardrails": { topic: "security", text: "organization guardrails enforced: SCPs deny what they promise, policy assignments and org policies enforced" },
 } as const satisfies Record<string, { topic: Topic; text: string }>;
 
 export type Principle = keyof typeof PRINCIPLES;

@@ -48,7 +48,7 @@ export const NAMED_TYPES: Record<string, NamedProperty> = {
 export interface NamingConfig {
     /** The landing zone prefix (`landing-zone:prefix`); else the resource's `landing-zone` tag; else any valid prefix. */
     prefix?: string;
-    /** The stack's environment; else the resource's `environment` tag; else any environment. */
+    /** The stack's environment (`org` for the organization stack); else the resource's `environment` tag; else any environment. */
     environment?: string;
     /** The business domain (`platform` for a platform stack); else the resource's `domain` tag. */
     domain?: string;
@@ -57,7 +57,7 @@ export interface NamingConfig {
 export const namingConfigSchema = {
     properties: {
         prefix: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,7}$" },
-        environment: { type: "string" as const, enum: ["dev", "staging", "prod"] },
+        environment: { type: "string" as const, enum: ["dev", "staging", "prod", "org"] },
         domain: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,11}$" },
     },
 };
@@ -88,7 +88,8 @@ export function namingProblem(name: string, rule: NamedProperty, config: NamingC
         return `${rule.property} "${name}" breaks the ${rule.kind} rule (pattern ${rule.pattern.source}, at most ${rule.max} characters)`;
     }
     const prefix = config.prefix ?? "[a-z][a-z0-9]{1,7}";
-    const env = config.environment ?? "(?:dev|staging|prod)";
+    // The organization stack spans environments: its names say `org` where others say the environment.
+    const env = config.environment ? `(?:${config.environment}|org)` : "(?:dev|staging|prod|org)";
     const scope = rule.hyphenated ? new RegExp(`^${prefix}-${env}(-|$)`) : new RegExp(`^${prefix}${env}`);
     if (!scope.test(name)) {
         const expected = rule.hyphenated ? "<prefix>-<environment>-" : "<prefix><environment>";

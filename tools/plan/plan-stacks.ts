@@ -4,7 +4,7 @@ import { checkStackInputs, dirOf, referencedStack } from "./references";
 import { runStack } from "./run-stack";
 import { readStackConfig } from "./stack-files";
 
-export { referencedPlatform } from "./references";
+export { referencedOrganization, referencedPlatform } from "./references";
 
 export interface StackPlan {
     stack: string;
@@ -26,8 +26,8 @@ export interface PlanOptions {
 }
 
 /**
- * Plans the stacks in dependency order, one at a time, handing each plan out as soon as it is done
- * (a domain stack's platform stack first, planned as well when it was not asked for). Only the
+ * Plans the stacks in dependency order (organization -> platform -> domain), one at a time, handing
+ * each plan out as soon as it is done (a stack's referenced stack first, planned as well when it was not asked for). Only the
  * outputs of the stacks another stack reads are kept, so memory does not grow with the number of
  * stacks planned. Config mistakes come first: a stack whose config is invalid, or a domain its
  * platform does not register, fails before its platform is looked for.

@@ -23,9 +23,17 @@ export function referencedPlatform(config: Record<string, string>): string | und
         `platform-${config["landing-zone:cloud"]}-${config["landing-zone:environment"]}`;
 }
 
-/** The stack a stack reads, with the fully qualified name resolved to its planned stack file. */
+/** The organization stack a platform stack references, when it reads one (`landing-zone:organizationStack`). */
+export function referencedOrganization(config: Record<string, string>): string | undefined {
+    return config["landing-zone:layer"] === "platform" ? config["landing-zone:organizationStack"] : undefined;
+}
+
+/**
+ * The stack a stack reads (organization -> platform -> domain), with the fully qualified name
+ * resolved to its planned stack file.
+ */
 export function referencedStack(config: Record<string, string>): StackRef | undefined {
-    const name = referencedPlatform(config);
+    const name = referencedPlatform(config) ?? referencedOrganization(config);
     return name ? { name, stack: name.split("/").pop()! } : undefined;
 }
 

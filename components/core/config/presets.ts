@@ -1,6 +1,6 @@
 import type {
     AwsConfig, AzureConfig, CacheConfig, Cloud, ClusterConfig, DatabaseConfig, Environment, GcpConfig,
-    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, PipelineConfig,
+    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, OrganizationConfig, PipelineConfig,
     QueueConfig, RegistryConfig, StackConfig, StorageConfig, DomainRegistration, Size,
 } from "./types";
 
@@ -16,11 +16,15 @@ export interface ResolvedConfig {
     owner: string;
     /** The platform stack a domain stack reads. */
     platformStack: string;
+    /** The organization stack a platform stack reads, when it reads one. */
+    organizationStack?: string;
     hierarchy: Required<Pick<HierarchyConfig, "mode">> & Omit<HierarchyConfig, "mode">;
     /** Platform layer: the registered domains with their options filled in (empty on a domain stack). */
     domains: Record<string, ResolvedDomainRegistration>;
     /** Principals of the auditor persona (platform layer). */
     auditors: string[];
+    /** Organization layer settings (defaults filled in; read by organization stacks only). */
+    organization: Required<OrganizationConfig>;
     network: Required<NetworkConfig>;
     cluster: Required<Omit<ClusterConfig, "nodes" | "apiAccess">> & Pick<ClusterConfig, "apiAccess"> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
@@ -176,9 +180,11 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         region: config.region,
         owner: config.owner,
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
+        organizationStack: config.organizationStack,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
         domains: resolveDomains(config.domains),
         auditors: Array.isArray(config.auditors) ? config.auditors : [],
+        organization: resolveOrganization(config),
         network: merge(preset.network, config.network),
         cluster,
         database,
@@ -193,5 +199,20 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         azure: config.azure ?? {},
         gcp: config.gcp ?? {},
         protectStateful: config.environment === "prod",
+    };
+}
+
+/** Organization defaults: dev and prod environments, the stack's region allowed, nothing existing. */
+function resolveOrganization(config: StackConfig): Required<OrganizationConfig> {
+    const org = config.organization ?? {};
+    const regions = Array.isArray(org.allowedRegions) ? org.allowedRegions : [];
+    return {
+        environments: org.environments ?? ["dev", "prod"],
+        domains: org.domains ?? [],
+        allowedRegions: [...new Set([config.region, ...regions])],
+        securityContacts: org.securityContacts ?? [],
+        existingAccounts: org.existingAccounts ?? {},
+        allowedCustomerIds: org.allowedCustomerIds ?? [],
+        subscriptions: org.subscriptions ?? [],
     };
 }

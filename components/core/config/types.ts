@@ -7,7 +7,7 @@
  * the others do not live under `aws`, `azure` and `gcp`.
  */
 
-export type Layer = "platform" | "domain";
+export type Layer = "organization" | "platform" | "domain";
 export type Cloud = "aws" | "azure" | "gcp";
 export type Environment = "dev" | "staging" | "prod";
 export type Size = "small" | "medium" | "large";
@@ -60,6 +60,52 @@ export interface DomainRegistration {
     admins?: string[];
     /** Principals of the domain-reader persona (same forms as `admins`). */
     readers?: string[];
+}
+
+/** Azure Landing Zones management groups a subscription can be placed in (`organization.azure.subscriptions`). */
+export type AzureGroupRole = "management" | "connectivity" | "identity" | "corp" | "online" | "sandbox" | "decommissioned";
+
+/**
+ * An e-mail address.
+ * @pattern ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$
+ */
+export type Email = string;
+
+/** A subscription placed in the management group tree by the organization stack. */
+export interface AzureSubscriptionPlacement {
+    /**
+     * @pattern ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
+     */
+    id: string;
+    group: AzureGroupRole;
+    /** The environment whose platform stack runs in this subscription (a landing-zone group only). */
+    environment?: Environment;
+}
+
+/**
+ * The organization layer (`layer: organization`, one stack per cloud, run by the cloud foundation
+ * team): the hierarchy root, preventive guardrails and detective security services. Where the
+ * tree hangs comes from `hierarchy.parentId` (GCP organization), `azure.tenantId` (Azure tenant
+ * root group) or the Organizations root the stack manages (AWS).
+ */
+export interface OrganizationConfig {
+    /** Environments that get their own folder / OU / shared-services account (default dev, prod). */
+    environments?: Environment[];
+    /** AWS: business domains that get a member account per environment. */
+    domains?: DomainName[];
+    /** Regions (locations) where resources may be created; the stack's region is always allowed. */
+    allowedRegions?: string[];
+    /** The security team's e-mail addresses (Defender for Cloud, essential contacts, account contacts). */
+    securityContacts?: Email[];
+    /**
+     * AWS: accounts that exist already, by role (`log-archive`, `security`, `shared-<env>`,
+     * `<domain>-<env>`): they are placed in the tree instead of created.
+     */
+    existingAccounts?: Record<string, string>;
+    /** GCP: Cloud Identity / Workspace customer ids (`C0abc123`) whose principals may hold IAM roles. */
+    allowedCustomerIds?: string[];
+    /** Azure: subscriptions placed in the management group tree. */
+    subscriptions?: AzureSubscriptionPlacement[];
 }
 
 export interface NetworkConfig {
@@ -371,6 +417,13 @@ export interface StackConfig {
     owner: string;
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
+    /**
+     * Platform layer (gcp): the organization stack to read (e.g. `organization-gcp`). The platform then
+     * hangs its projects under its environment's folder from that stack instead of owning the folders.
+     */
+    organizationStack?: string;
+    /** Organization layer: the hierarchy root, guardrails and security services of the cloud. */
+    organization?: OrganizationConfig;
     hierarchy?: HierarchyConfig;
     /**
      * Platform layer: the business domains this platform serves. Each gets its vended home (namespace

@@ -6,6 +6,7 @@ import { awsRules } from "./rules/aws";
 import { azureRules } from "./rules/azure";
 import { commonRules } from "./rules/common";
 import { gcpRules } from "./rules/gcp";
+import { organizationRules } from "./rules/organization";
 import { CONFIG_NAMESPACE, key } from "./rules/key";
 import { outsideNamespaceProblems } from "./rules/outside";
 import type { StackConfig } from "./types";
@@ -35,6 +36,7 @@ export function validateStackConfig(raw: Record<string, unknown>, stack?: string
     }
     const resolved = resolveConfig(raw as unknown as StackConfig);
     for (const rule of crossKeyRules) problems.push(...rule(resolved));
+    problems.push(...organizationRules(resolved, raw));
     const unique = dedupeByPath([...problems, ...outside]);
     if (unique.length > 0) throw new ConfigError(unique, stack);
     return resolved;

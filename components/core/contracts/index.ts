@@ -8,6 +8,7 @@ export * from "./keys";
 export * from "./landing-zone";
 export * from "./logging";
 export * from "./network";
+export * from "./organization";
 export * from "./pipeline";
 export * from "./queue";
 export * from "./registry";

@@ -11,6 +11,7 @@ import type { WorkloadIdentityOutputs } from "./identity";
 import type { KeysOutputs } from "./keys";
 import type { LoggingOutputs } from "./logging";
 import type { NetworkOutputs } from "./network";
+import type { OrganizationOutputs, OrganizationReference } from "./organization";
 import type { PipelineOutputs } from "./pipeline";
 import type { QueueOutputs } from "./queue";
 import type { RegistryOutputs } from "./registry";
@@ -63,8 +64,10 @@ export interface PlatformReference {
     get<K extends keyof PlatformExports>(key: K): pulumi.Output<pulumi.Unwrap<PlatformExports[K]>>;
 }
 
-/** What a cloud implements: both layers, composed from its components. */
+/** What a cloud implements: the three layers, composed from its components. */
 export interface CloudLandingZone {
-    platform(ctx: StackContext): PlatformOutputs;
+    organization(ctx: StackContext): OrganizationOutputs;
+    /** `organization`: the organization stack the platform reads, when it reads one (gcp so far). */
+    platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs;
     domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
 }

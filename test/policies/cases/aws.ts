@@ -290,6 +290,19 @@ export const awsResourceCases: ResourceCase[] = [
         unknown: [{ path: "multiAzEnabled", expect: "deferred" }],
     },
     {
+        policy: "enforce-scp-denies", type: "aws:organizations/policy:Policy",
+        inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeaving", Effect: "Deny", Action: ["organizations:LeaveOrganization"], Resource: "*" }] }) },
+        violations: [
+            { set: { content: undefined }, expect: /has no content/ },
+            { set: { content: "{not json" }, expect: /not valid JSON/ },
+            { set: { content: JSON.stringify({ Version: "2012-10-17", Statement: [] }) }, expect: /no statement/ },
+            { set: { content: JSON.stringify({ Version: "2012-10-17" }) }, expect: /no statement/ },
+            { set: { content: JSON.stringify({ Statement: [{ Sid: "AllowAll", Effect: "Allow", Action: "*", Resource: "*" }] }) }, expect: /Effect Allow/ },
+            { set: { content: JSON.stringify({ Statement: [{ Sid: "Empty", Effect: "Deny", Action: [], Resource: "*" }] }) }, expect: /names no Action/ },
+        ],
+        unknown: [{ path: "content", expect: "deferred" }],
+    },
+    {
         policy: "enable-cloudtrail-integrity", type: "aws:cloudtrail/trail:Trail",
         inputs: { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: KEY, enableLogging: true },
         violations: [

@@ -188,6 +188,12 @@ export const azureResourceCases: ResourceCase[] = [
         violations: [{ set: { "sku.tier": "Free" }, expect: /Free/ }], unknown: [{ path: "sku.tier", expect: "deferred" }],
     },
     {
+        policy: "enforce-azure-policy-assignments", type: "azure-native:authorization:PolicyAssignment",
+        inputs: { enforcementMode: "Default", policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c" },
+        violations: [{ set: { enforcementMode: "DoNotEnforce" }, expect: /DoNotEnforce: it reports but does not deny/ }],
+        unknown: [{ path: "enforcementMode", expect: "deferred" }],
+    },
+    {
         policy: "disallow-acr-admin-user", type: "azure-native:containerregistry:Registry", inputs: { adminUserEnabled: false },
         violations: [{ set: { adminUserEnabled: true }, expect: /admin user is enabled/ }], unknown: [{ path: "adminUserEnabled", expect: "deferred" }],
     },

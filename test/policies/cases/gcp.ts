@@ -145,6 +145,18 @@ export const gcpResourceCases: ResourceCase[] = [
         unknown: [{ path: "deadLetterPolicy.deadLetterTopic", expect: "pass" }],
     },
     {
+        policy: "enforce-gcp-org-policies", type: "gcp:orgpolicy/policy:Policy",
+        inputs: { parent: "folders/1", name: "folders/1/policies/compute.requireOsLogin", spec: { rules: [{ enforce: "TRUE" }] } },
+        violations: [
+            { set: { spec: undefined }, expect: /has no rules/ },
+            { set: { "spec.rules": [] }, expect: /has no rules/ },
+            { set: { "spec.rules": [{ enforce: "FALSE" }] }, expect: /sets enforce FALSE/ },
+            { set: { "spec.rules": [{ allowAll: "TRUE" }] }, expect: /allows all values/ },
+            { set: { "spec.rules": [{ values: { allowedValues: [] } }] }, expect: /lists no value/ },
+        ],
+        unknown: [{ path: "spec", expect: "deferred" }],
+    },
+    {
         policy: "require-pubsub-cmek", type: "gcp:pubsub/topic:Topic", inputs: { kmsKeyName: UNKNOWN },
         violations: [{ set: { kmsKeyName: undefined }, expect: /no kmsKeyName/ }], unknown: [{ path: "kmsKeyName", expect: "pass" }],
     },

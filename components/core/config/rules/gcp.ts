@@ -26,7 +26,8 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     const domains = Object.keys(cfg.domains);
 
     if (cfg.layer === "platform" && h.mode === "create") {
-        if (typeof h.parentId !== "string" || !PARENT.test(h.parentId)) {
+        // With an organization stack, the folders (and so the parent) are the organization's.
+        if (!cfg.organizationStack && (typeof h.parentId !== "string" || !PARENT.test(h.parentId))) {
             add("hierarchy.parentId", `is required when hierarchy.mode is create: organizations/<number> or folders/<number> (got ${JSON.stringify(h.parentId ?? null)})`);
         }
         if (typeof h.billingAccount !== "string" || !BILLING.test(h.billingAccount)) {
