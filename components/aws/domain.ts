@@ -12,6 +12,7 @@ import { DomainPipeline } from "./pipeline";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
+import { Worker } from "./worker";
 
 /** The instance metadata endpoint: pods use IRSA, never the node's role. */
 const METADATA_CIDR = "169.254.169.254/32";
@@ -103,6 +104,30 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts).result
         : undefined;
 
+    const worker = cfg.worker.enabled ? new Worker(childName(domainName, "worker"), {
+        ctx,
+        access: {
+            queueArn: queue.queue.arn,
+            deadLetterQueueArn: queue.deadLetterQueue.arn,
+            kmsKeyArn: key.arn,
+            bucketArn: storage.bucket.arn,
+            databaseConnectArns: cfg.worker.reachesData ? database.connectArns : [],
+        },
+        bucketName: storage.bucket.bucket,
+        imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
+            pulumi.interpolate`${extras.accountId}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
+        logsKmsKeyArn: keys.keyIds.logs,
+        network: {
+            vpcId: extras.vpcId,
+            vpcCidr: network.cidr,
+            privateSubnetIds: network.apply((n) => n.subnetIds.private),
+            dataSecurityGroups: [
+                { id: database.securityGroup.id, port: POSTGRES_PORT, purpose: "database" },
+                ...(cache ? [{ id: cache.securityGroup.id, port: REDIS_PORT, purpose: "cache" }] : []),
+            ],
+        },
+    }, opts).result : undefined;
+
     return {
         namespace,
         identity: identity.outputs,
@@ -112,5 +137,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         // Absent capabilities are left out (an undefined stack output is only a warning).
         ...(cache ? { cache: cache.outputs } : {}),
         ...(pipeline ? { pipeline: pipeline.outputs } : {}),
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

@@ -7,9 +7,10 @@ import { azureRules } from "./rules/azure";
 import { commonRules } from "./rules/common";
 import { gcpRules } from "./rules/gcp";
 import { CONFIG_NAMESPACE, key } from "./rules/key";
+import { workerRules } from "./rules/worker";
 import type { StackConfig } from "./types";
 
-const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules];
+const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules, workerRules];
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 function schemaValidator() {

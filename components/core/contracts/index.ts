@@ -11,3 +11,4 @@ export * from "./pipeline";
 export * from "./queue";
 export * from "./registry";
 export * from "./storage";
+export * from "./worker";
