@@ -11,6 +11,7 @@ import { Pipeline } from "./pipeline";
 import { azureProvider } from "./provider";
 import { WorkQueue } from "./queue";
 import { keyVaultKeyParts, ObjectStore } from "./storage";
+import { Worker } from "./worker";
 
 /** The workload ServiceAccount every domain namespace gets (federated to the domain's managed identity). */
 export const WORKLOAD_SERVICE_ACCOUNT = "workload";
@@ -39,6 +40,13 @@ export function domainResourceGroup(extras: pulumi.Unwrap<AzurePlatformExtras>, 
         throw new Error(`platform stack ${platformStack} has no resource group for domain "${domain}"; add it to the platform's landing-zone:hierarchy.domains`);
     }
     return group;
+}
+
+/** The platform's VNet integration subnet for workers; a clear error when the platform predates it. */
+export function workerSubnet(extras: pulumi.Unwrap<AzurePlatformExtras>, platformStack: string): string {
+    const subnet = extras.subnets?.functions;
+    if (!subnet) throw new Error(`platform stack ${platformStack} exports no worker subnet (extras.subnets.functions); run pulumi up on the platform stack first`);
+    return subnet;
 }
 
 /**
@@ -147,6 +155,19 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts).result.outputs
         : undefined;
 
+    const worker = ctx.config.worker.enabled ? new Worker(childName(domainName, "worker"), {
+        ctx,
+        resourceGroupName,
+        subscriptionId: ctx.config.azure.subscriptionId ?? extras.subscriptionId,
+        serviceBusNamespace: queue.namespace.name,
+        queueName: queue.queue.name,
+        queueId: queue.queue.id,
+        storageAccountName: objectStore.account.name,
+        storageAccountId: objectStore.account.id,
+        workspaceId: extras.logAnalyticsWorkspaceId,
+        subnetId: extras.apply((e) => workerSubnet(e, platform.name)),
+    }, opts).result : undefined;
+
     return {
         namespace: domainName,
         identity: identity.outputs,
@@ -155,5 +176,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline,
+        worker: worker?.outputs,
     };
 }
