@@ -19,8 +19,10 @@ export interface DataPlacementArgs {
     vpcId: pulumi.Input<string>;
     /** The platform's data-tier subnets. */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The cluster nodes' security group: the only source admitted on the service's port. */
+    /** The cluster nodes' security group: admitted on the service's port. */
     nodeSecurityGroupId: pulumi.Input<string>;
+    /** The domain worker's security group, when it reaches data: also admitted on the service's port. */
+    workerSecurityGroupId?: pulumi.Input<string>;
     /** The domain's KMS key ARN (storage, secrets, Performance Insights). */
     kmsKeyArn: pulumi.Input<string>;
 }
@@ -105,7 +107,13 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             fromPort: POSTGRES_PORT,
             toPort: POSTGRES_PORT,
             securityGroups: [args.nodeSecurityGroupId],
-        }],
+        }, ...(args.workerSecurityGroupId ? [{
+            description: "PostgreSQL from the domain worker",
+            protocol: "tcp",
+            fromPort: POSTGRES_PORT,
+            toPort: POSTGRES_PORT,
+            securityGroups: [args.workerSecurityGroupId],
+        }] : [])],
         egress: [],
     }, opts);
     const parameterGroup = new aws.rds.ParameterGroup(childName(name, "params"), {

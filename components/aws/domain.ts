@@ -13,6 +13,7 @@ import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
 import { Worker } from "./worker";
+import { workerSecurityGroup } from "./worker-network";
 
 /** The instance metadata endpoint: pods use IRSA, never the node's role. */
 const METADATA_CIDR = "169.254.169.254/32";
@@ -45,8 +46,13 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ctx, kmsKeyArn: key.arn, accessLogBucket: extras.logArchiveBucket,
     }, opts).result;
     const queue = new WorkQueue(childName(domainName, "queue"), { ctx, kmsKeyArn: key.arn }, opts).result;
+    // The worker's security group exists first: the database and cache admit it (worker.reachesData).
+    const workerSg = cfg.worker.enabled && cfg.worker.reachesData ? workerSecurityGroup(childName(domainName, "worker"), {
+        ctx, vpcId: extras.vpcId, vpcCidr: network.cidr, dataPorts: cfg.cache.enabled ? [POSTGRES_PORT, REDIS_PORT] : [POSTGRES_PORT],
+    }, opts) : undefined;
     const placement = {
         ctx, zones, vpcId: extras.vpcId, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
+        workerSecurityGroupId: workerSg?.id,
     };
     const database = new Database(childName(domainName, "database"), placement, opts).result;
     const cache = cfg.cache.enabled ? new SessionCache(childName(domainName, "cache"), placement, opts).result : undefined;
@@ -117,15 +123,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
             pulumi.interpolate`${extras.accountId}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
         logsKmsKeyArn: keys.keyIds.logs,
-        network: {
-            vpcId: extras.vpcId,
-            vpcCidr: network.cidr,
-            privateSubnetIds: network.apply((n) => n.subnetIds.private),
-            dataSecurityGroups: [
-                { id: database.securityGroup.id, port: POSTGRES_PORT, purpose: "database" },
-                ...(cache ? [{ id: cache.securityGroup.id, port: REDIS_PORT, purpose: "cache" }] : []),
-            ],
-        },
+        network: workerSg ? { privateSubnetIds: network.apply((n) => n.subnetIds.private), securityGroup: workerSg } : undefined,
     }, opts).result : undefined;
 
     return {

@@ -10,7 +10,6 @@ import { lambdaRuntime, schedulerCron } from "./worker-runtime";
 /** Managed policies the service needs and that name no resource of ours: ENIs in the VPC, X-Ray segments. */
 const VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
 const XRAY_POLICY = "AWSXRayDaemonWriteAccess";
-const HTTPS = 443;
 
 export interface WorkerArgs {
     ctx: StackContext;
@@ -21,13 +20,10 @@ export interface WorkerArgs {
     imageRepositoryUrl: pulumi.Input<string>;
     /** The platform's logs key (its policy admits this account's log groups). */
     logsKmsKeyArn: pulumi.Input<string>;
-    /** Network placement when `worker.reachesData`: private subnets, VPC, and the data services' security groups. */
-    network: {
-        vpcId: pulumi.Input<string>;
-        vpcCidr: pulumi.Input<string>;
+    /** Network placement when `worker.reachesData`: the private subnets and the worker's security group. */
+    network?: {
         privateSubnetIds: pulumi.Input<string[]>;
-        /** Security groups admitting the worker: [group id, port] (database 5432, cache 6379). */
-        dataSecurityGroups: { id: pulumi.Input<string>; port: number; purpose: string }[];
+        securityGroup: aws.ec2.SecurityGroup;
     };
 }
 
@@ -43,8 +39,8 @@ export interface WorkerResult {
  * The domain's queue worker on AWS: a Lambda function (image from the domain's ECR repository or a
  * zip from its bucket) behind a `live` alias, consuming the SQS queue through an event source
  * mapping (batch size, window, ReportBatchItemFailures, maximum concurrency) with reserved
- * concurrency as the hard cap; in the private subnets with its own security group when it reaches
- * data; its own KMS-encrypted log group; X-Ray active tracing; a least-privilege execution role
+ * concurrency as the hard cap; in the private subnets with its own security group
+ * (`worker-network.ts`) when it reaches data; its own KMS-encrypted log group; X-Ray active tracing; a least-privilege execution role
  * granted before the function and the mapping are created; optionally an EventBridge Scheduler
  * schedule invoking the alias.
  */
@@ -69,32 +65,12 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         role: role.name,
         policy: workerPolicy({ ...args.access, logGroupArn: logGroup.arn }),
     }, opts)];
-    const managed = [...(w.reachesData ? [VPC_ACCESS_POLICY] : []), ...(w.tracing ? [XRAY_POLICY] : [])];
+    const managed = [...(args.network ? [VPC_ACCESS_POLICY] : []), ...(w.tracing ? [XRAY_POLICY] : [])];
     for (const policy of managed) {
         grants.push(new aws.iam.RolePolicyAttachment(childName(name, policy.split("/").pop()!), {
             role: role.name,
             policyArn: `arn:${partition}:iam::aws:policy/${policy}`,
         }, opts));
-    }
-
-    const securityGroup = w.reachesData ? new aws.ec2.SecurityGroup(childName(name, "sg"), {
-        name: ctx.naming.physical("aws.generic", "worker", "sg"),
-        description: "Domain worker: egress to the data services and HTTPS to AWS APIs; no ingress",
-        vpcId: args.network.vpcId,
-        egress: [
-            ...args.network.dataSecurityGroups.map((g) => ({ protocol: "tcp", fromPort: g.port, toPort: g.port, cidrBlocks: [args.network.vpcCidr], description: g.purpose })),
-            { protocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrBlocks: ["0.0.0.0/0"], description: "AWS APIs over HTTPS" },
-        ],
-    }, opts) : undefined;
-    if (securityGroup) {
-        for (const g of args.network.dataSecurityGroups) {
-            new aws.vpc.SecurityGroupIngressRule(childName(name, g.purpose, "ingress"), {
-                securityGroupId: g.id,
-                referencedSecurityGroupId: securityGroup.id,
-                ipProtocol: "tcp", fromPort: g.port, toPort: g.port,
-                description: `${g.purpose} from the domain worker`,
-            }, opts);
-        }
     }
 
     const code = w.package === "image"
@@ -106,13 +82,12 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         role: role.arn,
         memorySize: w.memoryMb,
         timeout: w.timeoutSeconds,
-        architectures: ["arm64"],
         // The hard cap: the mapping's maximum concurrency never exceeds it, other invokers cannot starve it.
         reservedConcurrentExecutions: w.maxConcurrency,
         publish: true,
         kmsKeyArn: args.access.kmsKeyArn,
         environment: { variables: { QUEUE_ARN: args.access.queueArn, ...w.environment } },
-        vpcConfig: securityGroup ? { subnetIds: args.network.privateSubnetIds, securityGroupIds: [securityGroup.id] } : undefined,
+        vpcConfig: args.network ? { subnetIds: args.network.privateSubnetIds, securityGroupIds: [args.network.securityGroup.id] } : undefined,
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
         tracingConfig: { mode: w.tracing ? "Active" : "PassThrough" },
     }, { parent, dependsOn: [logGroup, ...grants] });
@@ -182,7 +157,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
             timeoutSeconds: w.timeoutSeconds,
             warmInstances: w.warmInstances,
             deadLetterQueueId: pulumi.output(args.access.deadLetterQueueArn),
-            privateEgress: w.reachesData,
+            privateEgress: args.network !== undefined,
             principal: role.arn,
             identityScope: workerScope(w.reachesData),
             nextStep: w.package === "image"
