@@ -131,8 +131,9 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
         httpsOnly: true,
         publicNetworkAccess: "Disabled",
-        virtualNetworkSubnetId: w.reachesData ? args.subnetId : undefined,
-        outboundVnetRouting: w.reachesData ? { allTraffic: true } : undefined,
+        // Always in the network: its host storage (the domain account) has no public endpoint in prod.
+        virtualNetworkSubnetId: args.subnetId,
+        outboundVnetRouting: { allTraffic: true },
         functionAppConfig: {
             deployment: {
                 storage: {
@@ -178,7 +179,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         timeoutSeconds: w.timeoutSeconds,
         warmInstances: w.warmInstances,
         deadLetterQueueId: pulumi.interpolate`${args.serviceBusNamespace}.servicebus.windows.net/${args.queueName}/$DeadLetterQueue`,
-        privateEgress: w.reachesData,
+        privateEgress: true,
         principal: identity.clientId,
         identityScope: ["queue", "dead-letter-queue", "bucket", "logs"],
         nextStep: `publish the code package ${w.artifact ?? ""} (a function named "${WORKER_FUNCTION}" with a Service Bus trigger on %WORKER_QUEUE% through connection "${SERVICE_BUS_CONNECTION}") with the pipeline: az functionapp deployment source config-zip, or the Functions action`,

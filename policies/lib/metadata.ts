@@ -35,6 +35,9 @@ export const PRINCIPLES = {
     "namespace-baseline": { topic: "security", text: "every domain namespace has ResourceQuota, LimitRange and a default-deny NetworkPolicy" },
     "pod-hardening": { topic: "security", text: "no privileged containers, hostPath or hostNetwork" },
     "trusted-images": { topic: "security", text: "images from the landing zone's registry, no :latest" },
+    "private-workers": { topic: "security", text: "serverless workers: no public invocation; inside the network when they reach data" },
+    "bounded-workers": { topic: "availability", text: "serverless workers: timeout below the queue's visibility / lock / ack deadline, concurrency capped, supported runtime" },
+    "observable-workers": { topic: "operations", text: "serverless workers: tracing and logging on" },
 } as const satisfies Record<string, { topic: Topic; text: string }>;
 
 export type Principle = keyof typeof PRINCIPLES;
