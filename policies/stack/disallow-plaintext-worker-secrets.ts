@@ -33,6 +33,8 @@ export const policy = stackPolicy({
         covers: ["aws", "azure", "gcp"],
     },
     validate: (resources, _args, report) => {
+        // A value known only after deploy is another resource's output, not text from config: skip it.
+        const known = (obj: Record<string, unknown>, key: string) => (isUnknownAt(obj, key) ? undefined : obj[key]);
         const check = (r: { name: string; urn: string }, entries: [string, unknown][]) => {
             for (const [name, value] of entries) {
                 if (plaintextSecret(name, value)) report(`${r.name} sets ${name} in plain text.`, r.urn);
@@ -40,18 +42,20 @@ export const policy = stackPolicy({
         };
         for (const r of resources) {
             if (r.type === LAMBDA && isSet(r.props.environment, "variables") && !isUnknownAt(r.props.environment, "variables")) {
-                check(r, Object.entries(r.props.environment.variables as Record<string, unknown>));
+                const variables = r.props.environment.variables as Record<string, unknown>;
+                check(r, Object.keys(variables).map((name) => [name, known(variables, name)]));
             }
             if (isFunctionApp(r) && isSet(r.props.siteConfig, "appSettings")) {
-                check(r, list<{ name: string; value: unknown }>(r.props.siteConfig.appSettings).map((s) => [s.name, s.value]));
+                check(r, list<Record<string, unknown>>(r.props.siteConfig.appSettings).map((s) => [String(s.name), known(s, "value")]));
             }
             if (r.type === RUN_SERVICE) {
                 for (const container of list<{ envs?: unknown }>(r.props.template?.containers)) {
-                    check(r, list<{ name: string; value?: unknown }>(container.envs).map((e) => [e.name, e.value]));
+                    check(r, list<Record<string, unknown>>(container.envs).map((e) => [String(e.name), known(e, "value")]));
                 }
             }
             if (r.type === FUNCTION_V2 && isSet(r.props.serviceConfig, "environmentVariables")) {
-                check(r, Object.entries(r.props.serviceConfig.environmentVariables as Record<string, unknown>));
+                const variables = r.props.serviceConfig.environmentVariables as Record<string, unknown>;
+                check(r, Object.keys(variables).map((name) => [name, known(variables, name)]));
             }
         }
     },

@@ -28,7 +28,7 @@ export const policy = stackPolicy({
                 if (ingress === "INGRESS_TRAFFIC_ALL") report(`Cloud Run service ${r.name} takes traffic from the internet (ingress ${ingress}).`, r.urn);
                 if (r.props.invokerIamDisabled === true) report(`Cloud Run service ${r.name} skips the invoker IAM check.`, r.urn);
             }
-            if (r.type === RUN_IAM_MEMBER && PUBLIC_MEMBERS.has(String(r.props.member))) report(`${r.name} grants ${r.props.role} to ${r.props.member}.`, r.urn);
+            if (r.type === RUN_IAM_MEMBER && !isUnknownAt(r.props, "member") && PUBLIC_MEMBERS.has(String(r.props.member))) report(`${r.name} grants ${r.props.role} to ${r.props.member}.`, r.urn);
             if (r.type === RUN_IAM_BINDING && !isUnknownAt(r.props, "members") && list<string>(r.props.members).some((m) => PUBLIC_MEMBERS.has(m))) {
                 report(`${r.name} grants ${r.props.role} to the public.`, r.urn);
             }
