@@ -44,13 +44,15 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         displayName: `${ctx.config.domain ?? "domain"} worker push invoker`,
     }, opts);
 
+    // Each grant names the account it is for (also as a dependency: the grant follows the account).
+    const forAccount = { parent, dependsOn: [account] };
     const grants: pulumi.Resource[] = [new gcp.storage.BucketIAMMember(childName(name, "bucket"), {
         bucket: args.bucketName,
         role: "roles/storage.objectUser",
         member: account.member,
-    }, opts)];
+    }, forAccount)];
     for (const role of workerProjectRoles(w.reachesData, w.tracing)) {
-        grants.push(new gcp.projects.IAMMember(childName(name, role.split(".").pop()!), { project, role, member: account.member }, opts));
+        grants.push(new gcp.projects.IAMMember(childName(name, role.replace("roles/", "").replace(/\./g, "-")), { project, role, member: account.member }, forAccount));
     }
 
     const service = new gcp.cloudrunv2.Service(childName(name, "service"), {
