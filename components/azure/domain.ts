@@ -162,6 +162,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         serviceBusNamespace: queue.namespace.name,
         queueName: queue.queue.name,
         queueId: queue.queue.id,
+        deadLetterQueueId: queue.outputs.deadLetterQueueId,
         storageAccountName: objectStore.account.name,
         storageAccountId: objectStore.account.id,
         workspaceId: extras.logAnalyticsWorkspaceId,

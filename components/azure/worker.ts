@@ -46,6 +46,8 @@ export interface WorkerArgs {
     serviceBusNamespace: pulumi.Input<string>;
     queueName: pulumi.Input<string>;
     queueId: pulumi.Input<string>;
+    /** The queue's dead-letter path (the queue contract's `deadLetterQueueId`). */
+    deadLetterQueueId: pulumi.Input<string>;
     /** The domain's storage account (shared keys off, private endpoint): deployment container + host state. */
     storageAccountName: pulumi.Input<string>;
     storageAccountId: pulumi.Input<string>;
@@ -178,7 +180,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         maxConcurrency: w.maxConcurrency,
         timeoutSeconds: w.timeoutSeconds,
         warmInstances: w.warmInstances,
-        deadLetterQueueId: pulumi.interpolate`${args.serviceBusNamespace}.servicebus.windows.net/${args.queueName}/$DeadLetterQueue`,
+        deadLetterQueueId: pulumi.output(args.deadLetterQueueId),
         privateEgress: true,
         principal: identity.clientId,
         identityScope: ["queue", "dead-letter-queue", "bucket", "logs"],
