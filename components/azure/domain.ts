@@ -177,6 +177,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline,
-        worker: worker?.outputs,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

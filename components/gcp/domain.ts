@@ -62,6 +62,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline: pipeline?.outputs,
-        worker: worker?.outputs,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }
