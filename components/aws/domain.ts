@@ -51,7 +51,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ctx, vpcId: extras.vpcId, vpcCidr: network.cidr, dataPorts: cfg.cache.enabled ? [POSTGRES_PORT, REDIS_PORT] : [POSTGRES_PORT],
     }, opts) : undefined;
     const placement = {
-        ctx, zones, vpcId: extras.vpcId, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
+        ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
         workerSecurityGroupId: workerSg?.id,
     };
     const database = new Database(childName(domainName, "database"), placement, opts).result;
@@ -67,7 +67,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             bucketArn: storage.bucket.arn,
             queueArn: queue.queue.arn,
             deadLetterQueueArn: queue.deadLetterQueue.arn,
-            secretArns: database.secretArns,
             databaseConnectArns: database.connectArns,
             cacheArns: cache ? [cache.replicationGroup.arn, cache.appUser.arn] : [],
             kmsKeyArn: key.arn,
@@ -106,6 +105,11 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
                 vpcId: extras.vpcId,
                 privateSubnetIds: network.apply((n) => n.subnetIds.private),
                 clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),
+            },
+            database: {
+                name: database.outputs.databaseName,
+                targets: database.shards.map((shard, i) => ({ host: shard.primary.address, secretArn: database.secretArns[i] })),
+                clientSecurityGroup: database.clientSecurityGroup,
             },
         }, opts).result
         : undefined;
