@@ -7,7 +7,8 @@ const REGION = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-west1" } as
 type Cloud = keyof typeof REGION;
 
 const domain = (cloud: Cloud, extra: Record<string, unknown>) => ({
-    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", ...extra,
+    // No pipeline: only the worker block is under test (an aws pipeline needs an external repository).
+    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", pipeline: { enabled: false }, ...extra,
 });
 const worker = (extra: Record<string, unknown> = {}) => ({ enabled: true, artifact: "1.0.0", ...extra });
 
