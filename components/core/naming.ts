@@ -53,6 +53,7 @@ export const nameRules = {
     "gcp.redisInstance": { min: 1, max: 40, pattern: rfc1035, ...lowerHyphen, global: false },
     "gcp.folder": { min: 3, max: 30, pattern: /^[A-Za-z0-9][A-Za-z0-9 _-]*[A-Za-z0-9]$/, ...lowerHyphen, global: false },
     "gcp.generic": { min: 1, max: 63, pattern: rfc1035, ...lowerHyphen, global: false },
+    "gcp.perimeter": { min: 1, max: 50, pattern: /^[a-z][a-z0-9_]*$/, allowed: /[a-z0-9_]/, separator: "_", lowercase: true, global: false },
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof nameRules;

@@ -46,6 +46,16 @@ export class GcpCluster extends pulumi.ComponentResource {
     }
 }
 
+/** The temporary default pool's nodes: the landing zone's node account, shielded, GKE metadata server. */
+export function defaultPoolNodeConfig(serviceAccount: pulumi.Input<string>) {
+    return {
+        serviceAccount,
+        oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+        workloadMetadataConfig: { mode: "GKE_METADATA" },
+    };
+}
+
 /** Whether this stack runs a zonal cluster (dev opt-in; validation rejects it in prod). */
 export function isZonal(ctx: StackContext): boolean {
     return ctx.config.environment !== "prod" && ctx.config.gcp.zonalCluster === true;
@@ -81,9 +91,13 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         subnetwork: args.subnetSelfLink,
         networkingMode: "VPC_NATIVE",
         ipAllocationPolicy: { clusterSecondaryRangeName: PODS_RANGE_NAME, servicesSecondaryRangeName: SERVICES_RANGE_NAME },
-        // The default pool cannot be configured well; the pool below replaces it.
+        // The default pool cannot be configured well; the pool below replaces it. GKE still creates
+        // it first, so it runs as the node account too: the Compute Engine default account may be
+        // disabled or deleted (cluster creation then fails) and is an editor where it exists.
         removeDefaultNodePool: true,
         initialNodeCount: 1,
+        // (The e-mail from its inputs: known in a preview, and it still waits for the account.)
+        nodeConfig: defaultPoolNodeConfig(pulumi.interpolate`${nodeServiceAccount.accountId}@${nodeServiceAccount.project}.iam.gserviceaccount.com`),
         minMasterVersion: config.cluster.version,
         releaseChannel: { channel: config.cluster.releaseChannel.toUpperCase() },
         privateClusterConfig: {
@@ -113,13 +127,23 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         // Dataplane V2: eBPF dataplane with Kubernetes NetworkPolicy enforcement built in.
         datapathProvider: "ADVANCED_DATAPATH",
         databaseEncryption: { state: "ENCRYPTED", keyName: args.secretsKeyId },
-        securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_BASIC" },
+        // Workload configuration auditing stays on. GKE no longer offers workload vulnerability
+        // scanning (VULNERABILITY_BASIC / _ENTERPRISE are deprecated and removed): images are
+        // scanned in Artifact Registry instead (the registry's vulnerability scanning).
+        securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_DISABLED" },
         // Control plane (API server) logs too: who did what on the cluster.
         loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS", "APISERVER"] },
         monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"], managedPrometheus: { enabled: true } },
         maintenancePolicy: { dailyMaintenanceWindow: { startTime: "03:00" } },
         deletionProtection: prod,
-    }, { parent, dependsOn: args.dependsOn });
+    }, {
+        parent,
+        // The default pool's nodes use the node account: its role first.
+        dependsOn: [...args.dependsOn, ...roles],
+        // The default pool is gone after create and its nodeConfig does not read back the same; a
+        // diff on it would replace the cluster (cloud-foundation-fabric ignores it likewise).
+        ignoreChanges: ["nodeConfig"],
+    });
 
     const perZone = (n: number) => Math.ceil(n / nodeZones.length);
     const nodePool = new gcp.container.NodePool(childName(name, "pool"), {

@@ -48,6 +48,9 @@ export const DATABASE_FLAGS = [
     { name: "log_min_duration_statement", value: "1000" },
 ];
 
+/** Ignored on every instance: the disk only grows (diskAutoresize), never back to `diskSize`. */
+export const DISK_SIZE_GROWS = ["settings.diskSize"];
+
 export function createDatabase(name: string, parent: pulumi.Resource, args: GcpDatabaseArgs): GcpDatabaseResult {
     const { ctx, platform } = args;
     const db = ctx.config.database;
@@ -76,7 +79,9 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
         deletionProtection: db.deletionProtection,
         encryptionKeyName,
     };
-    const commonSettings = {
+    // Settings of every instance; read replicas take no maintenance window (Cloud SQL ignores it on
+    // a replica, so the provider would show a diff on every update).
+    const instanceSettings = {
         tier,
         // db-custom tiers are Enterprise edition (Enterprise Plus is the default for PostgreSQL 16+).
         edition: "ENTERPRISE",
@@ -87,9 +92,12 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
         ipConfiguration,
         databaseFlags: DATABASE_FLAGS,
         insightsConfig: { queryInsightsEnabled: true, recordApplicationTags: true, recordClientAddress: false },
-        maintenanceWindow: { day: 7, hour: 3, updateTrack: prod ? "stable" : "canary" },
         userLabels: labels,
     };
+    const maintenanceWindow = { day: 7, hour: 3, updateTrack: prod ? "stable" : "canary" };
+    // The disk grows on its own (diskAutoresize): diskSize is only the starting size, and setting it
+    // again on an update would try to shrink a grown disk (the provider's doc says to ignore it).
+    const stateful = { parent, protect, ignoreChanges: DISK_SIZE_GROWS };
 
     const primaries: GcpSqlInstance[] = [];
     const replicas: GcpSqlInstance[][] = [];
@@ -103,7 +111,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
             ...common,
             name: ctx.naming.physical("gcp.sqlInstance", "pg", ...shardSuffix),
             settings: {
-                ...commonSettings,
+                ...instanceSettings,
+                maintenanceWindow,
                 availabilityType: db.highAvailability ? "REGIONAL" : "ZONAL",
                 locationPreference: { zone, secondaryZone },
                 backupConfiguration: {
@@ -114,7 +123,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
                     backupRetentionSettings: { retainedBackups: db.backupDays, retentionUnit: "COUNT" },
                 },
             },
-        }, { parent, protect });
+        }, stateful);
         primaries.push({ instance: primary, zone, secondaryZone });
         usedZones.add(zone);
         if (secondaryZone) usedZones.add(secondaryZone);
@@ -141,12 +150,12 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
                 name: ctx.naming.physical("gcp.sqlInstance", "pg", ...shardSuffix, `r${r}`),
                 masterInstanceName: primary.name,
                 settings: {
-                    ...commonSettings,
+                    ...instanceSettings,
                     availabilityType: "ZONAL",
                     locationPreference: { zone: replicaZone },
                     backupConfiguration: { enabled: false },
                 },
-            }, { parent, protect });
+            }, stateful);
             shardReplicas.push({ instance: replica, zone: replicaZone });
             usedZones.add(replicaZone);
         }

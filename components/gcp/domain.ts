@@ -40,6 +40,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         subscriptionName: queue.subscriptionName,
         sqlInstanceNames: database.instanceNames,
         cacheAuthSecretId: cache?.authSecretId,
+        cacheCaSecretId: cache?.caSecretId,
     }, opts);
     const pipeline = ctx.config.pipeline.enabled
         ? new GcpPipeline(name("pipeline"), {

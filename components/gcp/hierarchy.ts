@@ -4,6 +4,7 @@ import type { HierarchyOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { gcpLabels, mergeTags } from "../core/tags";
 import { createOrgPolicies } from "./org-policies";
+import { serviceAgentMember } from "./service-agents";
 
 /** APIs the platform (Shared VPC host) project needs. */
 export const PLATFORM_APIS = [
@@ -110,6 +111,8 @@ export interface ProjectResult {
     apis: gcp.projects.Service[];
     /** IAM member (`serviceAccount:...`) of each service agent. */
     agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    /** The project number (`projects/<number>` names it in a service perimeter). */
+    projectNumber: pulumi.Output<string>;
 }
 
 /** A project of the landing zone with its APIs enabled and its service agents provisioned. */
@@ -121,6 +124,7 @@ export class GcpProject extends pulumi.ComponentResource {
     readonly projectId: pulumi.Output<string>;
     readonly apis: gcp.projects.Service[];
     readonly agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    readonly projectNumber: pulumi.Output<string>;
 
     constructor(name: string, args: ProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Project", name, {}, opts);
@@ -130,6 +134,7 @@ export class GcpProject extends pulumi.ComponentResource {
         this.projectId = result.projectId;
         this.apis = result.apis;
         this.agents = result.agents;
+        this.projectNumber = result.projectNumber;
         this.registerOutputs({ projectId: this.projectId });
     }
 }
@@ -159,6 +164,8 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
     const apis = [...byService.values()];
     const needs = (service: string) => (byService.has(service) ? [byService.get(service)!] : []);
     const agents: ProjectResult["agents"] = {};
+    // Agent e-mails are built from the project number (ServiceIdentity may return none).
+    const projectNumber = project ? project.number : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).number;
     for (const agent of args.agents) {
         if (agent === "storage") {
             // Reading the Cloud Storage agent also creates it (it exists only once asked for).
@@ -171,9 +178,9 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         const identity = new gcp.projects.ServiceIdentity(childName(name, "agent", agent), { project: projectId, service }, {
             parent, dependsOn: needs(service),
         });
-        agents[agent] = identity.member;
+        agents[agent] = serviceAgentMember(agent, projectNumber, [identity]);
     }
-    return { projectId, project, apis, agents };
+    return { projectId, project, apis, agents, projectNumber };
 }
 
 // ---------------------------------------------------------------- the hierarchy

@@ -12,13 +12,14 @@ const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
 /**
  * Egress of the domain's pods: the GKE metadata server (Workload Identity tokens), Google APIs over
- * HTTPS, and Cloud SQL (5432) and Memorystore TLS (6378) in the private services ranges.
+ * HTTPS, and Cloud SQL (5432; 3307 for the Cloud SQL connectors and Auth Proxy) and Memorystore TLS
+ * (6378) in the private services ranges.
  */
 export const DOMAIN_EGRESS: EgressRule[] = [
     { cidr: "169.254.169.252/32", ports: [988] },
     { cidr: "169.254.169.254/32", ports: [80] },
     { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.0.0/16", ...PRIVATE_RANGES] },
-    ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 6378] })),
+    ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 3307, 6378] })),
 ];
 
 export interface GcpWorkloadIdentityResult {
@@ -95,6 +96,8 @@ export interface GcpWorkloadAccessArgs extends GcpDomainArgs {
     sqlInstanceNames: pulumi.Input<string>[];
     /** Secret holding the cache's AUTH string, when there is a cache. */
     cacheAuthSecretId?: pulumi.Input<string>;
+    /** Secret holding the cache's server CA certificates, when there is a cache. */
+    cacheCaSecretId?: pulumi.Input<string>;
 }
 
 /** Cloud SQL roles granted at project level, scoped by an IAM condition to the domain's instances. */
@@ -155,6 +158,14 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-auth"), {
             project: platform.project,
             secretId: args.cacheAuthSecretId,
+            role: "roles/secretmanager.secretAccessor",
+            member,
+        }, opts));
+    }
+    if (args.cacheCaSecretId) {
+        grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-ca"), {
+            project: platform.project,
+            secretId: args.cacheCaSecretId,
             role: "roles/secretmanager.secretAccessor",
             member,
         }, opts));

@@ -7,6 +7,7 @@ import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent 
 import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
 import { GcpLogging } from "./logging";
 import { GcpNetwork } from "./network";
+import { createPerimeter } from "./perimeter";
 import { gcpProvider } from "./provider";
 import { GcpRegistry } from "./registry";
 
@@ -68,6 +69,11 @@ export function platform(ctx: StackContext): PlatformOutputs {
         readers: { "gke-nodes": cluster.nodeServiceAccount.member },
         dependsOn: [...host.apis, ...keys.grants.registry],
     }, opts).result;
+
+    // Optional (gcp.serviceControls): a VPC Service Controls perimeter around the environment's projects.
+    createPerimeter(under("controls"), host, {
+        ctx, projectNumbers: [...new Set([host, ...Object.values(hierarchy.domains)])].map((p) => p.projectNumber),
+    });
 
     const extras: GcpPlatformExtras = {
         hostProjectId: host.projectId,

@@ -105,10 +105,13 @@ export const environmentPresets: Record<Environment, Blocks> = {
  * Defaults that differ by cloud (applied over the environment preset, under explicit keys). AWS:
  * the pipeline reads an external Git host through a connection, because CodeCommit (`managed`)
  * no longer accepts new customers; storage is `zone` (S3 keeps every object across the region's
- * zones), because geo replication is not built on AWS yet and `geo` is rejected there.
+ * zones), because geo replication is not built on AWS yet and `geo` is rejected there. GCP: the
+ * pipeline reads GitHub through a Cloud Build connection.
  */
 export const cloudPresets: Partial<Record<Cloud, { [K in keyof Blocks]?: Partial<Blocks[K]> }>> = {
     aws: { pipeline: { source: "external" }, storage: { redundancy: "zone" } },
+    // Cloud Source Repositories (`managed`) is closed to new organizations; it is rejected on gcp.
+    gcp: { pipeline: { source: "external" } },
 };
 
 function merge<T extends object>(base: T, override: object | undefined): T {

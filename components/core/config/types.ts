@@ -211,8 +211,9 @@ export interface PipelineConfig {
     enabled?: boolean;
     /**
      * managed: a repository the cloud hosts; external: a connection to an external Git host
-     * (GitHub). Default managed; on aws external (CodeCommit no longer accepts new customers; a new
-     * connection waits for a one-time handshake in the console, see the stack output
+     * (GitHub). Default managed; on aws and gcp external (CodeCommit no longer accepts new
+     * customers, Cloud Source Repositories is closed to new organizations and `managed` is
+     * rejected on gcp; a new connection waits for a human step, see the stack output
      * `pipeline.nextStep`).
      */
     source?: "managed" | "external";
@@ -388,6 +389,27 @@ export interface GcpConfig {
      * @pattern ^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/clusters/[a-z]([-a-z0-9]*[a-z0-9])?$
      */
     promoteFromCluster?: string;
+    /**
+     * Domain stacks: installation id of the Cloud Build GitHub App on the owner of
+     * `pipeline.repository` (the number ending its settings page URL). With the
+     * `landing-zone-secrets:gitAccessToken` secret it completes the Cloud Build connection; until
+     * both are set the stack exports the step left to do (`pipeline.nextStep`) and no trigger.
+     * @minimum 1
+     * @asType integer
+     */
+    githubAppInstallationId?: number;
+    /** Platform stacks: a VPC Service Controls perimeter around the environment's projects. */
+    serviceControls?: GcpServiceControlsConfig;
+}
+
+export interface GcpServiceControlsConfig {
+    /**
+     * The organization's Access Context Manager policy the perimeter belongs to.
+     * @pattern ^accessPolicies/[0-9]+$
+     */
+    accessPolicy: string;
+    /** Enforce the perimeter; default false: a dry run that logs what it would block. */
+    enforce?: boolean;
 }
 
 /** Everything under the `landing-zone:` namespace of a stack's config file. */

@@ -92,7 +92,7 @@ describe("components/gcp/domain", () => {
     it("falls back to the host project when the platform has no project for the domain", async () => {
         const exports = fakeExports({ domainProjectIds: {} });
         const rec = await runDomain({ environment: "dev" }, { exports });
-        assert.equal(rec.inputs(rec.one("gcp:storage/bucket:Bucket")).project, HOST);
+        assert.equal(rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket")).project, HOST);
         assert.equal(rec.inputs(rec.one("pulumi:providers:gcp")).project, HOST);
     });
 
@@ -138,7 +138,7 @@ describe("components/gcp/domain", () => {
             it(`${stack} plans with fabricated outputs`, async () => {
                 const result = await planSample(stack, { preview: false });
                 const rec = new Recorded(result.resources);
-                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket"));
+                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket"));
                 assert.ok(bucket.project, "the service project is known after the platform deploys");
                 assert.equal(bucket.publicAccessPrevention, "enforced");
                 const binding = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "workload-identity"));

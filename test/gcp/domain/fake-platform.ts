@@ -12,6 +12,9 @@ export const DATA_KEY = `projects/${HOST}/locations/europe-west1/keyRings/acme-p
 export const GEO_DATA_KEY = `projects/${HOST}/locations/europe/keyRings/acme-prod-eu/cryptoKeys/data`;
 export const REPOSITORY_ID = `projects/${HOST}/locations/europe-west1/repositories/acme-prod`;
 
+/** The pipeline block of the domain runs (GitHub: the only source gcp offers); a test may replace it. */
+export const PIPELINE = { source: "external", repository: "acme/orders-service" } as const;
+
 /** What a GCP platform stack exports, as plain values (all known, like after a deploy). */
 export function fakeExports(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
@@ -50,7 +53,7 @@ const runs = new Map<string, Promise<Recorded & { outputs: Record<string, any> }
 /** The GCP domain layer for `config` on the fake platform, run on the mock engine (memoised: treat the result as read-only). */
 export function runDomain(
     config: Partial<StackConfig> = {},
-    options: { preview?: boolean; exports?: Record<string, unknown> } = {},
+    options: { preview?: boolean; exports?: Record<string, unknown>; secrets?: Record<string, string> } = {},
 ): Promise<Recorded & { outputs: Record<string, any> }> {
     const key = JSON.stringify([config, options]);
     if (!runs.has(key)) runs.set(key, runDomainOnce(config, options));
@@ -59,14 +62,15 @@ export function runDomain(
 
 async function runDomainOnce(
     config: Partial<StackConfig> = {},
-    options: { preview?: boolean; exports?: Record<string, unknown> } = {},
+    options: { preview?: boolean; exports?: Record<string, unknown>; secrets?: Record<string, string> } = {},
 ): Promise<Recorded & { outputs: Record<string, any> }> {
     const ctx = testContext({
         cloud: "gcp", layer: "domain", domain: "orders", environment: "prod", region: "europe-west1", owner: "orders-team",
-        prefix: "acme", ...config,
+        prefix: "acme", pipeline: PIPELINE, ...config,
     });
     const result = await runOnMocks(() => ({ ...domain(ctx, fakePlatform(options.exports ?? fakeExports())) }), {
-        stack: "orders-gcp-test", config: {}, preview: options.preview ?? true, invokes: cannedInvokes,
+        stack: "orders-gcp-test", config: { ...options.secrets }, secretKeys: Object.keys(options.secrets ?? {}),
+        preview: options.preview ?? true, invokes: cannedInvokes,
     });
     return Object.assign(new Recorded(result.resources), { outputs: plainValue(result.outputs) as Record<string, any> });
 }

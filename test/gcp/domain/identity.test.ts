@@ -27,12 +27,15 @@ describe("components/gcp/identity", () => {
         const rules = egress.spec.egress as { to: { ipBlock: { cidr: string } }[]; ports: { port: number }[] }[];
         assert.ok(rules.some((r) => r.to[0].ipBlock.cidr === "169.254.169.252/32" && r.ports.some((p) => p.port === 988)));
         assert.ok(!rules.some((r) => r.to[0].ipBlock.cidr === "0.0.0.0/0" && r.ports.some((p) => p.port !== 443)), "the internet only over 443");
+        // Cloud SQL: PostgreSQL directly (5432) and through the connectors / Auth Proxy (3307).
+        const privateServices = rules.filter((r) => r.to[0].ipBlock.cidr === "10.0.0.0/8").flatMap((r) => r.ports.map((p) => p.port));
+        assert.deepEqual([...privateServices].sort(), [3307, 5432, 6378]);
     });
 
     it("grants the GSA least-privilege roles on this domain's bucket, topic and subscription only", async () => {
         const rec = await runDomain({ environment: "prod" });
         const bucket = rec.inputs(rec.one("gcp:storage/bucketIAMMember:BucketIAMMember", "access-bucket"));
-        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket")).name);
+        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket")).name);
         assert.equal(bucket.role, "roles/storage.objectUser");
         assert.equal(bucket.member, GSA_MEMBER);
         const topic = rec.inputs(rec.one("gcp:pubsub/topicIAMMember:TopicIAMMember", "access-topic"));

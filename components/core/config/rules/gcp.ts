@@ -6,6 +6,8 @@ const PARENT = /^(organizations|folders)\/[0-9]+$/;
 const FOLDER = /^folders\/[0-9]+$/;
 const BILLING = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/** A GitHub `owner/name` (owner: letters, digits, hyphens; name: also `.` and `_`). */
+const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 /** Roles in `hierarchy.existingIds` that name folders; every other key names a project. */
 const FOLDER_ROLES = new Set(["root", "environment"]);
 
@@ -59,6 +61,25 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     if (cfg.layer !== "domain" && cfg.gcp.promoteFromCluster !== undefined) {
         add("gcp.promoteFromCluster", "applies only to layer domain (the delivery pipeline of a domain stack)");
+    }
+    if (cfg.layer !== "platform" && cfg.gcp.serviceControls !== undefined) {
+        add("gcp.serviceControls", "applies only to layer platform (the perimeter around the environment's projects)");
+    }
+    if (cfg.layer !== "domain" && cfg.gcp.githubAppInstallationId !== undefined) {
+        add("gcp.githubAppInstallationId", "applies only to layer domain (the Cloud Build connection of a domain's pipeline)");
+    }
+    if (cfg.layer === "domain" && cfg.pipeline.enabled === true) {
+        if (cfg.pipeline.source === "managed") {
+            add("pipeline.source", "must be external on gcp (got managed): Cloud Source Repositories is closed to " +
+                "organizations that had not used it before June 2024; set pipeline.source: external and pipeline.repository: <owner>/<name> " +
+                "on GitHub (built through a Cloud Build connection), or pipeline.enabled: false");
+        }
+        for (const repoKey of ["repository", "deployRepository"] as const) {
+            const value = cfg.pipeline[repoKey];
+            if (typeof value === "string" && !GITHUB_REPOSITORY.test(value)) {
+                add(`pipeline.${repoKey}`, `must be a GitHub repository <owner>/<name> on gcp (got "${value}")`);
+            }
+        }
     }
     if (cfg.layer === "domain" && typeof cfg.queue.maxReceiveCount === "number" && cfg.queue.maxReceiveCount < 5) {
         add("queue.maxReceiveCount", `must be 5 to 100 on gcp (Pub/Sub's dead-letter delivery attempts; got ${cfg.queue.maxReceiveCount})`);
