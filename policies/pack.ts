@@ -135,6 +135,14 @@ import { policy as disallowKubernetesWildcardRbac } from "./kubernetes/disallow-
 import { policy as disallowPrivilegedContainers } from "./kubernetes/disallow-privileged-containers";
 import { policy as requireNamespaceBaseline } from "./kubernetes/require-namespace-baseline";
 import { policy as requireTrustedImages } from "./kubernetes/require-trusted-images";
+import { policy as disallowDeprecatedWorkerRuntimes } from "./stack/disallow-deprecated-worker-runtimes";
+import { policy as disallowPlaintextWorkerSecrets } from "./stack/disallow-plaintext-worker-secrets";
+import { policy as disallowPublicWorkerInvocation } from "./stack/disallow-public-worker-invocation";
+import { policy as enableWorkerTracingLogging } from "./stack/enable-worker-tracing-logging";
+import { policy as requireWorkerConcurrencyCap } from "./stack/require-worker-concurrency-cap";
+import { policy as requireWorkerDeadLettering } from "./stack/require-worker-dead-lettering";
+import { policy as requireWorkerTimeoutBelowVisibility } from "./stack/require-worker-timeout-below-visibility";
+import { policy as requireWorkersInsideNetwork } from "./stack/require-workers-inside-network";
 import { policy as requireDeadLetterQueuesInStack } from "./stack/require-dead-letter-queues-in-stack";
 import { policy as requireMultiZoneDatabases } from "./stack/require-multi-zone-databases";
 import { policy as requireNetworkPolicyPerNamespace } from "./stack/require-network-policy-per-namespace";
@@ -288,4 +296,13 @@ export const policies: LandingZonePolicy[] = [
     requireProtectOnStatefulResources,
     requireReadReplicas,
     requireStandardTagsInProd,
+    // stack: serverless workers on every cloud
+    disallowPublicWorkerInvocation,
+    requireWorkerTimeoutBelowVisibility,
+    requireWorkerConcurrencyCap,
+    requireWorkerDeadLettering,
+    disallowPlaintextWorkerSecrets,
+    disallowDeprecatedWorkerRuntimes,
+    requireWorkersInsideNetwork,
+    enableWorkerTracingLogging,
 ];

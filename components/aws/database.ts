@@ -25,6 +25,8 @@ export interface DataPlacementArgs {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The cluster nodes' security group: the source admitted on the service's port. */
     nodeSecurityGroupId: pulumi.Input<string>;
+    /** The domain worker's security group, when it reaches data: also admitted on the service's port. */
+    workerSecurityGroupId?: pulumi.Input<string>;
     /** The platform network's CIDR (where admin jobs reach the service from). */
     vpcCidr: pulumi.Input<string>;
     /** The domain's KMS key ARN (storage, secrets, Performance Insights). */
@@ -124,7 +126,13 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             fromPort: POSTGRES_PORT,
             toPort: POSTGRES_PORT,
             securityGroups: [args.nodeSecurityGroupId, clientSecurityGroup.id],
-        }],
+        }, ...(args.workerSecurityGroupId ? [{
+            description: "PostgreSQL from the domain worker",
+            protocol: "tcp",
+            fromPort: POSTGRES_PORT,
+            toPort: POSTGRES_PORT,
+            securityGroups: [args.workerSecurityGroupId],
+        }] : [])],
         egress: [],
     }, opts);
     const parameterGroup = new aws.rds.ParameterGroup(childName(name, "params"), {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type DomainOutputs, type PlatformReference, type StackContext, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
 import { childName } from "../core/naming";
-import { SessionCache } from "./cache";
-import { Database } from "./database";
+import { REDIS_PORT, SessionCache } from "./cache";
+import { Database, POSTGRES_PORT } from "./database";
 import { DomainKey } from "./domain-key";
 import type { AwsPlatformExtras } from "./extras";
 import type { AwsDomainHome } from "./home";
@@ -11,6 +11,8 @@ import { DomainPipeline } from "./pipeline";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
+import { Worker } from "./worker";
+import { workerSecurityGroup } from "./worker-network";
 
 /** The home the platform vended `domain` (namespace, ServiceAccount, workload and deploy roles). */
 export function awsHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AwsDomainHome>> {
@@ -48,8 +50,13 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ctx, kmsKeyArn: key.arn, accessLogBucket: extras.logArchiveBucket,
     }, opts).result;
     const queue = new WorkQueue(childName(domainName, "queue"), { ctx, kmsKeyArn: key.arn }, opts).result;
+    // The worker's security group exists first: the database and cache admit it (worker.reachesData).
+    const workerSg = cfg.worker.enabled && cfg.worker.reachesData ? workerSecurityGroup(childName(domainName, "worker"), {
+        ctx, vpcId: extras.vpcId, vpcCidr: network.cidr, dataPorts: cfg.cache.enabled ? [POSTGRES_PORT, REDIS_PORT] : [POSTGRES_PORT],
+    }, opts) : undefined;
     const placement = {
         ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
+        workerSecurityGroupId: workerSg?.id,
     };
     const database = new Database(childName(domainName, "database"), placement, opts).result;
     const cache = cfg.cache.enabled ? new SessionCache(childName(domainName, "cache"), placement, opts).result : undefined;
@@ -96,6 +103,22 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts).result
         : undefined;
 
+    const worker = cfg.worker.enabled ? new Worker(childName(domainName, "worker"), {
+        ctx,
+        access: {
+            queueArn: queue.queue.arn,
+            deadLetterQueueArn: queue.deadLetterQueue.arn,
+            kmsKeyArn: key.arn,
+            bucketArn: storage.bucket.arn,
+            databaseConnectArns: cfg.worker.reachesData ? database.connectArns : [],
+        },
+        bucketName: storage.bucket.bucket,
+        imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
+            pulumi.interpolate`${extras.accountId}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
+        logsKmsKeyArn: keys.keyIds.logs,
+        network: workerSg ? { privateSubnetIds: network.apply((n) => n.subnetIds.private), securityGroup: workerSg } : undefined,
+    }, opts).result : undefined;
+
     return {
         namespace,
         identity: identity.outputs,
@@ -105,5 +128,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         // Absent capabilities are left out (an undefined stack output is only a warning).
         ...(cache ? { cache: cache.outputs } : {}),
         ...(pipeline ? { pipeline: pipeline.outputs } : {}),
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

@@ -10,6 +10,7 @@ import { Pipeline } from "./pipeline";
 import { azureProvider } from "./provider";
 import { WorkQueue } from "./queue";
 import { keyVaultKeyParts, ObjectStore } from "./storage";
+import { Worker } from "./worker";
 
 /** The platform's extras as this cloud exported them. */
 export function azureExtras(platform: PlatformReference): pulumi.Output<pulumi.Unwrap<AzurePlatformExtras>> {
@@ -28,6 +29,13 @@ export function domainResourceGroup(extras: pulumi.Unwrap<AzurePlatformExtras>, 
 /** The home the platform vended `domain` (namespace, workload identity, deploy identity). */
 export function azureHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AzureDomainHome>> {
     return platform.get("homes").apply((homes) => homes[domain] as pulumi.Unwrap<AzureDomainHome>);
+}
+
+/** The platform's VNet integration subnet for workers; a clear error when the platform predates it. */
+export function workerSubnet(extras: pulumi.Unwrap<AzurePlatformExtras>, platformStack: string): string {
+    const subnet = extras.subnets?.functions;
+    if (!subnet) throw new Error(`platform stack ${platformStack} exports no worker subnet (extras.subnets.functions); run pulumi up on the platform stack first`);
+    return subnet;
 }
 
 /**
@@ -115,6 +123,20 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts).result.outputs
         : undefined;
 
+    const worker = ctx.config.worker.enabled ? new Worker(childName(domainName, "worker"), {
+        ctx,
+        resourceGroupName,
+        subscriptionId: ctx.config.azure.subscriptionId ?? extras.subscriptionId,
+        serviceBusNamespace: queue.namespace.name,
+        queueName: queue.queue.name,
+        queueId: queue.queue.id,
+        deadLetterQueueId: queue.outputs.deadLetterQueueId,
+        storageAccountName: objectStore.account.name,
+        storageAccountId: objectStore.account.id,
+        workspaceId: extras.logAnalyticsWorkspaceId,
+        subnetId: extras.apply((e) => workerSubnet(e, platform.name)),
+    }, opts).result : undefined;
+
     return {
         namespace: domainName,
         identity: { namespace: domainName, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, principal: home.workloadClientId },
@@ -123,5 +145,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

@@ -10,7 +10,7 @@ import { diagnosticSetting } from "./diagnostics";
 import type { PrivateDnsService } from "./extras";
 
 /** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
-export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres";
+export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "functions";
 
 /** Where each subnet sits in `network.cidr`: [extra prefix bits, index] (Terraform `cidrsubnet`). */
 export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
@@ -18,10 +18,15 @@ export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
     aksNodes: [1, 0],
     privateEndpoints: [3, 4],
     postgres: [3, 5],
+    // Outbound VNet integration of the domains' Flex Consumption workers (delegated, egress via NAT).
+    functions: [3, 6],
 };
 
 /** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
 export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+/** The delegation Flex Consumption function apps need on their VNet integration subnet. */
+export const FUNCTIONS_DELEGATION = "Microsoft.App/environments";
 
 /** Private DNS zones of the private endpoints (Azure's fixed privatelink names), PostgreSQL aside. */
 export const PRIVATE_LINK_ZONES: Record<Exclude<PrivateDnsService, "postgres">, string> = {
@@ -127,7 +132,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     const cidrs = Object.fromEntries(Object.entries(SUBNET_LAYOUT).map(([role, [bits, index]]) =>
         [role, subnetCidr(cfg.network.cidr, bits, index)])) as Record<SubnetRole, string>;
-    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres" };
+    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", functions: "functions" };
 
     const nsgs = {} as Record<SubnetRole, network.NetworkSecurityGroup>;
     const subnets = {} as Record<SubnetRole, network.Subnet>;
@@ -148,10 +153,11 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             networkSecurityGroup: { id: nsg.id },
             // No implicit internet egress: only through the NAT gateway (nodes) or not at all.
             defaultOutboundAccess: false,
-            natGateway: role === "aksNodes" ? { id: natGateway.id } : undefined,
+            natGateway: role === "aksNodes" || role === "functions" ? { id: natGateway.id } : undefined,
             // NSGs and route tables apply to private endpoints too.
             privateEndpointNetworkPolicies: role === "privateEndpoints" ? "Enabled" : undefined,
-            delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }] : undefined,
+            delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }]
+                : role === "functions" ? [{ name: "flex-consumption", serviceName: FUNCTIONS_DELEGATION }] : undefined,
         }, { parent, dependsOn: previous ? [previous] : [] });
         previous = subnets[role];
     }

@@ -103,6 +103,7 @@ export function platform(ctx: StackContext): PlatformOutputs {
             aksNodes: network.subnets.aksNodes.id,
             privateEndpoints: network.subnets.privateEndpoints.id,
             postgres: network.subnets.postgres.id,
+            functions: network.subnets.functions.id,
         },
         privateDnsZoneIds: network.privateDnsZoneIds,
         logAnalyticsWorkspaceId: workspaceId,

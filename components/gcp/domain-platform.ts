@@ -16,6 +16,8 @@ export interface GcpDomainPlatform {
     /** The Shared VPC host project (cluster, registry, keys live here). */
     hostProject: pulumi.Output<string>;
     networkSelfLink: pulumi.Output<string>;
+    /** The Shared VPC subnet (Direct VPC egress of the domain's worker). */
+    subnetSelfLink: pulumi.Output<string>;
     /** Name of the private services access range (Cloud SQL `allocatedIpRange`, Memorystore `reservedIpRange`). */
     privateServicesRange: pulumi.Output<string>;
     /** Workload Identity pool `<host project>.svc.id.goog`. */
@@ -52,6 +54,7 @@ export function readDomainPlatform(domain: string, platform: PlatformReference):
         }),
         hostProject: extras.apply((e) => e.hostProjectId),
         networkSelfLink: extras.apply((e) => e.networkSelfLink),
+        subnetSelfLink: extras.apply((e) => e.subnetSelfLink),
         privateServicesRange: extras.apply((e) => e.privateServicesRange),
         workloadPool: extras.apply((e) => e.workloadPool),
         artifactRepositoryId: extras.apply((e) => e.artifactRepositoryId),

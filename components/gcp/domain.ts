@@ -9,6 +9,7 @@ import { GcpPipeline } from "./pipeline";
 import { gcpProvider } from "./provider";
 import { GcpQueue } from "./queue";
 import { GcpObjectStore } from "./storage";
+import { GcpWorker } from "./worker";
 
 /**
  * Composes the gcp domain layer in the domain's service project on the platform it references,
@@ -49,6 +50,10 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts)
         : undefined;
 
+    const worker = ctx.config.worker.enabled ? new GcpWorker(name("worker"), {
+        ...args, topicId: queue.outputs.queueId, deadLetterTopicId: queue.outputs.deadLetterQueueId, bucketName: objectStore.bucketName,
+    }, opts) : undefined;
+
     return {
         namespace: identity.outputs.namespace,
         identity: identity.outputs,
@@ -57,5 +62,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline: pipeline?.outputs,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

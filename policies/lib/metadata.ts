@@ -38,6 +38,9 @@ export const PRINCIPLES = {
     "workload-availability": { topic: "availability", text: "workloads declare probes, requests and limits so Kubernetes can schedule, restart and route them" },
     "trusted-images": { topic: "security", text: "images from the landing zone's registry, no :latest" },
     "organization-guardrails": { topic: "security", text: "organization guardrails enforced: SCPs deny what they promise, policy assignments and org policies enforced" },
+    "private-workers": { topic: "security", text: "serverless workers: no public invocation; inside the network when they reach data" },
+    "bounded-workers": { topic: "availability", text: "serverless workers: timeout below the queue's visibility / lock / ack deadline, concurrency capped, supported runtime" },
+    "observable-workers": { topic: "operations", text: "serverless workers: tracing and logging on" },
 } as const satisfies Record<string, { topic: Topic; text: string }>;
 
 export type Principle = keyof typeof PRINCIPLES;

@@ -148,7 +148,14 @@ const PINNED = [
     "require-protect-on-stateful-resources stack high mandatory disabled",
     "require-read-replicas stack high mandatory disabled",
     "require-standard-tags-in-prod stack medium mandatory disabled",
-
+    "disallow-public-worker-invocation stack critical mandatory advisory",
+    "require-worker-timeout-below-visibility stack high mandatory disabled",
+    "require-worker-concurrency-cap stack medium mandatory disabled",
+    "require-worker-dead-lettering stack high mandatory advisory",
+    "disallow-plaintext-worker-secrets stack critical mandatory advisory",
+    "disallow-deprecated-worker-runtimes stack high mandatory advisory",
+    "require-workers-inside-network stack high mandatory advisory",
+    "enable-worker-tracing-logging stack medium mandatory advisory",
 ];
 
 describe("pack.ts (the policy list)", () => {

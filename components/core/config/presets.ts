@@ -1,7 +1,7 @@
 import type {
     AwsConfig, AzureConfig, CacheConfig, Cloud, ClusterConfig, DatabaseConfig, Environment, GcpConfig,
     HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, OrganizationConfig, PipelineConfig,
-    QueueConfig, RegistryConfig, StackConfig, StorageConfig, DomainRegistration, Size,
+    QueueConfig, RegistryConfig, StackConfig, StorageConfig, DomainRegistration, Size, WorkerConfig,
 } from "./types";
 
 /** The configuration after environment presets are applied: every default is filled in. */
@@ -33,6 +33,8 @@ export interface ResolvedConfig {
     cache: Required<CacheConfig>;
     pipeline: Required<Omit<PipelineConfig, "repository" | "deployRepository">> &
         Pick<PipelineConfig, "repository" | "deployRepository">;
+    /** The worker with its defaults; `package` resolved per cloud, `schedule` optional. */
+    worker: Required<Omit<WorkerConfig, "schedule" | "artifact">> & Pick<WorkerConfig, "schedule" | "artifact">;
     registry: Required<RegistryConfig>;
     keys: Required<KeysConfig>;
     logging: Required<LoggingConfig>;
@@ -160,6 +162,16 @@ function resolveDomains(domains: StackConfig["domains"]): Record<string, Resolve
     }));
 }
 
+/** Worker defaults (the same in every environment; a worker is off until a domain enables it). */
+export const WORKER_DEFAULTS: Omit<ResolvedConfig["worker"], "package"> = {
+    enabled: false, runtime: "nodejs22", handler: "index.handler", memoryMb: 512,
+    timeoutSeconds: 30, batchSize: 10, batchWindowSeconds: 0, maxConcurrency: 10, warmInstances: 0,
+    reachesData: true, tracing: true, environment: {},
+};
+
+/** How each cloud runs a worker by default: Flex Consumption runs code packages, Cloud Run images. */
+export const DEFAULT_WORKER_PACKAGE: Record<Cloud, "image" | "zip"> = { aws: "image", azure: "zip", gcp: "image" };
+
 /** Applies the environment preset under the explicit keys of a (validated) stack config. */
 export function resolveConfig(config: StackConfig): ResolvedConfig {
     // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
@@ -192,6 +204,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         queue: merge(preset.queue, config.queue),
         cache: merge(preset.cache, config.cache),
         pipeline: merge(merge(preset.pipeline, cloudPresets[config.cloud]?.pipeline), config.pipeline),
+        worker: merge({ ...WORKER_DEFAULTS, package: DEFAULT_WORKER_PACKAGE[config.cloud] ?? "image" }, config.worker),
         registry: merge(preset.registry, config.registry),
         keys: merge(preset.keys, config.keys),
         logging: merge(preset.logging, config.logging),

@@ -283,6 +283,92 @@ export interface PipelineConfig {
     branch?: string;
 }
 
+/** A language runtime of a code-package (zip) worker; an image worker brings its own. */
+export type WorkerRuntime = "nodejs22" | "nodejs24" | "python3.12" | "python3.13" | "java21";
+
+/**
+ * The domain's serverless queue worker: a function triggered by the domain's queue (and optionally a
+ * timer) on every cloud: AWS Lambda + SQS event source mapping, Azure Functions (Flex Consumption)
+ * with a Service Bus trigger, GCP Cloud Run with a Pub/Sub push subscription.
+ */
+export interface WorkerConfig {
+    enabled?: boolean;
+    /**
+     * How the domain ships its code: `image` (a container image the pipeline pushes to the
+     * registry; AWS and GCP) or `zip` (a code package in the domain's bucket / the worker's
+     * deployment container; AWS and Azure). Default: image on aws and gcp, zip on azure.
+     */
+    package?: "image" | "zip";
+    /**
+     * The image tag or digest (`1.4.2`, `sha256:...`) or the zip's object key (`worker/1.4.2.zip`).
+     * @pattern ^[A-Za-z0-9._:/@-]{1,200}$
+     */
+    artifact?: string;
+    /** Language runtime of a zip package (default nodejs22). */
+    runtime?: WorkerRuntime;
+    /**
+     * Entry point of a zip package on aws (`index.handler`).
+     * @pattern ^[A-Za-z0-9._:$-]{1,128}$
+     */
+    handler?: string;
+    /**
+     * @minimum 128
+     * @maximum 4096
+     * @asType integer
+     */
+    memoryMb?: number;
+    /**
+     * Longest run of one invocation. Must fit the queue: visibility timeout >= 6 x this on aws,
+     * the Service Bus lock duration on azure, the Pub/Sub ack deadline on gcp.
+     * @minimum 1
+     * @maximum 900
+     * @asType integer
+     */
+    timeoutSeconds?: number;
+    /**
+     * Messages per invocation (aws, azure) or per instance at once (gcp push delivers one per request).
+     * @minimum 1
+     * @maximum 100
+     * @asType integer
+     */
+    batchSize?: number;
+    /**
+     * How long to gather a batch before invoking (aws batching window; ignored where the cloud has none).
+     * @minimum 0
+     * @maximum 300
+     * @asType integer
+     */
+    batchWindowSeconds?: number;
+    /**
+     * The cap on batches processed at once: SQS maximum concurrency + Lambda reserved concurrency,
+     * Flex Consumption maximum instance count, Cloud Run max instances.
+     * @minimum 2
+     * @maximum 1000
+     * @asType integer
+     */
+    maxConcurrency?: number;
+    /**
+     * Cold-start mitigation, billed while idle: Lambda provisioned concurrency, Flex Consumption
+     * always-ready instances, Cloud Run min instances. 0 = scale to zero (default).
+     * @minimum 0
+     * @maximum 100
+     * @asType integer
+     */
+    warmInstances?: number;
+    /** Runs inside the network to reach the domain's database and cache (default true). */
+    reachesData?: boolean;
+    /** Distributed tracing (X-Ray active tracing, Application Insights, Cloud Trace). Default true. */
+    tracing?: boolean;
+    /**
+     * A timer job as a 5-field cron expression in UTC (`minute hour day-of-month month day-of-week`),
+     * e.g. `0 2 * * *`: EventBridge Scheduler, a timer trigger, Cloud Scheduler.
+     * @pattern ^(\S+\s+){4}\S+$
+     */
+    schedule?: string;
+    /** Plain (non-secret) environment variables; secrets come from the cloud's secret store. */
+    environment?: Record<string, string>;
+}
+
 export interface RegistryConfig {
     /**
      * Tagged images kept per repository.
@@ -443,6 +529,8 @@ export interface StackConfig {
     queue?: QueueConfig;
     cache?: CacheConfig;
     pipeline?: PipelineConfig;
+    /** Domain layer: the serverless queue worker (off unless `enabled`). */
+    worker?: WorkerConfig;
     registry?: RegistryConfig;
     keys?: KeysConfig;
     logging?: LoggingConfig;

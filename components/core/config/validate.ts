@@ -9,9 +9,10 @@ import { gcpRules } from "./rules/gcp";
 import { organizationRules } from "./rules/organization";
 import { CONFIG_NAMESPACE, key } from "./rules/key";
 import { outsideNamespaceProblems } from "./rules/outside";
+import { workerRules } from "./rules/worker";
 import type { StackConfig } from "./types";
 
-const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules];
+const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules, workerRules];
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 function schemaValidator() {

@@ -13,3 +13,4 @@ export * from "./pipeline";
 export * from "./queue";
 export * from "./registry";
 export * from "./storage";
+export * from "./worker";

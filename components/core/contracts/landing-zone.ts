@@ -16,6 +16,7 @@ import type { PipelineOutputs } from "./pipeline";
 import type { QueueOutputs } from "./queue";
 import type { RegistryOutputs } from "./registry";
 import type { ObjectStoreOutputs } from "./storage";
+import type { WorkerOutputs } from "./worker";
 
 /** What every component of a stack shares: the validated config, names and standard tags. */
 export interface StackContext {
@@ -55,6 +56,7 @@ export interface DomainOutputs {
     queue: QueueOutputs;
     cache?: CacheOutputs;
     pipeline?: PipelineOutputs;
+    worker?: WorkerOutputs;
 }
 
 /** A domain stack's typed view of its platform stack's outputs. */

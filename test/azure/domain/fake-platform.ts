@@ -62,7 +62,7 @@ export const fakeExports: Record<string, unknown> = {
         resourceGroups: { network: "acme-dev-network", cluster: "acme-dev-cluster", shared: "acme-dev-shared" },
         domainResourceGroups: { orders: "acme-dev-orders" },
         vnetId: `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet`,
-        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres") },
+        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), functions: subnet("functions") },
         privateDnsZoneIds: {
             postgres: dnsZone("privatelink.postgres.database.azure.com"),
             keyVault: dnsZone("privatelink.vaultcore.azure.net"),

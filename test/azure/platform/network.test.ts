@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { subnetCidr } from "../../../components/azure/cidr";
-import { POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
+import { FUNCTIONS_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
 import { fabricatedId, runPlatform } from "./run-platform";
 
 const VNET = "azure-native:network:VirtualNetwork";
@@ -24,17 +24,22 @@ describe("components/azure/network", () => {
         const { rec, outputs } = await runPlatform("dev");
         assert.deepEqual(rec.inputs(rec.one(VNET)).addressSpace.addressPrefixes, ["10.40.0.0/16"]);
         const prefixes = rec.ofType(SUBNET).map((s) => rec.inputs(s).addressPrefix);
-        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19"]);
+        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19", "10.40.192.0/19"]);
         assert.deepEqual(outputs.network.subnetCidrs, { public: [], private: ["10.40.0.0/17"], data: ["10.40.128.0/19", "10.40.160.0/19"] });
         const postgres = rec.inputs(rec.one(SUBNET, "postgres"));
         assert.deepEqual(postgres.delegations.map((d: { serviceName: string }) => d.serviceName), [POSTGRES_DELEGATION]);
         assert.equal(rec.inputs(rec.one(SUBNET, "private-endpoints")).privateEndpointNetworkPolicies, "Enabled");
+        // The domains' workers integrate here (Flex Consumption), egress through the NAT gateway.
+        const functions = rec.inputs(rec.one(SUBNET, "functions"));
+        assert.deepEqual(functions.delegations.map((d: { serviceName: string }) => d.serviceName), [FUNCTIONS_DELEGATION]);
+        assert.ok(functions.natGateway, "worker egress goes through the NAT gateway");
+        assert.equal(functions.defaultOutboundAccess, false);
     });
 
     it("puts an NSG on every subnet, denying all inbound traffic from beyond the VNet", async () => {
         const { rec } = await runPlatform("dev", {}, { preview: false });
         const subnets = rec.ofType(SUBNET);
-        assert.equal(subnets.length, 3);
+        assert.equal(subnets.length, 4);
         for (const subnet of subnets) {
             const nsgId = rec.inputs(subnet).networkSecurityGroup?.id;
             const nsg = rec.ofType(NSG).find((n) => fabricatedId(n) === nsgId);
