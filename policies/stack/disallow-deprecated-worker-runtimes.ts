@@ -39,7 +39,7 @@ export const policy = stackPolicy({
     name: "disallow-deprecated-worker-runtimes",
     description: "Serverless workers must not run on a deprecated runtime (AWS Lambda, Azure Functions, Cloud Functions deprecation dates).",
     metadata: {
-        cloud: "stack", service: "workers", severity: "high", topic: "security", principle: "bounded-workers",
+        cloud: "stack", service: "workers", severity: "high", topic: "availability", principle: "bounded-workers",
         remediation: "move worker.runtime to a supported version (nodejs24, python3.13, java21) and redeploy the package built for it",
         checkov: ["CKV_AWS_363"],
         resourceTypes: [LAMBDA, WEB_APP, FUNCTION_V2],

@@ -69,7 +69,7 @@ describe("README and per-cloud docs", () => {
     }
 
     it("the README lists every placeholder of the samples, who runs which stack, and what the plan defers", () => {
-        for (const sample of ["111111111111", "r-ab12", "acme.example", "organizations/123456789012", "012345-6789AB-CDEF01", "folders/100000000001", "203.0.113.0/24"]) {
+        for (const sample of ["111111111111", "r-ab12", "acme.example", "organizations/123456789012", "012345-6789AB-CDEF01", "203.0.113.0/24"]) {
             assert.ok(readme.includes(sample), sample);
         }
         assert.ok(readme.includes("### Who runs which stack with which permissions"));

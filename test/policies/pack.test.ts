@@ -153,7 +153,7 @@ const PINNED = [
     "require-worker-concurrency-cap stack medium mandatory disabled",
     "require-worker-dead-lettering stack high mandatory advisory",
     "disallow-plaintext-worker-secrets stack critical mandatory advisory",
-    "disallow-deprecated-worker-runtimes stack high mandatory advisory",
+    "disallow-deprecated-worker-runtimes stack high mandatory disabled",
     "require-workers-inside-network stack high mandatory advisory",
     "enable-worker-tracing-logging stack medium mandatory advisory",
 ];

@@ -81,7 +81,12 @@ export async function* planEach(stacks: string[], options: PlanOptions = {}): As
         if (!fabricated.has(stack)) {
             let result: RunResult | undefined;
             try {
-                result = outputs.get(stack) ? await runStack(readStackConfig(stack, dirOf(stack, options.configDir)), { preview: false }) : undefined;
+                const file = readStackConfig(stack, dirOf(stack, options.configDir));
+                // The stack's own upstream (a platform's organization), deployed-like as well.
+                const upstream = referencedStack(file.config);
+                const upstreamOutputs = upstream ? await fabricatedOutputs(upstream.stack) : undefined;
+                const stackReferences = upstream && upstreamOutputs ? { [upstream.name]: upstreamOutputs } : {};
+                result = outputs.get(stack) ? await runStack(file, { preview: false, stackReferences }) : undefined;
             } catch {
                 result = undefined;
             }

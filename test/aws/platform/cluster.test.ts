@@ -98,10 +98,10 @@ describe("aws/cluster.ts", () => {
         assert.ok(template.vpcSecurityGroupIds.includes("cluster-node-sg-id"));
     });
 
-    it("managed add-ons vpc-cni (network policies on), kube-proxy, coredns, EBS CSI", async () => {
+    it("managed add-ons vpc-cni (network policies on), kube-proxy, coredns, EBS CSI, Pod Identity agent", async () => {
         const rec = await sample("platform-aws-prod", false);
         const addons = rec.ofType("aws:eks/addon:Addon").map((a) => rec.inputs(a));
-        assert.deepEqual(addons.map((a) => a.addonName).sort(), ["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
+        assert.deepEqual(addons.map((a) => a.addonName).sort(), ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"]);
         const cni = addons.find((a) => a.addonName === "vpc-cni")!;
         assert.equal(JSON.parse(cni.configurationValues).enableNetworkPolicy, "true");
         assert.match(cni.serviceAccountRoleArn, /vpc-cni-role$/);

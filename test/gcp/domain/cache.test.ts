@@ -33,7 +33,8 @@ describe("components/gcp/cache", () => {
         assert.ok(version.dependencies.includes(instance.urn), "the bundle is read from the instance's serverCaCerts");
         const grant = rec.inputs(rec.one("gcp:secretmanager/secretIamMember:SecretIamMember", "access-cache-ca"));
         assert.equal(grant.role, "roles/secretmanager.secretAccessor");
-        assert.equal(grant.member, `serviceAccount:acme-prod-orders-app@${DOMAIN_PROJECT}.iam.gserviceaccount.com`);
+        // The pods read it as themselves: the vended ServiceAccount as a Workload Identity Federation principal.
+        assert.match(grant.member, /^principal:\/\/iam\.googleapis\.com\/projects\/[0-9]+\/locations\/global\/workloadIdentityPools\/[^/]+\/subject\/ns\/orders\/sa\/workload$/);
         assert.equal(rec.outputs.cache.caReference, `projects/${DOMAIN_PROJECT}/secrets/acme-prod-orders-redis-ca`);
         // Every certificate (one may be rotating in), as one PEM bundle.
         assert.equal(serverCaBundle([{ cert: "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n" }, { cert: "B" }, {}]),

@@ -42,7 +42,7 @@ describe("components/gcp/keys", () => {
         assert.ok(grant.dependencies.includes(rec.one(T.agent, "platform-agent-container").urn));
         assert.ok(grant.dependencies.includes(rec.one(T.project, "platform").urn));
         // Existing project (its number read once): the e-mail is known in a preview.
-        const existing = await variant("platform-gcp-dev", { hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-shared-1" } });
+        const existing = await variant("platform-gcp-dev", { organizationStack: undefined, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-shared-1" } });
         const members = Object.fromEntries(existing.ofType(T.keyIam).map((g) => [g.name.split("-keys-")[1], existing.inputs(g).member]));
         assert.equal(members["cluster-platform-container"], "serviceAccount:service-000000000000@container-engine-robot.iam.gserviceaccount.com");
         assert.equal(members["registry-platform-artifactregistry"], "serviceAccount:service-000000000000@gcp-sa-artifactregistry.iam.gserviceaccount.com");

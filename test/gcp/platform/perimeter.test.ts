@@ -1,12 +1,12 @@
 import { strict as assert } from "node:assert";
 import { PERIMETER_SERVICES } from "../../../components/gcp/perimeter";
-import { sample, T, variant } from "./helpers";
+import { sample, sampleConfig, T, variant } from "./helpers";
 
 const PERIMETER = "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter";
 
 describe("components/gcp/perimeter", () => {
     it("gcp.serviceControls: a dry-run perimeter around the platform and domain projects, restricting the APIs that hold data or control", async () => {
-        const rec = await variant("platform-gcp-prod", { gcp: { serviceControls: { accessPolicy: "accessPolicies/123456" } } }, false);
+        const rec = await variant("platform-gcp-prod", { gcp: { ...sampleConfig("platform-gcp-prod").gcp, serviceControls: { accessPolicy: "accessPolicies/123456" } } }, false);
         const perimeter = rec.one(PERIMETER);
         const p = rec.inputs(perimeter);
         assert.equal(p.parent, "accessPolicies/123456");
@@ -23,7 +23,7 @@ describe("components/gcp/perimeter", () => {
     });
 
     it("enforce: the same configuration as the enforced status (an update, not a replacement); none without the key", async () => {
-        const rec = await variant("platform-gcp-prod", { gcp: { serviceControls: { accessPolicy: "accessPolicies/123456", enforce: true } } });
+        const rec = await variant("platform-gcp-prod", { gcp: { ...sampleConfig("platform-gcp-prod").gcp, serviceControls: { accessPolicy: "accessPolicies/123456", enforce: true } } });
         const p = rec.inputs(rec.one(PERIMETER));
         assert.equal(p.useExplicitDryRunSpec, true);
         assert.deepEqual(p.status.restrictedServices, p.spec.restrictedServices);
