@@ -40,6 +40,7 @@ import { policy as requireEcrKmsEncryption } from "./aws/require-ecr-kms-encrypt
 import { policy as requireEcrScanningImmutableTags } from "./aws/require-ecr-scanning-immutable-tags";
 import { policy as requireEksAccessEntries } from "./aws/require-eks-access-entries";
 import { policy as requireEksSecretsEncryption } from "./aws/require-eks-secrets-encryption";
+import { policy as requireEksAddonVersions } from "./aws/require-eks-addon-versions";
 import { policy as requireEksVersion } from "./aws/require-eks-version";
 import { policy as requireElasticacheEncryptionAtRest } from "./aws/require-elasticache-encryption-at-rest";
 import { policy as requireElasticacheTls } from "./aws/require-elasticache-tls";
@@ -191,6 +192,7 @@ export const policies: LandingZonePolicy[] = [
     requireEcrScanningImmutableTags,
     requireEksAccessEntries,
     requireEksSecretsEncryption,
+    requireEksAddonVersions,
     requireEksVersion,
     requireElasticacheEncryptionAtRest,
     requireElasticacheTls,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { EKS_ADDONS, eksAddonVersions, type EksAddon } from "../core/config/eks-addons";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName, stableHash } from "../core/naming";
 import { sizeFor } from "../core/sizes";
@@ -12,7 +13,7 @@ import { serviceTrustPolicy } from "./iam";
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 /** Managed add-ons, in install order (coredns and the EBS CSI driver need nodes). */
-export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver", "eks-pod-identity-agent"] as const;
+export const MANAGED_ADDONS = EKS_ADDONS;
 
 export interface AwsClusterArgs {
     ctx: StackContext;
@@ -90,7 +91,8 @@ export function eksKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulum
  * KMS-encrypted log group, API authentication mode with access entries for `aws.clusterAdminArns`,
  * the IAM OIDC provider (IRSA), a managed node group across the private subnets behind a launch
  * template enforcing IMDSv2, managed add-ons (vpc-cni with network policies, kube-proxy, coredns,
- * EBS CSI; CNI and CSI on IRSA roles), the pinned version, and a Kubernetes provider.
+ * EBS CSI, Pod Identity agent; CNI and CSI on IRSA roles; each add-on at a pinned version), the
+ * pinned Kubernetes version, and a Kubernetes provider.
  */
 export function createCluster(name: string, parent: pulumi.Resource, args: AwsClusterArgs): AwsClusterResult {
     const { ctx, account } = args;
@@ -214,12 +216,19 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
         tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: { ...ctx.tags } })),
     }, { parent });
 
-    const addon = (addonName: string, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[] = []) =>
+    // Every add-on pinned: the table's row for cluster.version, or the stack's aws.eksAddonVersions.
+    // A version changes only with a commit or a config change, never between two previews.
+    const versions = eksAddonVersions(cfg.version, ctx.config.aws.eksAddonVersions);
+    const addon = (addonName: EksAddon, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[] = []) =>
         new aws.eks.Addon(childName(name, addonName), {
             clusterName: cluster.name,
             addonName,
+            addonVersion: versions[addonName],
+            // This program is the add-on's source of truth (settings only through configurationValues):
+            // a version change resets fields edited in the cluster to EKS defaults + configurationValues,
+            // so the result of an update does not depend on what someone changed with kubectl.
             resolveConflictsOnCreate: "OVERWRITE",
-            resolveConflictsOnUpdate: "PRESERVE",
+            resolveConflictsOnUpdate: "OVERWRITE",
             ...extra,
         }, { parent, dependsOn });
     const vpcCni = addon("vpc-cni", {

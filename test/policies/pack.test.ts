@@ -47,6 +47,7 @@ const PINNED = [
     "require-ecr-scanning-immutable-tags aws high mandatory advisory",
     "require-eks-access-entries aws high mandatory advisory",
     "require-eks-secrets-encryption aws high mandatory advisory",
+    "require-eks-addon-versions aws medium mandatory advisory",
     "require-eks-version aws medium mandatory advisory",
     "require-elasticache-encryption-at-rest aws medium mandatory advisory",
     "require-elasticache-tls aws high mandatory advisory",

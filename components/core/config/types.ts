@@ -410,6 +410,26 @@ export interface AwsConfig {
      * regions or accounts where those letters are not all offered (e.g. ap-northeast-1: a, c, d).
      */
     availabilityZones?: string[];
+    /**
+     * Platform layer: EKS add-on versions that replace the pinned table's (per Kubernetes version, in
+     * `components/core/config/eks-addons.ts`) for this stack. Required for every add-on when
+     * `cluster.version` is not in the table; kube-proxy's minor version must be the cluster's.
+     */
+    eksAddonVersions?: EksAddonVersions;
+}
+
+/** One `v<major>.<minor>.<patch>-eksbuild.<n>` version per EKS add-on (`aws eks describe-addon-versions`). */
+export interface EksAddonVersions {
+    /** @pattern ^v[0-9]+\.[0-9]+\.[0-9]+-eksbuild\.[0-9]+$ */
+    "vpc-cni"?: string;
+    /** @pattern ^v[0-9]+\.[0-9]+\.[0-9]+-eksbuild\.[0-9]+$ */
+    "kube-proxy"?: string;
+    /** @pattern ^v[0-9]+\.[0-9]+\.[0-9]+-eksbuild\.[0-9]+$ */
+    "coredns"?: string;
+    /** @pattern ^v[0-9]+\.[0-9]+\.[0-9]+-eksbuild\.[0-9]+$ */
+    "aws-ebs-csi-driver"?: string;
+    /** @pattern ^v[0-9]+\.[0-9]+\.[0-9]+-eksbuild\.[0-9]+$ */
+    "eks-pod-identity-agent"?: string;
 }
 
 export interface AzureConfig {

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
+import { EKS_ADDONS, EKS_ADDON_VERSIONS, type EksAddon } from "../../../components/core/config/eks-addons";
 import { sizeFor } from "../../../components/core/sizes";
 import { planSample, plainValue } from "../../harness";
-import { sample, variant } from "./helpers";
+import { sample, sampleConfig, variant } from "./helpers";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const NODES = "aws:eks/nodeGroup:NodeGroup";
@@ -106,6 +107,27 @@ describe("aws/cluster.ts", () => {
         assert.equal(JSON.parse(cni.configurationValues).enableNetworkPolicy, "true");
         assert.match(cni.serviceAccountRoleArn, /vpc-cni-role$/);
         assert.match(addons.find((a) => a.addonName === "aws-ebs-csi-driver")!.serviceAccountRoleArn, /ebs-csi-role$/);
+    });
+
+    it("every add-on pinned to the table's version for the cluster's Kubernetes version; updates overwrite in-cluster edits", async () => {
+        const rec = await sample("platform-aws-prod", false);
+        const addons = rec.ofType("aws:eks/addon:Addon").map((a) => rec.inputs(a));
+        assert.equal(addons.length, EKS_ADDONS.length);
+        for (const a of addons) {
+            assert.equal(a.addonVersion, EKS_ADDON_VERSIONS["1.34"][a.addonName as EksAddon], a.addonName);
+            assert.equal(a.resolveConflictsOnCreate, "OVERWRITE", a.addonName);
+            assert.equal(a.resolveConflictsOnUpdate, "OVERWRITE", a.addonName);
+        }
+    });
+
+    it("aws.eksAddonVersions replaces one add-on's version; cluster.version picks another row", async () => {
+        const base = sampleConfig("platform-aws-dev");
+        const rec = await variant("platform-aws-dev", {
+            cluster: { ...base.cluster, version: "1.33" },
+            aws: { ...base.aws, eksAddonVersions: { coredns: "v1.13.2-eksbuild.4" } },
+        });
+        const versions = Object.fromEntries(rec.ofType("aws:eks/addon:Addon").map((a) => [rec.inputs(a).addonName, rec.inputs(a).addonVersion]));
+        assert.deepEqual(versions, { ...EKS_ADDON_VERSIONS["1.33"], coredns: "v1.13.2-eksbuild.4" });
     });
 
     it("exports a secret kubeconfig that uses the aws eks get-token exec plugin, and a Kubernetes provider", async () => {

@@ -201,6 +201,11 @@ export const awsResourceCases: ResourceCase[] = [
         unknown: [{ path: "version", expect: "pass" }],
     },
     {
+        policy: "require-eks-addon-versions", type: "aws:eks/addon:Addon", inputs: { addonName: "coredns", addonVersion: "v1.12.4-eksbuild.1", clusterName: UNKNOWN },
+        violations: [{ set: { addonVersion: undefined }, expect: /add-on coredns has no addonVersion/ }, { set: { addonVersion: "" }, expect: /no addonVersion/ }],
+        unknown: [{ path: "addonVersion", expect: "pass" }],
+    },
+    {
         policy: "configure-eks-node-groups", type: "aws:eks/nodeGroup:NodeGroup",
         inputs: { subnetIds: [UNKNOWN, UNKNOWN, UNKNOWN], scalingConfig: { minSize: 3, maxSize: 10, desiredSize: 3 } },
         violations: [{ set: { subnetIds: [UNKNOWN] }, expect: /1 subnet/ }, { set: { "scalingConfig.minSize": 1 }, expect: /minSize is 1/ }],

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
+import { EKS_ADDONS, EKS_ADDON_VERSION, EKS_ADDON_VERSIONS, kubeProxyMatches, unpinnedAddons, type EksAddon } from "../eks-addons";
 import { key } from "./key";
 
 /** Retention periods CloudWatch Logs accepts (days). */
@@ -9,6 +10,40 @@ const ORG_PARENT = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const ACCOUNT_ID = /^[0-9]{12}$/;
 const IAM_PRINCIPAL_ARN = /^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(role|user)\/[\w+=,.@/-]+$/;
 const EMAIL_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+
+/**
+ * EKS add-ons: every one pinned (the table's row for cluster.version, or an override), overrides
+ * name known add-ons, and kube-proxy follows the cluster's minor version.
+ */
+function eksAddonRules(cfg: ResolvedConfig): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path: key(path), message });
+    const raw: unknown = cfg.aws.eksAddonVersions;
+    const overrides = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    if (cfg.layer !== "platform") {
+        if (Object.keys(overrides).length > 0) add("aws.eksAddonVersions", `applies only to a platform stack (the cluster's; layer is ${cfg.layer})`);
+        return problems;
+    }
+    for (const [addon, version] of Object.entries(overrides)) {
+        if (!(EKS_ADDONS as readonly string[]).includes(addon)) {
+            add(`aws.eksAddonVersions.${addon}`, `is not a managed add-on; known add-ons: ${EKS_ADDONS.join(", ")}`);
+        } else if (typeof version !== "string" || !EKS_ADDON_VERSION.test(version)) {
+            add(`aws.eksAddonVersions.${addon}`, `must be an EKS add-on version like v1.12.4-eksbuild.1 (got ${JSON.stringify(version)})`);
+        }
+    }
+    const k8s = cfg.cluster.version;
+    if (typeof k8s !== "string") return problems;
+    const missing = unpinnedAddons(k8s, overrides as Partial<Record<EksAddon, string>>);
+    if (missing.length > 0) {
+        add("aws.eksAddonVersions", `must set ${missing.join(", ")}: the pinned add-on table has no row for Kubernetes ${k8s} ` +
+            `(rows: ${Object.keys(EKS_ADDON_VERSIONS).join(", ")}; find versions with aws eks describe-addon-versions --kubernetes-version ${k8s})`);
+    }
+    const kubeProxy = overrides["kube-proxy"];
+    if (typeof kubeProxy === "string" && EKS_ADDON_VERSION.test(kubeProxy) && !kubeProxyMatches(k8s, kubeProxy)) {
+        add("aws.eksAddonVersions.kube-proxy", `must be a build of Kubernetes ${k8s} (v${k8s}.<patch>-eksbuild.<n>; got ${kubeProxy}): kube-proxy follows the cluster's minor version`);
+    }
+    return problems;
+}
 
 /** Rules only aws stacks must satisfy (the ids and settings the aws components need). Defensive:
  *  they also run on configs the schema rejected. */
@@ -74,6 +109,8 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
             add(`aws.clusterAdminArns[${i}]`, `must be an IAM role or user ARN (arn:aws:iam::123456789012:role/name; got ${JSON.stringify(arn)})`);
         }
     });
+
+    problems.push(...eksAddonRules(cfg));
 
     // KMS rotates every 90 to 2560 days.
     if (typeof cfg.keys.rotationDays === "number" && cfg.keys.rotationDays < 90) {
