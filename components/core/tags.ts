@@ -4,11 +4,19 @@ import type { ResolvedConfig } from "./config/presets";
 export const STANDARD_TAG_KEYS = ["landing-zone", "environment", "domain", "owner", "managed-by"] as const;
 export type StandardTags = Record<(typeof STANDARD_TAG_KEYS)[number], string>;
 
-export function standardTags(cfg: Pick<ResolvedConfig, "prefix" | "environment" | "domain" | "owner">): StandardTags {
+/**
+ * The `domain` tag of what no business domain owns: the platform's shared resources, and the
+ * organization stack's (whose names say `org` where others say the environment; the naming policies
+ * accept `org` only on resources tagged with the organization scope). Not valid domain names.
+ */
+export const PLATFORM_SCOPE = "platform";
+export const ORGANIZATION_SCOPE = "organization";
+
+export function standardTags(cfg: Pick<ResolvedConfig, "prefix" | "environment" | "domain" | "owner"> & Partial<Pick<ResolvedConfig, "layer">>): StandardTags {
     return {
         "landing-zone": cfg.prefix,
         environment: cfg.environment,
-        domain: cfg.domain ?? "platform",
+        domain: cfg.layer === "organization" ? ORGANIZATION_SCOPE : cfg.domain ?? PLATFORM_SCOPE,
         owner: cfg.owner,
         "managed-by": "pulumi",
     };

@@ -153,7 +153,9 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
             billingAccount: config.hierarchy.billingAccount,
             autoCreateNetwork: false,
             deletionPolicy: prod ? "PREVENT" : "DELETE",
-            labels: gcpLabels(mergeTags(args.ctx.tags, { domain: args.role })),
+            // A domain's (or the platform's) project says whose it is; the organization's projects keep
+            // the organization scope (their role is in the name), the naming rules' `org` signal.
+            labels: gcpLabels(config.layer === "organization" ? args.ctx.tags : mergeTags(args.ctx.tags, { domain: args.role })),
         }, { parent, protect: config.protectStateful, dependsOn: args.dependsOn });
     }
     const projectId = project ? project.projectId : pulumi.output(args.projectId);

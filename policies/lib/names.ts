@@ -48,16 +48,27 @@ export const NAMED_TYPES: Record<string, NamedProperty> = {
 export interface NamingConfig {
     /** The landing zone prefix (`landing-zone:prefix`); else the resource's `landing-zone` tag; else any valid prefix. */
     prefix?: string;
-    /** The stack's environment (`org` for the organization stack); else the resource's `environment` tag; else any environment. */
+    /** The stack's environment; else the resource's `environment` tag; else any environment. */
     environment?: string;
-    /** The business domain (`platform` for a platform stack); else the resource's `domain` tag. */
+    /**
+     * The business domain (`platform` for a platform stack, `organization` for an organization
+     * stack); else the resource's `domain` tag.
+     */
     domain?: string;
 }
+
+/**
+ * The `domain` tag (or config) of an organization stack's resources, the tagging module's
+ * ORGANIZATION_SCOPE (a test keeps them in step). Only there does a name's environment slot say
+ * `org`: the organization spans every environment.
+ */
+export const ORGANIZATION_SCOPE = "organization";
+const ORG_ENVIRONMENT = "org";
 
 export const namingConfigSchema = {
     properties: {
         prefix: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,7}$" },
-        environment: { type: "string" as const, enum: ["dev", "staging", "prod", "org"] },
+        environment: { type: "string" as const, enum: ["dev", "staging", "prod"] },
         domain: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,11}$" },
     },
 };
@@ -88,17 +99,22 @@ export function namingProblem(name: string, rule: NamedProperty, config: NamingC
         return `${rule.property} "${name}" breaks the ${rule.kind} rule (pattern ${rule.pattern.source}, at most ${rule.max} characters)`;
     }
     const prefix = config.prefix ?? "[a-z][a-z0-9]{1,7}";
-    // The organization stack spans environments: its names say `org` where others say the environment.
-    const env = config.environment ? `(?:${config.environment}|org)` : "(?:dev|staging|prod|org)";
+    // The organization stack spans environments: its names (and only its names) say `org` there.
+    const organization = config.domain === ORGANIZATION_SCOPE;
+    const environment = organization ? ORG_ENVIRONMENT : config.environment;
+    const env = environment ? `(?:${environment})` : "(?:dev|staging|prod)";
     const scope = rule.hyphenated ? new RegExp(`^${prefix}-${env}(-|$)`) : new RegExp(`^${prefix}${env}`);
     if (!scope.test(name)) {
         const expected = rule.hyphenated ? "<prefix>-<environment>-" : "<prefix><environment>";
-        return `${rule.property} "${name}" does not start with ${expected} (${config.prefix ?? "prefix"}, ${config.environment ?? "environment"})`;
+        const orgName = rule.hyphenated ? new RegExp(`^${prefix}-${ORG_ENVIRONMENT}(-|$)`) : new RegExp(`^${prefix}${ORG_ENVIRONMENT}`);
+        const why = organization ? "; an organization stack's names say org there"
+            : orgName.test(name) ? `; org only on an organization stack's resources (domain tag ${ORGANIZATION_SCOPE})` : "";
+        return `${rule.property} "${name}" does not start with ${expected} (${config.prefix ?? "prefix"}, ${environment ?? "environment"}${why})`;
     }
     // A domain stack's hyphenated names carry the domain next; a name cut to the length limit
     // (it then ends in a 4-character hash) may have lost part of it.
     const domain = config.domain;
-    if (rule.hyphenated && domain && domain !== "platform" && !new RegExp(`^${prefix}-${env}-${domain}(-|$)`).test(name) && name.length < rule.max - 5) {
+    if (rule.hyphenated && domain && domain !== "platform" && !organization && !new RegExp(`^${prefix}-${env}-${domain}(-|$)`).test(name) && name.length < rule.max - 5) {
         return `${rule.property} "${name}" does not carry the domain after <prefix>-<environment>- (${domain})`;
     }
     return undefined;

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { gcpLabels, kubernetesLabels, mergeTags, STANDARD_TAG_KEYS, standardTags } from "../../components/core/tags";
+import { gcpLabels, kubernetesLabels, mergeTags, ORGANIZATION_SCOPE, PLATFORM_SCOPE, STANDARD_TAG_KEYS, standardTags } from "../../components/core/tags";
 
 describe("components/core/tags", () => {
     it("gives the five standard tags, domain defaulting to platform", () => {
@@ -7,6 +7,14 @@ describe("components/core/tags", () => {
         assert.deepEqual(Object.keys(tags), [...STANDARD_TAG_KEYS]);
         assert.equal(tags.domain, "platform");
         assert.equal(tags["managed-by"], "pulumi");
+    });
+
+    it("tags an organization stack's resources with the organization scope, whatever its config says", () => {
+        const base = { prefix: "acme", environment: "prod" as const, owner: "cloud-foundation" };
+        assert.equal(standardTags({ ...base, layer: "organization" }).domain, ORGANIZATION_SCOPE);
+        assert.equal(standardTags({ ...base, layer: "platform" }).domain, PLATFORM_SCOPE);
+        assert.equal(standardTags({ ...base, layer: "domain", domain: "orders" }).domain, "orders");
+        assert.equal(standardTags({ ...base, layer: "organization" }).environment, "prod", "the environment tag is the stack's");
     });
 
     it("turns tags into valid GCP labels (lowercase, [a-z0-9_-], <= 63, keys start with a letter)", () => {

@@ -1,5 +1,8 @@
 import { strict as assert } from "node:assert";
 import { loadPolicyConfig } from "../../tools/plan/policies";
+import { Naming } from "../../components/core/naming";
+import { ORGANIZATION_SCOPE as CORE_ORGANIZATION_SCOPE, standardTags } from "../../components/core/tags";
+import { ORGANIZATION_SCOPE } from "../../policies/lib/names";
 import { res, runPolicy } from "./helpers";
 
 const tags = (environment: string, domain = "orders") =>
@@ -39,8 +42,46 @@ describe("naming policies: prefix, environment and domain from the resource's st
         assert.equal((await runPolicy("require-aws-naming-convention", [platform], { environment: "prod" })).length, 1);
     });
 
-    it("without tags or config any valid prefix and environment pass (the old behaviour)", async () => {
+    it("without tags or config any valid prefix and environment pass, org aside (no organization scope)", async () => {
         const untagged = res("aws:s3/bucket:Bucket", "data", { bucket: "zeta-dev-x-k2j4h1" });
         assert.deepEqual(await runPolicy("require-aws-naming-convention", [untagged], {}), []);
+        const org = res("aws:s3/bucket:Bucket", "data", { bucket: "zeta-org-x-k2j4h1" });
+        assert.equal((await runPolicy("require-aws-naming-convention", [org], {})).length, 1);
+    });
+
+    describe("org in the environment slot: organization stacks only", () => {
+        const bucket = (name: string, domain: string) => res("aws:s3/bucket:Bucket", "b", { bucket: name, tags: tags("prod", domain) });
+
+        it("quiet on an organization resource (domain tag organization), whose names say org", async () => {
+            assert.deepEqual(await runPolicy("require-aws-naming-convention", [bucket("acme-org-organization-trail-k2j4h1", "organization")], {}), []);
+            const provider = res("pulumi:providers:gcp", "gcp", { defaultLabels: tags("prod", "organization") });
+            const project = res("gcp:organizations/project:Project", "p", { projectId: "acme-org-security-k2j4h1" }, { provider });
+            assert.deepEqual(await runPolicy("require-gcp-naming-convention", [provider, project], {}), []);
+        });
+
+        it("fires for org on a platform or domain resource", async () => {
+            for (const [name, domain] of [["acme-org-logs-k2j4h1", "platform"], ["acme-org-orders-data-k2j4h1", "orders"]]) {
+                const found = await runPolicy("require-aws-naming-convention", [bucket(name, domain)], {});
+                assert.equal(found.length, 1, name);
+                assert.match(found[0].message, /does not start with <prefix>-<environment>- \(acme, prod; org only on an organization stack's resources \(domain tag organization\)\)/);
+            }
+        });
+
+        it("fires for an environment name on an organization resource", async () => {
+            const found = await runPolicy("require-aws-naming-convention", [bucket("acme-prod-trail-k2j4h1", "organization")], {});
+            assert.equal(found.length, 1);
+            assert.match(found[0].message, /\(acme, org; an organization stack's names say org there\)/);
+        });
+
+        it("the tagging module and the naming module agree with the rule on both layers", async () => {
+            assert.equal(ORGANIZATION_SCOPE, CORE_ORGANIZATION_SCOPE);
+            const base = { prefix: "acme", environment: "prod" as const, owner: "cloud-foundation" };
+            const orgTags = standardTags({ ...base, layer: "organization" });
+            const platformTags = standardTags({ ...base, layer: "platform" });
+            const orgName = new Naming("acme", "org", "eu-west-1").physical("aws.s3Bucket", "trail");
+            const named = (name: string, t: Record<string, string>) => res("aws:s3/bucket:Bucket", "b", { bucket: name, tags: t });
+            assert.deepEqual(await runPolicy("require-aws-naming-convention", [named(orgName, orgTags)], {}), [], orgName);
+            assert.equal((await runPolicy("require-aws-naming-convention", [named(orgName, platformTags)], {})).length, 1);
+        });
     });
 });

@@ -37,6 +37,8 @@ describe("gcp/organization.ts (organization-gcp)", () => {
             assert.ok(p.dependencies.includes(security.urn), `${p.name} is not in the security folder`);
             assert.equal(p.protect, true);
             assert.equal(rec.inputs(p).autoCreateNetwork, false);
+            // the organization scope (not the project's role): the naming rules accept `org` on it only
+            assert.equal(rec.inputs(p).labels.domain, "organization", `${p.name} domain label`);
         }
     });
 

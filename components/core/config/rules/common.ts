@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
+import { ORGANIZATION_SCOPE, PLATFORM_SCOPE } from "../../tags";
 import { key } from "./key";
 
 /** Rules that span keys (the schema checks each key alone). Written defensively: they also run on
@@ -19,6 +20,15 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     if (cfg.layer === "domain" && Object.keys(cfg.domains).length > 0) {
         add("domains", "applies only to layer platform: register the domain on its platform stack (npm run new-domain does this)");
+    }
+
+    // The domain tag says platform / organization for what no business domain owns.
+    const reserved = [PLATFORM_SCOPE, ORGANIZATION_SCOPE];
+    if (typeof cfg.domain === "string" && reserved.includes(cfg.domain)) {
+        add("domain", `must not be ${cfg.domain} (reserved for the ${cfg.domain} scope of the domain tag)`);
+    }
+    for (const name of Object.keys(cfg.domains).filter((d) => reserved.includes(d))) {
+        add(`domains.${name}`, `is not a valid domain name: ${name} is reserved for the ${name} scope of the domain tag`);
     }
 
     problems.push(...apiAccessProblems(cfg).map((p) => ({ path: key(p.path), message: p.message })));
