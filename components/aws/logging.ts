@@ -4,6 +4,10 @@ import type { LoggingOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import type { AwsAccount } from "./provider";
 import { serviceTrustPolicy } from "./iam";
+import { trailBucketStatements } from "./trail-bucket-policy";
+
+/** The account trail's folder in the audit archive (its `s3KeyPrefix`). */
+const TRAIL_KEY_PREFIX = "cloudtrail";
 
 export interface AwsLoggingArgs {
     ctx: StackContext;
@@ -176,21 +180,8 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
         kmsKeyArn: args.logsKeyArn,
         objectLock: true,
         accessLogTarget: accessLogs.bucket,
-        statements: (bucketArn) => pulumi.all([account.accountId, trailArn]).apply(([accountId, arn]): Record<string, unknown>[] => [{
-            Sid: "CloudTrailAclCheck",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:GetBucketAcl",
-            Resource: bucketArn,
-            Condition: { StringEquals: { "aws:SourceArn": arn } },
-        }, {
-            Sid: "CloudTrailWrite",
-            Effect: "Allow",
-            Principal: { Service: "cloudtrail.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${bucketArn}/cloudtrail/AWSLogs/${accountId}/*`,
-            Condition: { StringEquals: { "aws:SourceArn": arn, "s3:x-amz-acl": "bucket-owner-full-control" } },
-        }]),
+        statements: (bucketArn) => pulumi.all([account.accountId, trailArn]).apply(([accountId, arn]) =>
+            trailBucketStatements({ bucketArn, trailArn: arn, writeSid: "CloudTrailWrite", logOwners: [accountId], keyPrefix: TRAIL_KEY_PREFIX })),
     });
 
     const trailRole = new aws.iam.Role(childName(name, "trail-role"), {
@@ -217,7 +208,7 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
     const trail = new aws.cloudtrail.Trail(childName(name, "trail"), {
         name: trailName,
         s3BucketName: archive.bucket.bucket,
-        s3KeyPrefix: "cloudtrail",
+        s3KeyPrefix: TRAIL_KEY_PREFIX,
         isMultiRegionTrail: true,
         includeGlobalServiceEvents: true,
         enableLogFileValidation: true,

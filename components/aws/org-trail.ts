@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { createLogBucket } from "./logging";
+import { trailBucketStatements } from "./trail-bucket-policy";
 
 export interface OrgTrailArgs {
     ctx: StackContext;
@@ -73,21 +74,9 @@ export function createOrgTrail(name: string, parent: pulumi.Resource, args: OrgT
         kmsKeyArn: key.arn,
         objectLock: true,
         statements: (bucketArn) => pulumi.all([args.managementAccountId, trailArn, args.organizationId]).apply(
-            ([management, arn, org]): Record<string, unknown>[] => [{
-                Sid: "CloudTrailAclCheck",
-                Effect: "Allow",
-                Principal: { Service: "cloudtrail.amazonaws.com" },
-                Action: "s3:GetBucketAcl",
-                Resource: bucketArn,
-                Condition: { StringEquals: { "aws:SourceArn": arn } },
-            }, {
-                Sid: "OrganizationTrailWrite",
-                Effect: "Allow",
-                Principal: { Service: "cloudtrail.amazonaws.com" },
-                Action: "s3:PutObject",
-                Resource: [`${bucketArn}/AWSLogs/${management}/*`, `${bucketArn}/AWSLogs/${org}/*`],
-                Condition: { StringEquals: { "aws:SourceArn": arn, "s3:x-amz-acl": "bucket-owner-full-control" } },
-            }, {
+            ([management, arn, org]): Record<string, unknown>[] => [
+                // An organization trail writes member accounts' logs under AWSLogs/<organization id>/.
+                ...trailBucketStatements({ bucketArn, trailArn: arn, writeSid: "OrganizationTrailWrite", logOwners: [management, org] }), {
                 Sid: "ConfigAclCheck",
                 Effect: "Allow",
                 Principal: { Service: "config.amazonaws.com" },

@@ -108,6 +108,9 @@ describe("aws/organization.ts (organization-aws)", () => {
         for (const sid of ["DenyInsecureTransport", "DenyDeletingLogs", "CloudTrailAclCheck", "OrganizationTrailWrite", "ConfigWrite"]) assert.ok(sids.includes(sid), sid);
         const write = statements.find((s) => s.Sid === "OrganizationTrailWrite")!;
         assert.match(write.Condition.StringEquals["aws:SourceArn"], /^arn:aws:cloudtrail:eu-west-1:000000000000:trail\//);
+        // member accounts' logs land under AWSLogs/<organization id>/ (the fabricated id), the management account's under its id
+        const bucket = rec.inputs(rec.one(T.bucket)).bucket;
+        assert.deepEqual(write.Resource, [`arn:aws:s3:::${bucket}/AWSLogs/000000000000/*`, `arn:aws:s3:::${bucket}/AWSLogs/organization-organization-id/*`]);
         assert.ok(statements.find((s) => s.Sid === "ConfigWrite")!.Condition.StringEquals["aws:SourceOrgID"]);
     });
 
