@@ -49,6 +49,37 @@ describe("components/core/naming", () => {
         assert.equal(vault, naming.physical("azure.keyVault", "kv"));
     });
 
+    it("exactly the globally unique kinds end in a hash of the seed (a name another customer may hold)", () => {
+        const GLOBAL = ["aws.s3Bucket", "azure.storageAccount", "azure.keyVault", "azure.containerRegistry", "azure.postgresServer",
+            "azure.serviceBusNamespace", "azure.redisCache", "gcp.projectId", "gcp.bucket"];
+        const seeded = (Object.keys(nameRules) as NameKind[]).filter((kind) =>
+            physicalName(kind, ["acme", "dev", "data"], ["eu-west-1"]) !== physicalName(kind, ["acme", "dev", "data"], ["us-east-1"]));
+        assert.deepEqual(seeded.sort(), [...GLOBAL].sort());
+    });
+
+    it("every kind lowercases (no character of ACME is dropped)", () => {
+        for (const kind of Object.keys(nameRules) as NameKind[]) {
+            assert.ok(physicalName(kind, ["ACME", "Dev", "Data"]).startsWith("acme"), kind);
+        }
+    });
+
+    it("cuts only names over the limit, and a name at the minimum needs no padding", () => {
+        assert.equal(physicalName("aws.sqsQueue", ["a".repeat(80)]), "a".repeat(80), "80 characters fit in 80");
+        const over = physicalName("aws.sqsQueue", ["a".repeat(81)]);
+        assert.equal(over.length, 80);
+        assert.match(over, /^a{75}-[a-z0-9]{4}$/);
+        assert.equal(physicalName("gcp.serviceAccountId", ["abcdef"]), "abcdef", "6 characters meet the minimum of 6");
+        assert.match(physicalName("gcp.serviceAccountId", ["abcde"]), /^abcde-[a-z0-9]+$/, "5 characters are padded");
+    });
+
+    it("never leaves an empty word between separators, from the parts or from a cut", () => {
+        assert.equal(physicalName("aws.sqsQueue", ["acme-", "-dev"]), "acme-dev");
+        // 81 characters with the doubled separators, 79 without: no cut
+        assert.equal(physicalName("aws.sqsQueue", [`${"a".repeat(40)}-`, `-${"b".repeat(38)}`]), `${"a".repeat(40)}-${"b".repeat(38)}`);
+        const parts = ["a".repeat(74), "b".repeat(10)];
+        assert.equal(physicalName("aws.sqsQueue", parts), `${"a".repeat(74)}-${stableHash(["long", ...parts], 4)}`);
+    });
+
     it("child logical names start with the parent's name", () => {
         assert.equal(childName("network", "vpc"), "network-vpc");
         assert.equal(childName("orders-db", "replica", "1"), "orders-db-replica-1");

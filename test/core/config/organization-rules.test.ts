@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ConfigError } from "../../../components/core/config/errors";
+import { resolveConfig } from "../../../components/core/config/presets";
+import { awsAccountRoles } from "../../../components/core/config/rules/organization";
 import { validateStackConfig } from "../../../components/core/config/validate";
 import { organizationConfig } from "../../organization-helpers";
 
@@ -40,6 +42,22 @@ describe("components/core/config/rules/organization.ts", () => {
         has(found, "landing-zone:organization.existingAccounts.security must be a 12-digit account id");
         const ok = { ...sample("aws").organization, existingAccounts: { security: "123456789012" } };
         assert.deepEqual(problems({ ...sample("aws"), organization: ok }), []);
+    });
+
+    it("AWS accounts need an e-mail domain while one is still to be created, none when every account exists", () => {
+        const base = sample("aws");
+        const roles = awsAccountRoles(resolveConfig(base as never));
+        const existing = (rs: string[]) => Object.fromEntries(rs.map((r, i) => [r, String(100000000000 + i)]));
+        const noMail = { ...base.hierarchy, emailDomain: undefined };
+        assert.deepEqual(problems({ ...base, hierarchy: noMail, organization: { ...base.organization, existingAccounts: existing(roles) } }), []);
+        has(problems({ ...base, hierarchy: noMail, organization: { ...base.organization, existingAccounts: existing(roles.slice(1)) } }), "landing-zone:hierarchy.emailDomain is required when the organization creates accounts");
+        has(problems({ ...base, hierarchy: { ...base.hierarchy, emailDomain: "acme" } }), "landing-zone:hierarchy.emailDomain is required when the organization creates accounts");
+    });
+
+    it("GCP: a billing account and customer ids in their formats", () => {
+        const base = sample("gcp");
+        has(problems({ ...base, hierarchy: { ...base.hierarchy, billingAccount: "0a0a0a-0a0a0a-0a0a0a" } }), "landing-zone:hierarchy.billingAccount is required for organization-gcp");
+        has(problems({ ...base, organization: { ...base.organization, allowedCustomerIds: ["acme.example"] } }), "landing-zone:organization.allowedCustomerIds[0] must be a customer id");
     });
 
     it("one platform subscription per environment, in a landing-zone group", () => {

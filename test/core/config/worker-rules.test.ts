@@ -25,6 +25,18 @@ function problems(raw: Record<string, unknown>): string[] {
 /** One rule per case: it fires on `bad` and is quiet on `good` (only the worker block differs). */
 const cases: { title: string; cloud: Cloud; bad: Record<string, unknown>; good: Record<string, unknown>; expected: string }[] = [
     {
+        title: "warm instances up to the concurrency cap", cloud: "gcp",
+        bad: { worker: worker({ maxConcurrency: 5, warmInstances: 6 }) },
+        good: { worker: worker({ maxConcurrency: 5, warmInstances: 5 }) },
+        expected: "landing-zone:worker.warmInstances must be <= worker.maxConcurrency (6 > 5)",
+    },
+    {
+        title: "every cron field is numbers, *, ranges, lists or steps", cloud: "gcp",
+        bad: { worker: worker({ schedule: "0 2 * * MON" }) },
+        good: { worker: worker({ schedule: "*/15 0,12 1-7 * *" }) },
+        expected: "landing-zone:worker.schedule must be a 5-field cron expression",
+    },
+    {
         title: "SQS visibility timeout >= 6 x the function timeout", cloud: "aws",
         bad: { queue: { visibilityTimeoutSeconds: 170 }, worker: worker({ timeoutSeconds: 30 }) },
         good: { queue: { visibilityTimeoutSeconds: 180 }, worker: worker({ timeoutSeconds: 30 }) },
