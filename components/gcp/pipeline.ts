@@ -11,14 +11,15 @@ export interface GcpPipelineArgs extends GcpDomainArgs {
     namespace: string;
     /**
      * GKE cluster of the environment before this one (`projects/<p>/locations/<l>/clusters/<n>`):
-     * releases deploy there first and are promoted to this stack's cluster after approval.
+     * releases deploy there first and are promoted to this stack's cluster after approval. That
+     * environment's platform binds this stack's deploy account there (`gcp.promotion.nextDeployers`)
+     * and this one's lets its nodes pull (`gcp.promotion.previousNodeServiceAccount`).
      */
     promoteFromCluster?: string;
 }
 
 export interface GcpPipelineResult {
     outputs: PipelineOutputs;
-    buildServiceAccount: gcp.serviceaccount.Account;
     /** Exists once the GitHub connection can be complete (see `outputs.nextStep`). */
     trigger?: gcp.cloudbuild.Trigger;
     source: SourceConnectionResult;
@@ -42,16 +43,6 @@ export class GcpPipeline extends pulumi.ComponentResource {
     }
 }
 
-const serviceAccountEmail = (sa: gcp.serviceaccount.Account) =>
-    pulumi.interpolate`${sa.accountId}@${sa.project}.iam.gserviceaccount.com`;
-
-/** The project of a cluster id `projects/<p>/locations/<l>/clusters/<n>`. */
-export function projectOfCluster(clusterId: string): string {
-    const match = /^projects\/([^/]+)\/locations\/[^/]+\/clusters\/[^/]+$/.exec(clusterId);
-    if (!match) throw new Error(`pipeline: "${clusterId}" is not a GKE cluster id (projects/<p>/locations/<l>/clusters/<n>)`);
-    return match[1];
-}
-
 export function createPipeline(name: string, parent: pulumi.Resource, args: GcpPipelineArgs): GcpPipelineResult {
     const { ctx, platform, namespace } = args;
     const pipeline = ctx.config.pipeline;
@@ -63,15 +54,11 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     // Validation guarantees an external GitHub repository `owner/name` on gcp.
     const sourceRepository = pipeline.repository!;
 
-    // Dedicated identities: the build pushes images and creates releases; the deploy identity (the
-    // platform vended it: `edit` in the domain namespace and cluster viewer, nothing else in the
-    // cluster) renders and applies manifests.
-    const buildSa = new gcp.serviceaccount.Account(childName(name, "build-sa"), {
-        project,
-        accountId: ctx.naming.physical("gcp.serviceAccountId", "build"),
-        displayName: `${namespace} Cloud Build`,
-    }, opts);
-    const buildMember = pulumi.interpolate`serviceAccount:${serviceAccountEmail(buildSa)}`;
+    // Dedicated identities, both vended by the platform: the build (push to the platform's
+    // repository, granted there) creates releases; the deploy identity (`edit` in the domain
+    // namespace and cluster viewer, nothing else in the cluster) renders and applies manifests.
+    // This stack grants them its own resources only.
+    const buildMember = pulumi.interpolate`serviceAccount:${platform.buildServiceAccountEmail}`;
     const deployEmail = platform.deployServiceAccountEmail;
     const deployMember = pulumi.interpolate`serviceAccount:${deployEmail}`;
 
@@ -109,12 +96,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         labels,
     }, opts);
 
-    // Build identity: push to the platform's repository, write logs, create releases.
-    new gcp.artifactregistry.RepositoryIamMember(childName(name, "build-push"), {
-        repository: platform.artifactRepositoryId,
-        role: "roles/artifactregistry.writer",
-        member: buildMember,
-    }, opts);
+    // Build identity: write logs, create releases (the platform granted the push).
     new gcp.projects.IAMMember(childName(name, "build-logs"), {
         project,
         role: "roles/logging.logWriter",
@@ -140,13 +122,8 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         role: "roles/clouddeploy.jobRunner",
         member: deployMember,
     }, opts);
-    if (args.promoteFromCluster) {
-        new gcp.projects.IAMMember(childName(name, "deploy-previous-cluster-viewer"), {
-            project: projectOfCluster(args.promoteFromCluster),
-            role: "roles/container.clusterViewer",
-            member: deployMember,
-        }, opts);
-    }
+    // Promotion: the previous environment's platform binds the deploy identity in its cluster
+    // (`gcp.promotion.nextDeployers`); this stack grants nothing on another environment.
     const imageRepository = pulumi.interpolate`${platform.registryUrl}/${namespace}`;
     // Tagged by build id: tags are immutable, and a rebuild of the same commit is a new build.
     const image = pulumi.interpolate`${imageRepository}:$BUILD_ID`;
@@ -168,7 +145,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         location: region,
         name: ctx.naming.physical("gcp.generic", "build"),
         description: `Build ${sourceRepository} (${pipeline.branch}), push to Artifact Registry, release to Cloud Deploy`,
-        serviceAccount: buildSa.id,
+        serviceAccount: platform.buildServiceAccountName,
         repositoryEventConfig: { repository: source.repository.id, push: { branch: `^${pipeline.branch}$` } },
         build: {
             steps: [
@@ -197,7 +174,6 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     }, { parent, dependsOn: [deliveryPipeline, ...staging.grants] });
 
     return {
-        buildServiceAccount: buildSa,
         trigger,
         source,
         stagingBucket: staging.bucket,

@@ -44,6 +44,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     const host = hierarchy.platform;
     const under = (capability: string) => childName(host.resourceName, capability);
     const opts = { parent: host };
+    const promotion = ctx.config.gcp.promotion;
 
     const keys = new GcpKeys(under("keys"), {
         ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
@@ -69,7 +70,11 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
 
     const registry = new GcpRegistry(under("registry"), {
         ctx, projectId: host.projectId, keyId: keys.keyIds.registry,
-        readers: { "gke-nodes": cluster.nodeServiceAccount.member },
+        readers: {
+            "gke-nodes": cluster.nodeServiceAccount.member,
+            // Promotion: the previous environment's nodes run the images built once into this repository.
+            ...(promotion?.previousNodeServiceAccount ? { "previous-nodes": `serviceAccount:${promotion.previousNodeServiceAccount}` } : {}),
+        },
         dependsOn: [...host.apis, ...keys.grants.registry],
     }, opts).result;
 
@@ -83,6 +88,8 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             hostProjectNumber: host.projectNumber,
             domainProjectId: project.projectId,
             k8sProvider: cluster.provider,
+            registry: { projectId: host.projectId, location: ctx.config.region, repositoryId: registry.repository.repositoryId },
+            promotedBy: promotion?.nextDeployers?.[domain],
             dependsOn: project.apis,
         }, opts).result.outputs;
     }
@@ -109,6 +116,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         privateServicesCidr: network.plan.privateServices,
         podsCidr: network.plan.pods,
         clusterId: pulumi.interpolate`projects/${host.projectId}/locations/${cluster.location}/clusters/${cluster.name}`,
+        nodeServiceAccountEmail: pulumi.interpolate`${cluster.nodeServiceAccount.accountId}@${cluster.nodeServiceAccount.project}.iam.gserviceaccount.com`,
     };
     return {
         hierarchy: hierarchy.outputs,
