@@ -48,6 +48,8 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
 
     const keys = new GcpKeys(under("keys"), {
         ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
+        // With an organization stack, the keys live in its security project's ring for this environment.
+        keyRingId: organization ? organizationKeyRing(organization, ctx, host) : undefined,
         // Geo-redundant domain buckets (multi-region) need a key in their multi-region.
         geoLocation: ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined,
     }, opts).result;
@@ -136,6 +138,21 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         homes,
         extras: { ...extras },
     };
+}
+
+/**
+ * The organization's key ring for this environment, checked: it must exist and be in this
+ * platform's region (CMEK keys must share their resources' location).
+ */
+export function organizationKeyRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource): pulumi.Output<string> {
+    const { environment, region } = ctx.config;
+    return organization.get("environments").apply((environments) => {
+        const ring = environments[environment]?.keyRingId;
+        if (!ring) throw new pulumi.ResourceError(`organization stack ${organization.name} exports no key ring for environment ${environment} (environments.${environment}.keyRingId): update it to a version that creates one and run its pulumi up`, scope);
+        const location = /\/locations\/([^/]+)\//.exec(ring)?.[1];
+        if (location !== region) throw new pulumi.ResourceError(`the organization's key ring ${ring} is in ${location ?? "an unknown location"}, this platform in ${region}: CMEK keys must be in their resources' region (set the organization stack's landing-zone:region to ${region})`, scope);
+        return ring;
+    });
 }
 
 function definedOnly<T>(record: Partial<Record<string, T>>): Record<string, T> {
