@@ -74,6 +74,8 @@ type Transform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.Resource
 const GCP_PATH_IDS: Partial<Record<string, (inputs: Record<string, unknown>) => string>> = {
     "gcp:kms/keyRing:KeyRing": (i) => `projects/${String(i.project)}/locations/${String(i.location)}/keyRings/${String(i.name)}`,
     "gcp:kms/cryptoKey:CryptoKey": (i) => `${String(i.keyRing)}/cryptoKeys/${String(i.name)}`,
+    "gcp:cloudbuildv2/repository:Repository": (i) =>
+        `projects/${String(i.project)}/locations/${String(i.location)}/connections/${String(i.parentConnection)}/repositories/${String(i.name)}`,
 };
 
 /** Made-up but well-formed outputs for a fabricated (update-like) run. */

@@ -43,6 +43,31 @@ export class GcpPipeline extends pulumi.ComponentResource {
     }
 }
 
+/**
+ * The build step that clones the manifests repository (which may be private) into `deploy/`: it
+ * fetches the connection's short-lived read token for the linked repository
+ * (`repositories.accessReadToken`, as the build account) and hands it to git as a header through
+ * git's environment config, never in the URL or the arguments. `$$` is a literal `$` in Cloud Build.
+ */
+export function manifestsCloneStep(deployRepository: string, linkedRepository: pulumi.Input<string>) {
+    const script = [
+        "set -euo pipefail",
+        "access=$$(gcloud auth print-access-token)",
+        "token=$$(curl -fsS -X POST -H \"Authorization: Bearer $$access\" -H 'Content-Type: application/json' -d '{}' " +
+            "\"https://cloudbuild.googleapis.com/v2/$${LINKED_REPOSITORY}:accessReadToken\" | python3 -c 'import json, sys; print(json.load(sys.stdin)[\"token\"])')",
+        "export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=http.https://github.com/.extraheader",
+        "export GIT_CONFIG_VALUE_0=\"Authorization: basic $$(printf 'x-access-token:%s' \"$$token\" | base64 -w0)\"",
+        `git clone --depth=1 https://github.com/${deployRepository}.git deploy`,
+    ].join("\n");
+    return {
+        id: "manifests",
+        name: "gcr.io/google.com/cloudsdktool/cloud-sdk:slim",
+        entrypoint: "bash",
+        args: ["-c", script],
+        envs: [pulumi.interpolate`LINKED_REPOSITORY=${linkedRepository}`],
+    };
+}
+
 export function createPipeline(name: string, parent: pulumi.Resource, args: GcpPipelineArgs): GcpPipelineResult {
     const { ctx, platform, namespace } = args;
     const pipeline = ctx.config.pipeline;
@@ -128,16 +153,18 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     // Tagged by build id: tags are immutable, and a rebuild of the same commit is a new build.
     const image = pulumi.interpolate`${imageRepository}:$BUILD_ID`;
     const deployRepository = pipeline.deployRepository;
-    const cloneDeploy = deployRepository
-        ? [{ id: "manifests", name: "gcr.io/cloud-builders/git", args: ["clone", "--depth=1", `https://github.com/${deployRepository}.git`, "deploy"] }]
-        : [];
 
     const source = createSourceConnection(name, parent, {
         ...args,
         repository: sourceRepository,
         token: new pulumi.Config(GIT_TOKEN_CONFIG.namespace).getSecret(GIT_TOKEN_CONFIG.key),
         installationId: ctx.config.gcp.githubAppInstallationId,
+        deployRepository,
+        reader: buildMember,
     });
+    const cloneDeploy = deployRepository && source.deployRepository
+        ? [manifestsCloneStep(deployRepository, source.deployRepository.id)]
+        : [];
     const nextStep = nextStepText(source.nextSteps);
     // A trigger only on a linked repository: one on an incomplete connection would never fire.
     const trigger = source.repository && new gcp.cloudbuild.Trigger(childName(name, "trigger"), {
@@ -171,7 +198,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             options: { logging: "CLOUD_LOGGING_ONLY", requestedVerifyOption: "VERIFIED" },
             timeout: "1800s",
         },
-    }, { parent, dependsOn: [deliveryPipeline, ...staging.grants] });
+    }, { parent, dependsOn: [deliveryPipeline, ...staging.grants, ...(source.readAccess ? [source.readAccess] : [])] });
 
     return {
         trigger,

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { connectionNextSteps } from "../../../components/gcp/source-connection";
 import { BUILD_EMAIL, DATA_KEY, DEPLOY_EMAIL, DOMAIN_PROJECT, HOST, runDomain } from "./fake-platform";
 
 const TRIGGER = "gcp:cloudbuild/trigger:Trigger";
@@ -51,7 +52,7 @@ describe("components/gcp/pipeline", () => {
         assert.ok(connection.dependencies.includes(version.urn));
         assert.equal(rec.inputs(connection).githubConfig.appInstallationId, 4242);
         assert.equal(rec.inputs(connection).location, "europe-west1");
-        const repository = rec.one(REPOSITORY);
+        const repository = rec.one(REPOSITORY, "pipeline-repository");
         assert.equal(rec.inputs(repository).remoteUri, "https://github.com/acme/orders-service.git");
         assert.ok(repository.dependencies.includes(connection.urn));
         const trigger = rec.one(TRIGGER);
@@ -63,8 +64,42 @@ describe("components/gcp/pipeline", () => {
         assert.equal(inputs.location, "europe-west1");
         const steps = inputs.build.steps as { id: string; args: string[] }[];
         assert.deepEqual(steps.map((s) => s.id), ["build", "push", "manifests", "release"]);
-        assert.ok(steps[2].args.includes("https://github.com/acme/orders-deploy.git"));
+        assert.match(steps[2].args[1], /git clone --depth=1 https:\/\/github\.com\/acme\/orders-deploy\.git deploy/);
         assert.ok(steps[3].args.includes("--source=deploy"));
+    });
+
+    it("a private manifests repository: linked on the connection, cloned with the connection's read token that only the build account may fetch", async () => {
+        const rec = await runDomain({
+            environment: "prod", ...CONNECTED,
+            pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders-deploy" },
+        }, { ...TOKEN, preview: false });
+        const connection = rec.one(CONNECTION);
+        const linked = rec.one(REPOSITORY, "deploy-repository");
+        assert.equal(rec.inputs(linked).remoteUri, "https://github.com/acme/orders-deploy.git");
+        assert.ok(linked.dependencies.includes(connection.urn));
+        // The read token is the connection's (its token secret, readable by the Cloud Build agent only).
+        const agent = rec.inputs(rec.one("gcp:secretmanager/secretIamMember:SecretIamMember", "github-token-agent"));
+        assert.equal(agent.role, "roles/secretmanager.secretAccessor");
+        assert.match(agent.member, /@gcp-sa-cloudbuild\.iam\.gserviceaccount\.com$/);
+        const access = rec.one("gcp:cloudbuildv2/connectionIAMMember:ConnectionIAMMember", "manifests-read-token");
+        assert.equal(rec.inputs(access).role, "roles/cloudbuild.readTokenAccessor", "read tokens only, never read/write");
+        assert.equal(rec.inputs(access).member, `serviceAccount:${BUILD_EMAIL}`);
+        assert.ok(access.dependencies.includes(connection.urn));
+        const trigger = rec.one(TRIGGER);
+        assert.ok(trigger.dependencies.includes(access.urn), "the build account may fetch the token before the trigger exists");
+        const step = (rec.inputs(trigger).build.steps as { id: string; args: string[]; envs: string[]; entrypoint: string }[]).find((s) => s.id === "manifests")!;
+        assert.equal(step.entrypoint, "bash");
+        assert.deepEqual(step.envs, [`LINKED_REPOSITORY=projects/${DOMAIN_PROJECT}/locations/europe-west1/connections/acme-prod-orders-github/repositories/orders-deploy`]);
+        const script = step.args[1];
+        assert.match(script, /\$\$\{LINKED_REPOSITORY\}:accessReadToken/, "the read token of the linked repository (`$$` is a literal `$` for Cloud Build)");
+        assert.match(script, /GIT_CONFIG_VALUE_0="Authorization: basic /, "the token reaches git as a header");
+        assert.doesNotMatch(script, /x-access-token:\$\$token@|https:\/\/[^ ]*@github/, "never in the clone URL");
+        // Until connected, the steps name both repositories (the app's installation must reach the manifests too).
+        assert.match(connectionNextSteps("acme/orders-service", false, undefined, "acme/orders-deploy")[1], /with access to acme\/orders-service and acme\/orders-deploy/);
+        // Without a manifests repository: no link, no token access.
+        const plain = await runDomain({ environment: "prod", ...CONNECTED }, { ...TOKEN, preview: false });
+        assert.equal(plain.ofType(REPOSITORY).length, 1);
+        assert.equal(plain.ofType("gcp:cloudbuildv2/connectionIAMMember:ConnectionIAMMember").length, 0);
     });
 
     it("until the app is installed and the token set: the connection waits, no repository or trigger, and the steps are exported", async () => {

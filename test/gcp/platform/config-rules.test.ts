@@ -45,6 +45,9 @@ describe("components/core/config/rules/gcp", () => {
         assert.match(message, /landing-zone:pipeline\.repository must be a GitHub repository <owner>\/<name> on gcp \(got "orders-service"\)/);
         assert.match(message, /landing-zone:pipeline\.deployRepository must be a GitHub repository/);
         assert.equal(problems({ ...domain, pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders.deploy" } }), "");
+        // One connection, one app installation: the manifests must have the application's owner.
+        assert.match(problems({ ...domain, pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "other/orders-deploy" } }),
+            /landing-zone:pipeline\.deployRepository must have the owner of pipeline\.repository \(acme\) on gcp/);
     });
 
     it("gcp.githubAppInstallationId: a domain stack's key, a positive integer", () => {

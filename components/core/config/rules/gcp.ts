@@ -88,6 +88,12 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
                 add(`pipeline.${repoKey}`, `must be a GitHub repository <owner>/<name> on gcp (got "${value}")`);
             }
         }
+        // Both are read through one Cloud Build connection, i.e. one GitHub App installation (one owner).
+        const { repository, deployRepository } = cfg.pipeline;
+        if (typeof repository === "string" && typeof deployRepository === "string" && GITHUB_REPOSITORY.test(repository) &&
+            GITHUB_REPOSITORY.test(deployRepository) && repository.split("/")[0] !== deployRepository.split("/")[0]) {
+            add("pipeline.deployRepository", `must have the owner of pipeline.repository (${repository.split("/")[0]}) on gcp: both are read through the one Cloud Build GitHub connection, one app installation (got "${deployRepository}")`);
+        }
     }
     if (cfg.layer === "domain" && typeof cfg.queue.maxReceiveCount === "number" && cfg.queue.maxReceiveCount < 5) {
         add("queue.maxReceiveCount", `must be 5 to 100 on gcp (Pub/Sub's dead-letter delivery attempts; got ${cfg.queue.maxReceiveCount})`);
