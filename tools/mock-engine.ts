@@ -67,17 +67,33 @@ export interface RunResult {
 
 type Transform = (args: pulumi.ResourceTransformArgs) => Promise<pulumi.ResourceTransformResult | undefined> | pulumi.ResourceTransformResult | undefined;
 
+/**
+ * GCP resources whose id is a resource path that code (or a referencing stack) parses: the id the
+ * provider sets, built from the inputs (the KMS ring's location, a key's ring).
+ */
+const GCP_PATH_IDS: Partial<Record<string, (inputs: Record<string, unknown>) => string>> = {
+    "gcp:kms/keyRing:KeyRing": (i) => `projects/${String(i.project)}/locations/${String(i.location)}/keyRings/${String(i.name)}`,
+    "gcp:kms/cryptoKey:CryptoKey": (i) => `${String(i.keyRing)}/cryptoKeys/${String(i.name)}`,
+    "gcp:cloudbuildv2/repository:Repository": (i) =>
+        `projects/${String(i.project)}/locations/${String(i.location)}/connections/${String(i.parentConnection)}/repositories/${String(i.name)}`,
+};
+
 /** Made-up but well-formed outputs for a fabricated (update-like) run. */
-/** The id a resource gets in a fabricated run. Azure ids are ARM paths (code parses them), so they get that shape. */
-export function fabricatedId(resource: { type: string; name: string }): string {
-    return resource.type.startsWith("azure-native:")
-        ? `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${resource.type.split(":")[1]}/${resource.name}`
-        : `${resource.name}-id`;
+/**
+ * The id a resource gets in a fabricated run. Azure ids are ARM paths (code parses them), so they
+ * get that shape; so do the GCP ids that are resource paths, when the inputs are given.
+ */
+export function fabricatedId(resource: { type: string; name: string; inputs?: Record<string, unknown> }): string {
+    if (resource.type.startsWith("azure-native:")) {
+        return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/${resource.type.split(":")[1]}/${resource.name}`;
+    }
+    const path = GCP_PATH_IDS[resource.type];
+    return path && resource.inputs ? path(resource.inputs) : `${resource.name}-id`;
 }
 
 function fabricatedState(type: string, name: string, inputs: Record<string, unknown>): { id: string; state: Record<string, unknown> } {
     const pkg = type.split(":")[0];
-    const id = fabricatedId({ type, name });
+    const id = fabricatedId({ type, name, inputs });
     const state: Record<string, unknown> = { ...inputs, id };
     if (pkg === "aws") {
         state.arn = `arn:aws:${type.split(":")[1].split("/")[0]}:eu-west-1:123456789012:${name}`;

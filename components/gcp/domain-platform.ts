@@ -32,6 +32,9 @@ export interface GcpDomainPlatform {
     /** The deploy service account the platform vended (e-mail and resource name). */
     deployServiceAccountEmail: pulumi.Output<string>;
     deployServiceAccountName: pulumi.Output<string>;
+    /** The build service account the platform vended (e-mail and resource name): it may push to the registry. */
+    buildServiceAccountEmail: pulumi.Output<string>;
+    buildServiceAccountName: pulumi.Output<string>;
     /** The platform's customer-managed key for data (Cloud SQL, GCS) in the region. */
     dataKeyId: pulumi.Output<string>;
     /** Key for geo-redundant (multi-region) buckets when the platform exports one. */
@@ -64,6 +67,8 @@ export function readDomainPlatform(domain: string, platform: PlatformReference):
         workloadPrincipal: home.apply((h) => h.workloadPrincipal),
         deployServiceAccountEmail: home.apply((h) => h.deployPrincipal),
         deployServiceAccountName: home.apply((h) => h.deployServiceAccountName),
+        buildServiceAccountEmail: home.apply((h) => h.buildPrincipal),
+        buildServiceAccountName: home.apply((h) => h.buildServiceAccountName),
         dataKeyId: keys.apply((k) => k.keyIds.data),
         geoDataKeyId: extras.apply((e) => e.geoDataKeyId),
     };

@@ -37,4 +37,9 @@ export interface GcpPlatformExtras {
     podsCidr?: string;
     /** The GKE cluster as `projects/<host>/locations/<location>/clusters/<name>` (Cloud Deploy targets, `gcp.promoteFromCluster`). */
     clusterId?: pulumi.Output<string>;
+    /**
+     * The cluster nodes' service account (e-mail): the next environment's platform lets it pull
+     * promoted images (`gcp.promotion.previousNodeServiceAccount` there).
+     */
+    nodeServiceAccountEmail?: pulumi.Output<string>;
 }

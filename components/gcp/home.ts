@@ -24,6 +24,17 @@ export const DOMAIN_EGRESS: EgressRule[] = [
 export interface GcpDomainHome extends DomainHomeOutputs {
     /** Resource name of the deploy service account (`projects/<p>/serviceAccounts/<email>`): the domain's build may act as it. */
     deployServiceAccountName: pulumi.Input<string>;
+    /** The build service account (e-mail) the domain's Cloud Build runs as: it may push to the platform's image repository. */
+    buildPrincipal: pulumi.Input<string>;
+    /** Resource name of the build service account (`projects/<p>/serviceAccounts/<email>`). */
+    buildServiceAccountName: pulumi.Input<string>;
+}
+
+/** The platform's image repository the domain's build pushes to. */
+export interface HomeRegistry {
+    projectId: pulumi.Input<string>;
+    location: string;
+    repositoryId: pulumi.Input<string>;
 }
 
 /**
@@ -44,6 +55,13 @@ export interface GcpDomainHomeArgs {
     /** The domain's own project (its deploy service account lives there). */
     domainProjectId: pulumi.Input<string>;
     k8sProvider: k8s.Provider;
+    /** The image repository the domain's build account may push to. */
+    registry: HomeRegistry;
+    /**
+     * dev -> prod promotion (`gcp.promotion.nextDeployers.<domain>`): the next environment's deploy
+     * service account (e-mail), bound with `edit` in this namespace and cluster viewer, like the own one.
+     */
+    promotedBy?: string;
     /** What the domain project needs first (its IAM API). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -51,6 +69,9 @@ export interface GcpDomainHomeArgs {
 export interface GcpDomainHomeResult {
     baseline: NamespaceBaseline;
     deployServiceAccount: gcp.serviceaccount.Account;
+    buildServiceAccount: gcp.serviceaccount.Account;
+    /** The build account's push access to the platform's repository. */
+    buildPush: gcp.artifactregistry.RepositoryIamMember;
     outputs: GcpDomainHome;
 }
 
@@ -59,7 +80,9 @@ export interface GcpDomainHomeResult {
  * Federation principal is what the domain grants its resources to), a deploy service account with
  * `edit` in the namespace only (a RoleBinding) and the cluster viewer role it needs to get
  * credentials, and the domain's personas bound to Google groups (admins: `admin`, readers: `view`,
- * both in the namespace only, plus cluster viewer to get credentials).
+ * both in the namespace only, plus cluster viewer to get credentials). The domain's build service
+ * account with push access to the platform's repository, and (promotion) the next environment's
+ * deploy account bound like the own one.
  */
 export function createDomainHome(name: string, parent: pulumi.Resource, args: GcpDomainHomeArgs): GcpDomainHomeResult {
     const { ctx, domain, registration } = args;
@@ -81,6 +104,24 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
             member,
         }, { parent });
     credentialsFor("deploy", pulumi.interpolate`serviceAccount:${deployEmail}`);
+    if (args.promotedBy) credentialsFor("promote", `serviceAccount:${args.promotedBy}`);
+
+    // The domain's build identity: pushes images to the platform's repository, a grant on the
+    // platform's resource, so the platform makes it (the domain stack grants only its own resources).
+    const buildServiceAccount = new gcp.serviceaccount.Account(childName(name, "build-sa"), {
+        project: args.domainProjectId,
+        accountId: naming.physical("gcp.serviceAccountId", "builder"),
+        displayName: `${namespace} Cloud Build`,
+        description: `Builds ${namespace}'s images and pushes them to the platform's repository`,
+    }, { parent, dependsOn: args.dependsOn });
+    const buildEmail = pulumi.interpolate`${buildServiceAccount.accountId}@${buildServiceAccount.project}.iam.gserviceaccount.com`;
+    const buildPush = new gcp.artifactregistry.RepositoryIamMember(childName(name, "build-push"), {
+        project: args.registry.projectId,
+        location: args.registry.location,
+        repository: args.registry.repositoryId,
+        role: "roles/artifactregistry.writer",
+        member: pulumi.interpolate`serviceAccount:${buildEmail}`,
+    }, { parent });
     const group = (email: string) => ({ kind: "Group" as const, name: email });
     for (const [persona, emails] of [["admins", registration.admins], ["readers", registration.readers]] as const) {
         for (const email of emails) credentialsFor(`${persona}-${stableHash([email], 6)}`, `group:${email}`);
@@ -95,13 +136,15 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
         egress: DOMAIN_EGRESS,
         roleBindings: [
             { name: "deploy", clusterRole: "edit", subjects: [{ kind: "User", name: deployEmail }] },
+            // Promotion: the next environment's deploy account (a binding without subjects is left out).
+            { name: "promote", clusterRole: "edit", subjects: args.promotedBy ? [{ kind: "User", name: args.promotedBy }] : [] },
             { name: "domain-admins", clusterRole: "admin", subjects: registration.admins.map(group) },
             { name: "domain-readers", clusterRole: "view", subjects: registration.readers.map(group) },
         ],
     }, { parent, provider: args.k8sProvider });
 
     return {
-        baseline, deployServiceAccount,
+        baseline, deployServiceAccount, buildServiceAccount, buildPush,
         outputs: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
@@ -109,6 +152,8 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
             workloadPrincipal: kubernetesPrincipal(args.hostProjectNumber, args.hostProjectId, namespace, WORKLOAD_SERVICE_ACCOUNT),
             deployPrincipal: deployEmail,
             deployServiceAccountName: deployServiceAccount.name,
+            buildPrincipal: buildEmail,
+            buildServiceAccountName: buildServiceAccount.name,
         },
     };
 }

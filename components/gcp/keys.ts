@@ -16,6 +16,12 @@ export interface KeyGrant {
 export interface KeysArgs {
     ctx: StackContext;
     projectId: pulumi.Input<string>;
+    /**
+     * The key ring the keys go in, when another stack owns it (the organization's per-environment
+     * ring in its security project, `environments.<env>.keyRingId`); otherwise a ring is created in
+     * `projectId`.
+     */
+    keyRingId?: pulumi.Input<string>;
     grants: KeyGrant[];
     /** Enabled APIs the key ring needs (Cloud KMS). */
     apis: pulumi.Resource[];
@@ -37,7 +43,10 @@ export interface KeysResult extends KeysOutputs {
 
 export const ENCRYPTER_DECRYPTER = "roles/cloudkms.cryptoKeyEncrypterDecrypter";
 
-/** KMS key ring (in the region, next to what it encrypts) with one rotated key per purpose. */
+/**
+ * One rotated key per purpose in a KMS key ring in the region (next to what it encrypts): the
+ * organization's ring for the environment when there is one, else a ring of the platform's own.
+ */
 export class GcpKeys extends pulumi.ComponentResource {
     readonly result: KeysResult;
 
@@ -53,23 +62,26 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
     const prod = config.environment === "prod";
     // Key rings and keys cannot be deleted in GCP; destroying only schedules the key versions.
     const stateful = { parent, protect: config.protectStateful };
-    const ring = new gcp.kms.KeyRing(childName(name, "ring"), {
+    // Keys in the organization's ring are protected in every environment: the foundation team's
+    // ring outlives the platform, and a destroy would schedule the key material's end.
+    const keyOpts = { parent, protect: config.protectStateful || args.keyRingId !== undefined };
+    const ringId = args.keyRingId ?? new gcp.kms.KeyRing(childName(name, "ring"), {
         project: args.projectId,
         name: naming.physical("gcp.generic", "keys"),
         location: config.region,
-    }, { ...stateful, dependsOn: args.apis });
+    }, { ...stateful, dependsOn: args.apis }).id;
     const keys = {} as Record<KeyPurpose, gcp.kms.CryptoKey>;
     const grants = {} as Record<KeyPurpose, gcp.kms.CryptoKeyIAMMember[]>;
     for (const purpose of KEY_PURPOSES) {
         const key = new gcp.kms.CryptoKey(childName(name, purpose), {
-            keyRing: ring.id,
+            keyRing: ringId,
             name: purpose,
             purpose: "ENCRYPT_DECRYPT",
             rotationPeriod: `${config.keys.rotationDays * 86400}s`,
             versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
             // Time to undo a mistaken destroy before key material is gone for good.
             destroyScheduledDuration: prod ? `${30 * 86400}s` : `${7 * 86400}s`,
-        }, stateful);
+        }, keyOpts);
         keys[purpose] = key;
         grants[purpose] = args.grants.filter((g) => g.purpose === purpose).map((g) =>
             new gcp.kms.CryptoKeyIAMMember(childName(name, purpose, g.label), {

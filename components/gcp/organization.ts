@@ -1,3 +1,4 @@
+import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { GuardrailSummary, OrganizationOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
@@ -25,7 +26,8 @@ export const GCP_GUARDRAILS: readonly GuardrailSummary[] = [
 /**
  * organization-gcp: organization -> landing-zone folder (with the organization policy set) ->
  * one folder per environment and a security folder holding the security (KMS) and logging
- * projects, created after the policies; the aggregated sink, data-access audit config and
+ * projects, created after the policies, with one KMS key ring per environment in the security
+ * project (`environments.<env>.keyRingId`); the aggregated sink, data-access audit config and
  * essential contacts at the organization. Platform stacks hang their projects under their
  * environment's folder (`environments.<env>.containerId`).
  */
@@ -37,10 +39,8 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
         ctx, displayName: folderName("landing-zone"), parentId: organization,
     }, { parent });
     const policies = createOrgPolicies(childName(name, "policy"), root, root.name, organizationPolicyRules(config));
-    const environments = Object.fromEntries(config.organization.environments.map((env) => {
-        const folder = new GcpFolder(childName(name, env), { ctx, displayName: folderName(env), parentId: root.name }, { parent: root });
-        return [env, { containerId: folder.name, platformScope: folder.folderId, domainScopes: {} }];
-    }));
+    const folders = config.organization.environments.map((env) =>
+        [env, new GcpFolder(childName(name, env), { ctx, displayName: folderName(env), parentId: root.name }, { parent: root })] as const);
     const security = new GcpFolder(childName(name, "security"), { ctx, displayName: folderName("security"), parentId: root.name }, { parent: root });
     // Projects are born under the policies: no default service account gets Editor, no default network.
     const project = (role: string, apis: readonly string[]) => new GcpProject(childName(name, "security", role), {
@@ -49,6 +49,16 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
     }, { parent: security });
     const securityProject = project("security", SECURITY_PROJECT_APIS);
     const loggingProject = project("logging", LOGGING_PROJECT_APIS);
+    // One key ring per environment in the security project: its platform creates its keys there.
+    // Key rings cannot be deleted in GCP (destroy only forgets them): always protected.
+    const environments = Object.fromEntries(folders.map(([env, folder]) => {
+        const ring = new gcp.kms.KeyRing(childName(name, "security", "keys", env), {
+            project: securityProject.projectId,
+            name: physicalName("gcp.generic", [config.prefix, env, "keys"]),
+            location: config.region,
+        }, { parent: securityProject, protect: true, dependsOn: securityProject.apis });
+        return [env, { containerId: folder.name, platformScope: folder.folderId, domainScopes: {}, keyRingId: ring.id }];
+    }));
     createGcpSecurityServices(childName(name, "audit"), parent, {
         ctx, organization, loggingProjectId: loggingProject.projectId, loggingApi: loggingProject.apis,
     });
@@ -60,6 +70,7 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
         guardrails: [...GCP_GUARDRAILS],
         nextSteps: [
             "Grant the platform team's deployer roles/resourcemanager.folderAdmin and roles/resourcemanager.projectCreator on its environment folder (environments.<env>.containerId), and roles/billing.user on the billing account.",
+            "Grant each environment's platform deployer roles/cloudkms.admin on that environment's key ring only (environments.<env>.keyRingId): gcloud kms keyrings add-iam-policy-binding <ring> --location=<region> --project=<security project> --member=<deployer> --role=roles/cloudkms.admin. Its platform creates its keys there and grants them to its service agents.",
         ],
     };
 }

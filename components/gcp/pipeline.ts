@@ -11,14 +11,15 @@ export interface GcpPipelineArgs extends GcpDomainArgs {
     namespace: string;
     /**
      * GKE cluster of the environment before this one (`projects/<p>/locations/<l>/clusters/<n>`):
-     * releases deploy there first and are promoted to this stack's cluster after approval.
+     * releases deploy there first and are promoted to this stack's cluster after approval. That
+     * environment's platform binds this stack's deploy account there (`gcp.promotion.nextDeployers`)
+     * and this one's lets its nodes pull (`gcp.promotion.previousNodeServiceAccount`).
      */
     promoteFromCluster?: string;
 }
 
 export interface GcpPipelineResult {
     outputs: PipelineOutputs;
-    buildServiceAccount: gcp.serviceaccount.Account;
     /** Exists once the GitHub connection can be complete (see `outputs.nextStep`). */
     trigger?: gcp.cloudbuild.Trigger;
     source: SourceConnectionResult;
@@ -42,14 +43,29 @@ export class GcpPipeline extends pulumi.ComponentResource {
     }
 }
 
-const serviceAccountEmail = (sa: gcp.serviceaccount.Account) =>
-    pulumi.interpolate`${sa.accountId}@${sa.project}.iam.gserviceaccount.com`;
-
-/** The project of a cluster id `projects/<p>/locations/<l>/clusters/<n>`. */
-export function projectOfCluster(clusterId: string): string {
-    const match = /^projects\/([^/]+)\/locations\/[^/]+\/clusters\/[^/]+$/.exec(clusterId);
-    if (!match) throw new Error(`pipeline: "${clusterId}" is not a GKE cluster id (projects/<p>/locations/<l>/clusters/<n>)`);
-    return match[1];
+/**
+ * The build step that clones the manifests repository (which may be private) into `deploy/`: it
+ * fetches the connection's short-lived read token for the linked repository
+ * (`repositories.accessReadToken`, as the build account) and hands it to git as a header through
+ * git's environment config, never in the URL or the arguments. `$$` is a literal `$` in Cloud Build.
+ */
+export function manifestsCloneStep(deployRepository: string, linkedRepository: pulumi.Input<string>) {
+    const script = [
+        "set -euo pipefail",
+        "access=$$(gcloud auth print-access-token)",
+        "token=$$(curl -fsS -X POST -H \"Authorization: Bearer $$access\" -H 'Content-Type: application/json' -d '{}' " +
+            "\"https://cloudbuild.googleapis.com/v2/$${LINKED_REPOSITORY}:accessReadToken\" | python3 -c 'import json, sys; print(json.load(sys.stdin)[\"token\"])')",
+        "export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=http.https://github.com/.extraheader",
+        "export GIT_CONFIG_VALUE_0=\"Authorization: basic $$(printf 'x-access-token:%s' \"$$token\" | base64 -w0)\"",
+        `git clone --depth=1 https://github.com/${deployRepository}.git deploy`,
+    ].join("\n");
+    return {
+        id: "manifests",
+        name: "gcr.io/google.com/cloudsdktool/cloud-sdk:slim",
+        entrypoint: "bash",
+        args: ["-c", script],
+        envs: [pulumi.interpolate`LINKED_REPOSITORY=${linkedRepository}`],
+    };
 }
 
 export function createPipeline(name: string, parent: pulumi.Resource, args: GcpPipelineArgs): GcpPipelineResult {
@@ -63,15 +79,11 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     // Validation guarantees an external GitHub repository `owner/name` on gcp.
     const sourceRepository = pipeline.repository!;
 
-    // Dedicated identities: the build pushes images and creates releases; the deploy identity (the
-    // platform vended it: `edit` in the domain namespace and cluster viewer, nothing else in the
-    // cluster) renders and applies manifests.
-    const buildSa = new gcp.serviceaccount.Account(childName(name, "build-sa"), {
-        project,
-        accountId: ctx.naming.physical("gcp.serviceAccountId", "build"),
-        displayName: `${namespace} Cloud Build`,
-    }, opts);
-    const buildMember = pulumi.interpolate`serviceAccount:${serviceAccountEmail(buildSa)}`;
+    // Dedicated identities, both vended by the platform: the build (push to the platform's
+    // repository, granted there) creates releases; the deploy identity (`edit` in the domain
+    // namespace and cluster viewer, nothing else in the cluster) renders and applies manifests.
+    // This stack grants them its own resources only.
+    const buildMember = pulumi.interpolate`serviceAccount:${platform.buildServiceAccountEmail}`;
     const deployEmail = platform.deployServiceAccountEmail;
     const deployMember = pulumi.interpolate`serviceAccount:${deployEmail}`;
 
@@ -109,12 +121,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         labels,
     }, opts);
 
-    // Build identity: push to the platform's repository, write logs, create releases.
-    new gcp.artifactregistry.RepositoryIamMember(childName(name, "build-push"), {
-        repository: platform.artifactRepositoryId,
-        role: "roles/artifactregistry.writer",
-        member: buildMember,
-    }, opts);
+    // Build identity: write logs, create releases (the platform granted the push).
     new gcp.projects.IAMMember(childName(name, "build-logs"), {
         project,
         role: "roles/logging.logWriter",
@@ -140,27 +147,24 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         role: "roles/clouddeploy.jobRunner",
         member: deployMember,
     }, opts);
-    if (args.promoteFromCluster) {
-        new gcp.projects.IAMMember(childName(name, "deploy-previous-cluster-viewer"), {
-            project: projectOfCluster(args.promoteFromCluster),
-            role: "roles/container.clusterViewer",
-            member: deployMember,
-        }, opts);
-    }
+    // Promotion: the previous environment's platform binds the deploy identity in its cluster
+    // (`gcp.promotion.nextDeployers`); this stack grants nothing on another environment.
     const imageRepository = pulumi.interpolate`${platform.registryUrl}/${namespace}`;
     // Tagged by build id: tags are immutable, and a rebuild of the same commit is a new build.
     const image = pulumi.interpolate`${imageRepository}:$BUILD_ID`;
     const deployRepository = pipeline.deployRepository;
-    const cloneDeploy = deployRepository
-        ? [{ id: "manifests", name: "gcr.io/cloud-builders/git", args: ["clone", "--depth=1", `https://github.com/${deployRepository}.git`, "deploy"] }]
-        : [];
 
     const source = createSourceConnection(name, parent, {
         ...args,
         repository: sourceRepository,
         token: new pulumi.Config(GIT_TOKEN_CONFIG.namespace).getSecret(GIT_TOKEN_CONFIG.key),
         installationId: ctx.config.gcp.githubAppInstallationId,
+        deployRepository,
+        reader: buildMember,
     });
+    const cloneDeploy = deployRepository && source.deployRepository
+        ? [manifestsCloneStep(deployRepository, source.deployRepository.id)]
+        : [];
     const nextStep = nextStepText(source.nextSteps);
     // A trigger only on a linked repository: one on an incomplete connection would never fire.
     const trigger = source.repository && new gcp.cloudbuild.Trigger(childName(name, "trigger"), {
@@ -168,7 +172,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         location: region,
         name: ctx.naming.physical("gcp.generic", "build"),
         description: `Build ${sourceRepository} (${pipeline.branch}), push to Artifact Registry, release to Cloud Deploy`,
-        serviceAccount: buildSa.id,
+        serviceAccount: platform.buildServiceAccountName,
         repositoryEventConfig: { repository: source.repository.id, push: { branch: `^${pipeline.branch}$` } },
         build: {
             steps: [
@@ -194,10 +198,9 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             options: { logging: "CLOUD_LOGGING_ONLY", requestedVerifyOption: "VERIFIED" },
             timeout: "1800s",
         },
-    }, { parent, dependsOn: [deliveryPipeline, ...staging.grants] });
+    }, { parent, dependsOn: [deliveryPipeline, ...staging.grants, ...(source.readAccess ? [source.readAccess] : [])] });
 
     return {
-        buildServiceAccount: buildSa,
         trigger,
         source,
         stagingBucket: staging.bucket,

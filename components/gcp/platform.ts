@@ -44,9 +44,12 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     const host = hierarchy.platform;
     const under = (capability: string) => childName(host.resourceName, capability);
     const opts = { parent: host };
+    const promotion = ctx.config.gcp.promotion;
 
     const keys = new GcpKeys(under("keys"), {
         ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
+        // With an organization stack, the keys live in its security project's ring for this environment.
+        keyRingId: organization ? organizationKeyRing(organization, ctx, host) : undefined,
         // Geo-redundant domain buckets (multi-region) need a key in their multi-region.
         geoLocation: ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined,
     }, opts).result;
@@ -69,7 +72,11 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
 
     const registry = new GcpRegistry(under("registry"), {
         ctx, projectId: host.projectId, keyId: keys.keyIds.registry,
-        readers: { "gke-nodes": cluster.nodeServiceAccount.member },
+        readers: {
+            "gke-nodes": cluster.nodeServiceAccount.member,
+            // Promotion: the previous environment's nodes run the images built once into this repository.
+            ...(promotion?.previousNodeServiceAccount ? { "previous-nodes": `serviceAccount:${promotion.previousNodeServiceAccount}` } : {}),
+        },
         dependsOn: [...host.apis, ...keys.grants.registry],
     }, opts).result;
 
@@ -83,6 +90,8 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             hostProjectNumber: host.projectNumber,
             domainProjectId: project.projectId,
             k8sProvider: cluster.provider,
+            registry: { projectId: host.projectId, location: ctx.config.region, repositoryId: registry.repository.repositoryId },
+            promotedBy: promotion?.nextDeployers?.[domain],
             dependsOn: project.apis,
         }, opts).result.outputs;
     }
@@ -109,6 +118,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         privateServicesCidr: network.plan.privateServices,
         podsCidr: network.plan.pods,
         clusterId: pulumi.interpolate`projects/${host.projectId}/locations/${cluster.location}/clusters/${cluster.name}`,
+        nodeServiceAccountEmail: pulumi.interpolate`${cluster.nodeServiceAccount.accountId}@${cluster.nodeServiceAccount.project}.iam.gserviceaccount.com`,
     };
     return {
         hierarchy: hierarchy.outputs,
@@ -128,6 +138,21 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         homes,
         extras: { ...extras },
     };
+}
+
+/**
+ * The organization's key ring for this environment, checked: it must exist and be in this
+ * platform's region (CMEK keys must share their resources' location).
+ */
+export function organizationKeyRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource): pulumi.Output<string> {
+    const { environment, region } = ctx.config;
+    return organization.get("environments").apply((environments) => {
+        const ring = environments[environment]?.keyRingId;
+        if (!ring) throw new pulumi.ResourceError(`organization stack ${organization.name} exports no key ring for environment ${environment} (environments.${environment}.keyRingId): update it to a version that creates one and run its pulumi up`, scope);
+        const location = /\/locations\/([^/]+)\//.exec(ring)?.[1];
+        if (location !== region) throw new pulumi.ResourceError(`the organization's key ring ${ring} is in ${location ?? "an unknown location"}, this platform in ${region}: CMEK keys must be in their resources' region (set the organization stack's landing-zone:region to ${region})`, scope);
+        return ring;
+    });
 }
 
 function definedOnly<T>(record: Partial<Record<string, T>>): Record<string, T> {

@@ -20,7 +20,17 @@ export interface SourceConnectionArgs extends GcpDomainArgs {
     token?: pulumi.Output<string>;
     /** The Cloud Build GitHub App's installation id (`gcp.githubAppInstallationId`), once installed. */
     installationId?: number;
+    /**
+     * The manifests repository (`pipeline.deployRepository`, same owner), which may be private: it is
+     * linked on the same connection and `reader` may fetch its short-lived read token.
+     */
+    deployRepository?: string;
+    /** IAM member that clones the manifests (the build account). */
+    reader?: pulumi.Input<string>;
 }
+
+/** Read-only token access on the connection's repositories (`cloudbuild.repositories.accessReadToken`). */
+export const READ_TOKEN_ACCESSOR = "roles/cloudbuild.readTokenAccessor";
 
 export interface SourceConnectionResult {
     connection: gcp.cloudbuildv2.Connection;
@@ -29,6 +39,10 @@ export interface SourceConnectionResult {
     agentAccess?: gcp.secretmanager.SecretIamMember;
     /** The linked repository, once the connection can be complete (token and app installed). */
     repository?: gcp.cloudbuildv2.Repository;
+    /** The linked manifests repository (the build clones it with the connection's read token). */
+    deployRepository?: gcp.cloudbuildv2.Repository;
+    /** The reader's access to the read token: the trigger depends on it. */
+    readAccess?: gcp.cloudbuildv2.ConnectionIAMMember;
     /** What a person must still do before builds run (empty when nothing). */
     nextSteps: string[];
 }
@@ -39,16 +53,17 @@ export function nextStepText(steps: string[]): string | undefined {
     return steps.length === 0 ? undefined : steps.map((step, i) => `${i + 1}) ${step}`).join(" ");
 }
 
-export function connectionNextSteps(repository: string, hasToken: boolean, installationId: number | undefined): string[] {
+export function connectionNextSteps(repository: string, hasToken: boolean, installationId: number | undefined, deployRepository?: string): string[] {
     const owner = repository.split("/")[0];
+    const repositories = deployRepository && deployRepository !== repository ? `${repository} and ${deployRepository}` : repository;
     const steps: string[] = [];
     if (!hasToken) {
-        steps.push(`Create a GitHub token that can read ${repository} (classic: scopes repo and read:user, ` +
+        steps.push(`Create a GitHub token that can read ${repositories} (classic: scopes repo and read:user, ` +
             `plus read:org for an organization) and store it encrypted: ` +
             `pulumi config set --secret ${GIT_TOKEN_CONFIG.namespace}:${GIT_TOKEN_CONFIG.key} <token>; then pulumi up.`);
     }
     if (installationId === undefined) {
-        steps.push(`Install the Cloud Build GitHub App on ${owner} with access to ${repository}: ` +
+        steps.push(`Install the Cloud Build GitHub App on ${owner} with access to ${repositories}: ` +
             `${CLOUD_BUILD_GITHUB_APP} ; set landing-zone:gcp.githubAppInstallationId to the number that ends the ` +
             `installation's settings page URL (github.com/organizations/${owner}/settings/installations/<id>, or ` +
             `github.com/settings/installations/<id> for a user); then pulumi up.`);
@@ -102,13 +117,28 @@ export function createSourceConnection(name: string, parent: pulumi.Resource, ar
     }, { parent, dependsOn: agentAccess ? [agentAccess] : [] });
 
     // The API links a repository only on a complete connection (token and app installation).
-    const repository = tokenVersion && args.installationId !== undefined
-        ? new gcp.cloudbuildv2.Repository(childName(name, "repository"), {
+    const complete = tokenVersion !== undefined && args.installationId !== undefined;
+    const link = (label: string, fullName: string) => new gcp.cloudbuildv2.Repository(childName(name, label), {
+        project: platform.project,
+        location: region,
+        parentConnection: connection.name,
+        name: fullName.split("/")[1],
+        remoteUri: `https://github.com/${fullName}.git`,
+    }, opts);
+    const repository = complete ? link("repository", args.repository) : undefined;
+    // A private manifests repository: linked too (the app's installation reads it), and cloned in
+    // the build with the connection's short-lived read token, which only the reader may fetch.
+    const manifests = args.deployRepository;
+    const deployRepository = complete && manifests
+        ? (manifests === args.repository ? repository : link("deploy-repository", manifests))
+        : undefined;
+    const readAccess = complete && manifests && args.reader
+        ? new gcp.cloudbuildv2.ConnectionIAMMember(childName(name, "manifests-read-token"), {
             project: platform.project,
             location: region,
-            parentConnection: connection.name,
-            name: args.repository.split("/")[1],
-            remoteUri: `https://github.com/${args.repository}.git`,
+            name: connection.name,
+            role: READ_TOKEN_ACCESSOR,
+            member: args.reader,
         }, opts)
         : undefined;
     return {
@@ -116,6 +146,8 @@ export function createSourceConnection(name: string, parent: pulumi.Resource, ar
         tokenSecret,
         agentAccess,
         repository,
-        nextSteps: connectionNextSteps(args.repository, !!args.token, args.installationId),
+        deployRepository,
+        readAccess,
+        nextSteps: connectionNextSteps(args.repository, !!args.token, args.installationId, manifests),
     };
 }

@@ -37,4 +37,14 @@ describe("config/ sample stacks", () => {
         const dev = plainValue((await planSample("platform-gcp-dev")).outputs) as { extras: { clusterId: string } };
         assert.equal(gcp.promoteFromCluster, dev.extras.clusterId);
     });
+
+    it("the gcp platforms' promotion blocks name the identities the other environment's platform plans", async () => {
+        const promotion = (stack: string) => JSON.parse(readStackConfig(stack).config["landing-zone:gcp"] ?? "{}").promotion ?? {};
+        type Outputs = { extras: { nodeServiceAccountEmail: string }; homes: Record<string, { deployPrincipal: string }> };
+        const dev = plainValue((await planSample("platform-gcp-dev", { preview: false })).outputs) as Outputs;
+        const prod = plainValue((await planSample("platform-gcp-prod", { preview: false })).outputs) as Outputs;
+        // dev binds the prod orders deploy account (the prod domain promotes from dev); prod lets dev's nodes pull.
+        assert.deepEqual(promotion("platform-gcp-dev").nextDeployers, { orders: prod.homes.orders.deployPrincipal });
+        assert.equal(promotion("platform-gcp-prod").previousNodeServiceAccount, dev.extras.nodeServiceAccountEmail);
+    });
 });

@@ -98,4 +98,14 @@ describe("tools/plan --strict", () => {
         assert.ok(preview > 0, "the default plan defers the IAM members that name platform identities");
         assert.ok(strict < preview, `strict runs them (${strict} deferred vs ${preview})`);
     });
+
+    it("a platform reads the organization's fabricated outputs: its keys go in the organization's key ring for its environment", async () => {
+        const plans = await planStacks(["platform-gcp-dev"], { strict: true });
+        const platform = plans.find((p) => p.stack === "platform-gcp-dev")!;
+        assert.equal(platform.error, undefined);
+        const keys = platform.result!.resources.filter((r) => r.type === "gcp:kms/cryptoKey:CryptoKey");
+        assert.ok(keys.length > 0);
+        // A resource path, as the provider sets it: the platform checks the ring's location against its region.
+        for (const key of keys) assert.match(String(key.inputs.keyRing), /^projects\/acme-org-security-[a-z0-9]+\/locations\/europe-west1\/keyRings\/acme-dev-keys$/);
+    });
 });

@@ -472,7 +472,9 @@ export interface GcpConfig {
     /**
      * Domain stacks: the GKE cluster of the environment before this one, as
      * `projects/<project>/locations/<location>/clusters/<name>`. The delivery pipeline then deploys
-     * there first and promotes to this stack's cluster after approval (dev -> prod).
+     * there first and promotes to this stack's cluster after approval (dev -> prod). That cluster's
+     * platform binds this domain's deploy account (`gcp.promotion.nextDeployers`), and this one's
+     * lets the dev nodes pull (`gcp.promotion.previousNodeServiceAccount`).
      * @pattern ^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/clusters/[a-z]([-a-z0-9]*[a-z0-9])?$
      */
     promoteFromCluster?: string;
@@ -487,6 +489,33 @@ export interface GcpConfig {
     githubAppInstallationId?: number;
     /** Platform stacks: a VPC Service Controls perimeter around the environment's projects. */
     serviceControls?: GcpServiceControlsConfig;
+    /**
+     * Platform stacks: the other environment's identities a dev -> prod promotion needs (see
+     * docs/gcp.md, *Promotion dev -> prod*). Copy each value from the other platform's outputs.
+     */
+    promotion?: GcpPromotionConfig;
+}
+
+/**
+ * dev -> prod promotion: the prod domain's pipeline builds an image once into the prod registry,
+ * deploys it to the dev cluster first and promotes the same image to the prod cluster after
+ * approval. Each platform grants what happens on its own resources.
+ */
+export interface GcpPromotionConfig {
+    /**
+     * On the environment releases are deployed to first (dev): the deploy service account (e-mail)
+     * of each domain in the environment releases are promoted to (`homes.<domain>.deployPrincipal`
+     * of the prod platform). Each is bound with `edit` in its domain's namespace of this cluster and
+     * may get its credentials (cluster viewer). Keys: registered domains.
+     */
+    nextDeployers?: Record<string, string>;
+    /**
+     * On the environment releases are promoted to (prod): the node service account (e-mail) of the
+     * environment releases are deployed to first (`extras.nodeServiceAccountEmail` of the dev
+     * platform); it may read (pull from) this platform's image repository.
+     * @pattern ^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$
+     */
+    previousNodeServiceAccount?: string;
 }
 
 export interface GcpServiceControlsConfig {

@@ -13,6 +13,12 @@ export interface OrganizationEnvironment {
     platformRoleArn?: pulumi.Output<string>;
     /** AWS: each domain's member account id in this environment. */
     domainScopes: Record<string, pulumi.Output<string>>;
+    /**
+     * GCP: the environment's KMS key ring in the security project
+     * (`projects/<security project>/locations/<region>/keyRings/<name>`): the environment's platform
+     * creates its customer-managed keys there and grants them to its projects' service agents.
+     */
+    keyRingId?: pulumi.Output<string>;
 }
 
 /** A guardrail the organization enforces, as the README's table lists it. */

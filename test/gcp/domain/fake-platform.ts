@@ -14,6 +14,8 @@ export const HOST_NUMBER = "123456789012";
 /** The workload KSA's Workload Identity Federation principal the platform vended. */
 export const WORKLOAD_PRINCIPAL = `principal://iam.googleapis.com/projects/${HOST_NUMBER}/locations/global/workloadIdentityPools/${HOST}.svc.id.goog/subject/ns/orders/sa/workload`;
 export const DEPLOY_EMAIL = `acme-prod-orders-deploy@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
+/** The build service account the platform vended (push access granted by the platform). */
+export const BUILD_EMAIL = `acme-prod-orders-builder@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
 export const REPOSITORY_ID = `projects/${HOST}/locations/europe-west1/repositories/acme-prod`;
 
 /** The pipeline block of the domain runs (GitHub: the only source gcp offers); a test may replace it. */
@@ -35,6 +37,8 @@ export function fakeExports(extra: Record<string, unknown> = {}): Record<string,
                 workloadPrincipal: WORKLOAD_PRINCIPAL,
                 deployPrincipal: DEPLOY_EMAIL,
                 deployServiceAccountName: `projects/${DOMAIN_PROJECT}/serviceAccounts/${DEPLOY_EMAIL}`,
+                buildPrincipal: BUILD_EMAIL,
+                buildServiceAccountName: `projects/${DOMAIN_PROJECT}/serviceAccounts/${BUILD_EMAIL}`,
             },
         },
         extras: {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { DATA_KEY, DEPLOY_EMAIL, DOMAIN_PROJECT, HOST, REPOSITORY_ID, runDomain } from "./fake-platform";
+import { connectionNextSteps } from "../../../components/gcp/source-connection";
+import { BUILD_EMAIL, DATA_KEY, DEPLOY_EMAIL, DOMAIN_PROJECT, HOST, runDomain } from "./fake-platform";
 
 const TRIGGER = "gcp:cloudbuild/trigger:Trigger";
 const CONNECTION = "gcp:cloudbuildv2/connection:Connection";
@@ -13,12 +14,12 @@ const TARGET = "gcp:clouddeploy/target:Target";
 const DEV_CLUSTER = "projects/acme-dev-host-123abc/locations/europe-west1/clusters/acme-dev-gke";
 
 describe("components/gcp/pipeline", () => {
-    it("Cloud Build runs as a dedicated service account and pushes to the platform's Artifact Registry, tagged by build id", async () => {
+    it("Cloud Build runs as the build service account the platform vended and pushes to the platform's Artifact Registry, tagged by build id", async () => {
         const rec = await runDomain({ environment: "dev", ...CONNECTED }, TOKEN);
-        const buildSa = rec.one("gcp:serviceaccount/account:Account", "build-sa");
         const trigger = rec.one(TRIGGER);
         const inputs = rec.inputs(trigger);
-        assert.ok(trigger.dependencies.includes(buildSa.urn), "the trigger runs as the build service account");
+        assert.equal(inputs.serviceAccount, `projects/${DOMAIN_PROJECT}/serviceAccounts/${BUILD_EMAIL}`, "the trigger runs as the vended build account");
+        assert.equal(rec.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name.includes("build")).length, 0, "no build account of its own");
         assert.equal(inputs.project, DOMAIN_PROJECT);
         // Immutable tags and unique release names: a rebuild of the same commit is a new build id.
         const image = `europe-west1-docker.pkg.dev/${HOST}/acme-prod/orders:$BUILD_ID`;
@@ -29,10 +30,10 @@ describe("components/gcp/pipeline", () => {
         assert.ok(steps[2].args.some((a) => a.startsWith("--delivery-pipeline=acme-dev-orders-delivery")));
         assert.ok(steps[2].args.includes("rel-$BUILD_ID"));
         assert.ok(!JSON.stringify(inputs.build).includes("SHORT_SHA"), "no commit-derived tag or release name");
-        const push = rec.inputs(rec.one("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember"));
-        assert.equal(push.repository, REPOSITORY_ID);
-        assert.equal(push.role, "roles/artifactregistry.writer");
-        assert.equal(push.member, `serviceAccount:acme-dev-orders-build@${DOMAIN_PROJECT}.iam.gserviceaccount.com`);
+        // The push grant is on the platform's repository: the platform made it, not this stack.
+        assert.equal(rec.ofType("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember").length, 0);
+        const logs = rec.inputs(rec.one("gcp:projects/iAMMember:IAMMember", "build-logs"));
+        assert.deepEqual([logs.project, logs.member], [DOMAIN_PROJECT, `serviceAccount:${BUILD_EMAIL}`]);
     });
 
     it("second-generation GitHub connection: token in Secret Manager, the Cloud Build agent granted it first, a push trigger on the linked repository", async () => {
@@ -51,7 +52,7 @@ describe("components/gcp/pipeline", () => {
         assert.ok(connection.dependencies.includes(version.urn));
         assert.equal(rec.inputs(connection).githubConfig.appInstallationId, 4242);
         assert.equal(rec.inputs(connection).location, "europe-west1");
-        const repository = rec.one(REPOSITORY);
+        const repository = rec.one(REPOSITORY, "pipeline-repository");
         assert.equal(rec.inputs(repository).remoteUri, "https://github.com/acme/orders-service.git");
         assert.ok(repository.dependencies.includes(connection.urn));
         const trigger = rec.one(TRIGGER);
@@ -63,8 +64,42 @@ describe("components/gcp/pipeline", () => {
         assert.equal(inputs.location, "europe-west1");
         const steps = inputs.build.steps as { id: string; args: string[] }[];
         assert.deepEqual(steps.map((s) => s.id), ["build", "push", "manifests", "release"]);
-        assert.ok(steps[2].args.includes("https://github.com/acme/orders-deploy.git"));
+        assert.match(steps[2].args[1], /git clone --depth=1 https:\/\/github\.com\/acme\/orders-deploy\.git deploy/);
         assert.ok(steps[3].args.includes("--source=deploy"));
+    });
+
+    it("a private manifests repository: linked on the connection, cloned with the connection's read token that only the build account may fetch", async () => {
+        const rec = await runDomain({
+            environment: "prod", ...CONNECTED,
+            pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders-deploy" },
+        }, { ...TOKEN, preview: false });
+        const connection = rec.one(CONNECTION);
+        const linked = rec.one(REPOSITORY, "deploy-repository");
+        assert.equal(rec.inputs(linked).remoteUri, "https://github.com/acme/orders-deploy.git");
+        assert.ok(linked.dependencies.includes(connection.urn));
+        // The read token is the connection's (its token secret, readable by the Cloud Build agent only).
+        const agent = rec.inputs(rec.one("gcp:secretmanager/secretIamMember:SecretIamMember", "github-token-agent"));
+        assert.equal(agent.role, "roles/secretmanager.secretAccessor");
+        assert.match(agent.member, /@gcp-sa-cloudbuild\.iam\.gserviceaccount\.com$/);
+        const access = rec.one("gcp:cloudbuildv2/connectionIAMMember:ConnectionIAMMember", "manifests-read-token");
+        assert.equal(rec.inputs(access).role, "roles/cloudbuild.readTokenAccessor", "read tokens only, never read/write");
+        assert.equal(rec.inputs(access).member, `serviceAccount:${BUILD_EMAIL}`);
+        assert.ok(access.dependencies.includes(connection.urn));
+        const trigger = rec.one(TRIGGER);
+        assert.ok(trigger.dependencies.includes(access.urn), "the build account may fetch the token before the trigger exists");
+        const step = (rec.inputs(trigger).build.steps as { id: string; args: string[]; envs: string[]; entrypoint: string }[]).find((s) => s.id === "manifests")!;
+        assert.equal(step.entrypoint, "bash");
+        assert.deepEqual(step.envs, [`LINKED_REPOSITORY=projects/${DOMAIN_PROJECT}/locations/europe-west1/connections/acme-prod-orders-github/repositories/orders-deploy`]);
+        const script = step.args[1];
+        assert.match(script, /\$\$\{LINKED_REPOSITORY\}:accessReadToken/, "the read token of the linked repository (`$$` is a literal `$` for Cloud Build)");
+        assert.match(script, /GIT_CONFIG_VALUE_0="Authorization: basic /, "the token reaches git as a header");
+        assert.doesNotMatch(script, /x-access-token:\$\$token@|https:\/\/[^ ]*@github/, "never in the clone URL");
+        // Until connected, the steps name both repositories (the app's installation must reach the manifests too).
+        assert.match(connectionNextSteps("acme/orders-service", false, undefined, "acme/orders-deploy")[1], /with access to acme\/orders-service and acme\/orders-deploy/);
+        // Without a manifests repository: no link, no token access.
+        const plain = await runDomain({ environment: "prod", ...CONNECTED }, { ...TOKEN, preview: false });
+        assert.equal(plain.ofType(REPOSITORY).length, 1);
+        assert.equal(plain.ofType("gcp:cloudbuildv2/connectionIAMMember:ConnectionIAMMember").length, 0);
     });
 
     it("until the app is installed and the token set: the connection waits, no repository or trigger, and the steps are exported", async () => {
@@ -97,7 +132,7 @@ describe("components/gcp/pipeline", () => {
         assert.ok(b.lifecycleRules.some((r: { action: { type: string }; condition: { age?: number } }) => r.action.type === "Delete" && r.condition.age));
         assert.equal(bucket.protect, true);
         const grants = rec.ofType(BUCKET_IAM).filter((g) => g.name.includes("releases")).map((g) => rec.inputs(g));
-        const build = `serviceAccount:acme-prod-orders-build@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
+        const build = `serviceAccount:${BUILD_EMAIL}`;
         const deploy = `serviceAccount:acme-prod-orders-deploy@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
         assert.deepEqual(grants.filter((g) => g.member === build).map((g) => g.role).sort(), ["roles/storage.legacyBucketReader", "roles/storage.objectUser"]);
         assert.deepEqual(grants.filter((g) => g.member === deploy).map((g) => g.role), ["roles/storage.objectUser"]);
@@ -129,7 +164,7 @@ describe("components/gcp/pipeline", () => {
     it("deploys as the service account the platform vended; creates no deploy identity and no cluster grant", async () => {
         const rec = await runDomain({ environment: "prod" });
         assert.equal(rec.ofType("gcp:serviceaccount/account:Account").filter((a) => a.name.includes("deploy")).length, 0);
-        assert.equal(rec.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => rec.inputs(m).role === "roles/container.clusterViewer" && !m.name.includes("previous")).length, 0);
+        assert.equal(rec.ofType("gcp:projects/iAMMember:IAMMember").filter((m) => rec.inputs(m).role === "roles/container.clusterViewer").length, 0);
         const actAs = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "build-acts-as-deploy"));
         assert.equal(actAs.serviceAccountId, `projects/${DOMAIN_PROJECT}/serviceAccounts/${DEPLOY_EMAIL}`);
         assert.equal(rec.inputs(rec.one(TARGET)).executionConfigs[0].serviceAccount, DEPLOY_EMAIL);
@@ -144,8 +179,13 @@ describe("components/gcp/pipeline", () => {
         assert.equal(current.requireApproval, true);
         const pipeline = rec.inputs(rec.one("gcp:clouddeploy/deliveryPipeline:DeliveryPipeline"));
         assert.deepEqual(pipeline.serialPipeline.stages.map((s: { targetId: string }) => s.targetId), [previous.name, current.name]);
-        const viewer = rec.inputs(rec.one("gcp:projects/iAMMember:IAMMember", "previous-cluster-viewer"));
-        assert.equal(viewer.project, "acme-dev-host-123abc");
+        // Both stages run as the deploy account the prod platform vended; the dev platform binds it in
+        // the dev cluster (gcp.promotion.nextDeployers): this stack grants nothing outside its project.
+        assert.deepEqual(targets.map((t) => t.executionConfigs[0].serviceAccount), [DEPLOY_EMAIL, DEPLOY_EMAIL]);
+        const projectGrants = rec.ofType("gcp:projects/iAMMember:IAMMember").map((m) => rec.inputs(m).project);
+        assert.ok(projectGrants.length > 0);
+        assert.deepEqual([...new Set(projectGrants)], [DOMAIN_PROJECT], "no grant on the dev host project or any other shared project");
+        assert.equal(rec.ofType("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember").length, 0);
     });
 
     it("pipeline.enabled false: no build, no delivery", async () => {

@@ -13,6 +13,8 @@ const T = {
     member: "gcp:projects/iAMMember:IAMMember",
     audit: "gcp:organizations/iamAuditConfig:IamAuditConfig",
     contact: "gcp:essentialcontacts/contact:Contact",
+    keyRing: "gcp:kms/keyRing:KeyRing",
+    service: "gcp:projects/service:Service",
 };
 
 /** The constraints the issue lists beyond the platform's seven (security foundations blueprint). */
@@ -101,6 +103,25 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         assert.equal(contact.parent, "organizations/123456789012");
         assert.equal(contact.email, "security@acme.example");
         assert.ok(contact.notificationCategorySubscriptions.includes("SECURITY"));
+    });
+
+    it("one protected KMS key ring per environment in the security project, in the stack's region, exported for its platform", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const security = rec.inputs(rec.ofType(T.project).find((p) => rec.inputs(p).projectId.startsWith("acme-org-security"))!).projectId;
+        const kms = rec.ofType(T.service).find((s) => rec.inputs(s).service === "cloudkms.googleapis.com" && rec.inputs(s).project === security)!;
+        const rings = rec.ofType(T.keyRing);
+        assert.deepEqual(rings.map((r) => rec.inputs(r).name).sort(), ["acme-dev-keys", "acme-prod-keys"]);
+        for (const ring of rings) {
+            assert.equal(rec.inputs(ring).project, security);
+            assert.equal(rec.inputs(ring).location, "europe-west1");
+            assert.equal(ring.protect, true, "a key ring cannot be deleted: protected in every environment");
+            assert.ok(ring.dependencies.includes(kms.urn), "the ring waits for the KMS API");
+        }
+        const outputs = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        for (const env of ["dev", "prod"]) {
+            assert.equal(outputs.environments[env].keyRingId, `projects/${security}/locations/europe-west1/keyRings/acme-${env}-keys`);
+        }
+        assert.ok((outputs.nextSteps as string[]).some((s) => s.includes("roles/cloudkms.admin") && s.includes("keyRingId")));
     });
 
     it("exports each environment's folder for its platform stack", async () => {

@@ -45,6 +45,9 @@ describe("components/core/config/rules/gcp", () => {
         assert.match(message, /landing-zone:pipeline\.repository must be a GitHub repository <owner>\/<name> on gcp \(got "orders-service"\)/);
         assert.match(message, /landing-zone:pipeline\.deployRepository must be a GitHub repository/);
         assert.equal(problems({ ...domain, pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders.deploy" } }), "");
+        // One connection, one app installation: the manifests must have the application's owner.
+        assert.match(problems({ ...domain, pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "other/orders-deploy" } }),
+            /landing-zone:pipeline\.deployRepository must have the owner of pipeline\.repository \(acme\) on gcp/);
     });
 
     it("gcp.githubAppInstallationId: a domain stack's key, a positive integer", () => {
@@ -78,6 +81,21 @@ describe("components/core/config/rules/gcp", () => {
         assert.match(message, /landing-zone:gcp\.zonalCluster applies only to layer platform/);
         assert.match(problems({ hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-1", promoteFromCluster: "projects/acme-dev-1/locations/europe-west1/clusters/gke" } }),
             /landing-zone:gcp\.promoteFromCluster applies only to layer domain/);
+    });
+
+    it("gcp.promotion: platform stacks only, registered domains, service account e-mails (every problem at once)", () => {
+        const platform = { hierarchy: { mode: "skip" }, domains: { orders: {} } };
+        const good = "acme-prod-orders-deploy@acme-prod-orders-ro4njz.iam.gserviceaccount.com";
+        const nodes = "acme-dev-gke-nodes@acme-dev-platform-4yrqke.iam.gserviceaccount.com";
+        assert.equal(problems({ ...platform, gcp: { projectId: "acme-dev-1", promotion: { nextDeployers: { orders: good }, previousNodeServiceAccount: nodes } } }), "");
+        const message = problems({
+            ...platform, gcp: { projectId: "acme-dev-1", promotion: { nextDeployers: { orders: "orders-deploy", payments: good }, previousNodeServiceAccount: "user:me@acme.example" } },
+        });
+        assert.match(message, /landing-zone:gcp\.promotion\.nextDeployers\.orders must be a service account e-mail .*homes\.orders\.deployPrincipal .*\(got "orders-deploy"\)/);
+        assert.match(message, /landing-zone:gcp\.promotion\.nextDeployers\.payments names no domain of landing-zone:domains \(orders\)/);
+        assert.match(message, /landing-zone:gcp\.promotion\.previousNodeServiceAccount must/);
+        assert.match(problems({ layer: "domain", domain: "orders", pipeline: { enabled: false }, gcp: { promotion: { previousNodeServiceAccount: nodes } } }),
+            /landing-zone:gcp\.promotion applies only to layer platform/);
     });
 
     it("gcp keys are refused on another cloud", () => {

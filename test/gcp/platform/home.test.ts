@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { NAMESPACE_QUOTAS } from "../../../components/kubernetes/namespace-baseline";
+import { readStackConfig } from "../../../tools/plan/stack-files";
 import { planSample, plainValue } from "../../harness";
-import { sample } from "./helpers";
+import { sample, T, variant } from "./helpers";
 
 const ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
 
@@ -45,5 +46,42 @@ describe("gcp/home.ts: the platform vends each registered domain its home", () =
         // Cloud SQL: PostgreSQL directly (5432) and through the connectors / Auth Proxy (3307); Memorystore TLS (6378).
         const privateServices = (egress as Rule[]).filter((r) => r.to[0].ipBlock.cidr === "10.0.0.0/8").flatMap((r) => r.ports.map((p) => p.port));
         assert.deepEqual([...privateServices].sort(), [3307, 5432, 6378]);
+    });
+
+    it("vends each domain's build account in the domain project, with push (writer) on the platform's repository only", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const repository = rec.one(T.repository);
+        for (const domain of ["orders", "payments"]) {
+            const sa = rec.one(T.account, `home-${domain}-build-sa`);
+            assert.equal(rec.inputs(sa).accountId, `acme-prod-${domain}-builder`);
+            assert.equal(rec.inputs(sa).project, rec.inputs(rec.one(T.project, domain)).projectId);
+            const push = rec.one(T.repositoryIam, `home-${domain}-build-push`);
+            assert.equal(rec.inputs(push).role, "roles/artifactregistry.writer");
+            assert.equal(rec.inputs(push).repository, rec.inputs(repository).repositoryId);
+            assert.equal(rec.inputs(push).project, rec.inputs(rec.one(T.project, "platform")).projectId);
+            assert.ok(push.dependencies.includes(repository.urn) && push.dependencies.includes(sa.urn));
+        }
+    });
+
+    it("promotion: the dev platform binds the prod deploy account (gcp.promotion.nextDeployers) in the namespace, like its own", async () => {
+        const config = JSON.parse(readStackConfig("platform-gcp-dev").config["landing-zone:gcp"]);
+        const prodDeployer: string = config.promotion.nextDeployers.orders;
+        const dev = await sample("platform-gcp-dev");
+        const binding = dev.inputs(dev.one(ROLE_BINDING, "home-orders-baseline-rbac-promote"));
+        assert.equal(binding.metadata.namespace, "orders");
+        assert.deepEqual(binding.roleRef, { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" });
+        assert.deepEqual(binding.subjects, [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: prodDeployer }]);
+        const viewer = dev.inputs(dev.one(T.projectIam, "home-orders-promote-cluster-viewer"));
+        assert.equal(viewer.role, "roles/container.clusterViewer");
+        assert.equal(viewer.member, `serviceAccount:${prodDeployer}`);
+        assert.equal(viewer.project, dev.inputs(dev.one(T.project, "platform")).projectId, "on the dev cluster's project");
+        // The own deploy account stays bound too; prod (the last environment) binds no other environment's account.
+        assert.equal(dev.inputs(dev.one(ROLE_BINDING, "home-orders-baseline-rbac-deploy")).subjects.length, 1);
+        const prod = await sample("platform-gcp-prod");
+        assert.equal(prod.ofType(ROLE_BINDING).filter((b) => b.name.endsWith("rbac-promote")).length, 0);
+        assert.equal(prod.ofType(T.projectIam).filter((m) => m.name.includes("promote")).length, 0);
+        // Without the block the dev platform binds nothing for promotion.
+        const plain = await variant("platform-gcp-dev", { gcp: {} });
+        assert.equal(plain.ofType(ROLE_BINDING).filter((b) => b.name.endsWith("rbac-promote")).length, 0);
     });
 });

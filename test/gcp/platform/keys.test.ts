@@ -1,11 +1,15 @@
 import { strict as assert } from "node:assert";
 import { KEY_PURPOSES } from "../../../components/core/contracts";
 import { ENCRYPTER_DECRYPTER, multiRegionOf } from "../../../components/gcp/keys";
-import { sample, T, variant } from "./helpers";
+import { planSample, plainValue, runStackConfig } from "../../harness";
+import { sample, sampleConfig, T, variant } from "./helpers";
+
+/** The sample platform without an organization stack: it owns its folders, and its key ring. */
+const STANDALONE = { organizationStack: undefined, hierarchy: { mode: "create", parentId: "organizations/123456789012", billingAccount: "012345-6789AB-CDEF01" } };
 
 describe("components/gcp/keys", () => {
-    it("one key ring in the region with a rotated key per purpose (keys.rotationDays)", async () => {
-        const rec = await variant("platform-gcp-prod", { keys: { rotationDays: 90 } });
+    it("without an organization stack: one key ring of its own in the region with a rotated key per purpose (keys.rotationDays)", async () => {
+        const rec = await variant("platform-gcp-prod", { ...STANDALONE, keys: { rotationDays: 90 } });
         const ring = rec.inputs(rec.one(T.keyRing, "keys-ring"));
         assert.equal(ring.location, "europe-west1");
         const keys = rec.ofType(T.key).filter((k) => !k.name.includes("geo"));
@@ -55,7 +59,45 @@ describe("components/gcp/keys", () => {
         const geoGrants = rec.ofType(T.keyIam).filter((g) => g.name.includes("geo-data"));
         assert.deepEqual(geoGrants.map((g) => g.name.split("geo-data-")[1]).sort(), ["orders-storage", "payments-storage"]);
         const dev = await sample("platform-gcp-dev");
-        assert.equal(dev.ofType(T.keyRing).length, 1);
+        assert.equal(dev.ofType(T.keyRing).length, 0, "dev: no geo ring, and its regional keys are in the organization's ring");
         assert.equal(multiRegionOf("southamerica-east1"), undefined);
+    });
+
+    it("with an organization stack: the keys go in its key ring for the environment (security project), protected and rotated, granted by the platform", async () => {
+        const org = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        for (const env of ["dev", "prod"] as const) {
+            const rec = await sample(`platform-gcp-${env}`, false);
+            const ringId: string = org.environments[env].keyRingId;
+            assert.match(ringId, /^projects\/acme-org-security-[a-z0-9]+\/locations\/europe-west1\/keyRings\/acme-/);
+            assert.equal(rec.ofType(T.keyRing).filter((r) => !r.name.includes("geo")).length, 0, "no key ring of the platform's own in the region");
+            const keys = rec.ofType(T.key).filter((k) => !k.name.includes("geo"));
+            assert.deepEqual(keys.map((k) => rec.inputs(k).name).sort(), [...KEY_PURPOSES].sort());
+            for (const key of keys) {
+                assert.equal(rec.inputs(key).keyRing, ringId, `${key.name} is not in the organization's ring`);
+                assert.equal(key.protect, true, `${key.name}: keys in the organization's ring are protected`);
+                assert.equal(rec.inputs(key).rotationPeriod, `${365 * 86400}s`);
+            }
+            // The platform grants its projects' agents on those keys (grants on the keys, by their owner).
+            const data = keys.find((k) => rec.inputs(k).name === "data")!;
+            const dataGrants = rec.ofType(T.keyIam).filter((g) => rec.inputs(g).cryptoKeyId === `${ringId}/cryptoKeys/data`);
+            assert.ok(dataGrants.length >= 3, "the domain agents hold the data key");
+            for (const g of dataGrants) {
+                assert.equal(rec.inputs(g).role, ENCRYPTER_DECRYPTER);
+                assert.ok(g.dependencies.includes(data.urn));
+            }
+            assert.ok(rec.ofType(T.keyIam).some((g) => rec.inputs(g).cryptoKeyId === `${ringId}/cryptoKeys/cluster` && g.name.endsWith("cluster-platform-container")));
+        }
+    });
+
+    it("refuses an organization key ring in another region than the platform's (CMEK keys share their resources' location)", async () => {
+        const org = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        const elsewhere = { ...org, environments: { ...org.environments, dev: { ...org.environments.dev, keyRingId: "projects/acme-org-security-1/locations/us-east1/keyRings/acme-dev-keys" } } };
+        await assert.rejects(
+            runStackConfig("platform-gcp-dev", sampleConfig("platform-gcp-dev") as never, { preview: false, stackReferences: { "organization-gcp": elsewhere } }),
+            /key ring projects\/acme-org-security-1\/locations\/us-east1\/keyRings\/acme-dev-keys is in us-east1, this platform in europe-west1/);
+        const none = { ...org, environments: { ...org.environments, dev: { ...org.environments.dev, keyRingId: undefined } } };
+        await assert.rejects(
+            runStackConfig("platform-gcp-dev", sampleConfig("platform-gcp-dev") as never, { preview: false, stackReferences: { "organization-gcp": none } }),
+            /exports no key ring for environment dev/);
     });
 });

@@ -34,8 +34,24 @@ describe("components/gcp/registry", () => {
         assert.equal(repo.protect, false);
         assert.equal(rec.inputs(repo).dockerConfig.immutableTags, true);
         assert.equal(rec.inputs(repo).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
-        const reader = rec.one(T.repositoryIam);
+        const reader = rec.one(T.repositoryIam, "reader-gke-nodes");
         assert.equal(rec.inputs(reader).role, "roles/artifactregistry.reader");
         assert.ok(reader.dependencies.includes(rec.one(T.account, "cluster-nodes").urn));
+        // dev pulls promoted images from prod's repository: dev's own grants no other environment.
+        assert.equal(rec.ofType(T.repositoryIam).filter((g) => g.name.includes("previous-nodes")).length, 0);
+    });
+
+    it("promotion: prod lets the dev nodes (gcp.promotion.previousNodeServiceAccount) read its repository, reader only", async () => {
+        const dev = await sample("platform-gcp-dev");
+        const devNodes = dev.inputs(dev.one(T.account, "cluster-nodes"));
+        const prod = await sample("platform-gcp-prod");
+        const grant = prod.inputs(prod.one(T.repositoryIam, "reader-previous-nodes"));
+        assert.equal(grant.role, "roles/artifactregistry.reader");
+        assert.equal(grant.member, `serviceAccount:${devNodes.accountId}@${devNodes.project}.iam.gserviceaccount.com`);
+        assert.equal(grant.repository, prod.inputs(prod.one(T.repository)).repositoryId);
+        // Both clusters' nodes read the prod repository; only the domains' build accounts write.
+        const roles = prod.ofType(T.repositoryIam).map((g) => prod.inputs(g).role);
+        assert.deepEqual([...new Set(roles)].sort(), ["roles/artifactregistry.reader", "roles/artifactregistry.writer"]);
+        assert.equal(prod.ofType(T.repositoryIam).filter((g) => prod.inputs(g).role === "roles/artifactregistry.reader").length, 2);
     });
 });

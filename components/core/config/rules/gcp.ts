@@ -8,6 +8,8 @@ const BILLING = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 /** A GitHub `owner/name` (owner: letters, digits, hyphens; name: also `.` and `_`). */
 const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** A user-managed service account's e-mail (`<account id>@<project id>.iam.gserviceaccount.com`). */
+export const SERVICE_ACCOUNT_EMAIL = /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/;
 /** Roles in `hierarchy.existingIds` that name folders; every other key names a project. */
 const FOLDER_ROLES = new Set(["root", "environment"]);
 
@@ -70,6 +72,7 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.layer !== "platform" && cfg.gcp.serviceControls !== undefined) {
         add("gcp.serviceControls", "applies only to layer platform (the perimeter around the environment's projects)");
     }
+    problems.push(...promotionProblems(cfg));
     if (cfg.layer !== "domain" && cfg.gcp.githubAppInstallationId !== undefined) {
         add("gcp.githubAppInstallationId", "applies only to layer domain (the Cloud Build connection of a domain's pipeline)");
     }
@@ -85,6 +88,12 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
                 add(`pipeline.${repoKey}`, `must be a GitHub repository <owner>/<name> on gcp (got "${value}")`);
             }
         }
+        // Both are read through one Cloud Build connection, i.e. one GitHub App installation (one owner).
+        const { repository, deployRepository } = cfg.pipeline;
+        if (typeof repository === "string" && typeof deployRepository === "string" && GITHUB_REPOSITORY.test(repository) &&
+            GITHUB_REPOSITORY.test(deployRepository) && repository.split("/")[0] !== deployRepository.split("/")[0]) {
+            add("pipeline.deployRepository", `must have the owner of pipeline.repository (${repository.split("/")[0]}) on gcp: both are read through the one Cloud Build GitHub connection, one app installation (got "${deployRepository}")`);
+        }
     }
     if (cfg.layer === "domain" && typeof cfg.queue.maxReceiveCount === "number" && cfg.queue.maxReceiveCount < 5) {
         add("queue.maxReceiveCount", `must be 5 to 100 on gcp (Pub/Sub's dead-letter delivery attempts; got ${cfg.queue.maxReceiveCount})`);
@@ -94,6 +103,32 @@ export function gcpRules(cfg: ResolvedConfig): ConfigProblem[] {
     }
     if (cfg.layer === "platform" && typeof cfg.network.zones === "number" && cfg.network.zones < 2 && cfg.environment === "prod") {
         add("network.zones", `must be >= 2 in prod on gcp (nodes spread over zones; got ${cfg.network.zones})`);
+    }
+    return problems;
+}
+
+/** `gcp.promotion`: platform stacks only; registered domains; service account e-mails. */
+function promotionProblems(cfg: ResolvedConfig): ConfigProblem[] {
+    const promotion = cfg.gcp.promotion;
+    if (promotion === undefined) return [];
+    const problems: ConfigProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path: key(path), message });
+    if (cfg.layer !== "platform") {
+        add("gcp.promotion", "applies only to layer platform (each platform grants the other environment's identities on its own cluster and registry)");
+        return problems;
+    }
+    const domains = Object.keys(cfg.domains);
+    for (const [domain, email] of Object.entries(promotion.nextDeployers ?? {})) {
+        if (!domains.includes(domain)) {
+            add(`gcp.promotion.nextDeployers.${domain}`, `names no domain of landing-zone:domains (${domains.join(", ") || "none"}): a deployer is bound in its domain's namespace`);
+        }
+        if (typeof email !== "string" || !SERVICE_ACCOUNT_EMAIL.test(email)) {
+            add(`gcp.promotion.nextDeployers.${domain}`, `must be a service account e-mail <id>@<project>.iam.gserviceaccount.com: homes.${domain}.deployPrincipal of the next environment's platform (got ${JSON.stringify(email)})`);
+        }
+    }
+    const nodes = promotion.previousNodeServiceAccount;
+    if (nodes !== undefined && (typeof nodes !== "string" || !SERVICE_ACCOUNT_EMAIL.test(nodes))) {
+        add("gcp.promotion.previousNodeServiceAccount", `must be a service account e-mail <id>@<project>.iam.gserviceaccount.com: extras.nodeServiceAccountEmail of the previous environment's platform (got ${JSON.stringify(nodes)})`);
     }
     return problems;
 }
