@@ -44,6 +44,12 @@ export interface GcpDomainHomeArgs {
     /** The domain's own project (its deploy service account lives there). */
     domainProjectId: pulumi.Input<string>;
     k8sProvider: k8s.Provider;
+    /**
+     * Direct VPC egress of the domain's Cloud Run services (its worker) into the Shared VPC: the
+     * subnet they attach to and the domain project's Cloud Run service agent. Absent when the
+     * domain runs in the host project (its agent's own role covers the network there).
+     */
+    serverlessEgress?: { subnet: gcp.compute.Subnetwork; runAgent: pulumi.Input<string> };
     /** What the domain project needs first (its IAM API). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -51,6 +57,7 @@ export interface GcpDomainHomeArgs {
 export interface GcpDomainHomeResult {
     baseline: NamespaceBaseline;
     deployServiceAccount: gcp.serviceaccount.Account;
+    subnetUser?: gcp.compute.SubnetworkIAMMember;
     outputs: GcpDomainHome;
 }
 
@@ -59,7 +66,8 @@ export interface GcpDomainHomeResult {
  * Federation principal is what the domain grants its resources to), a deploy service account with
  * `edit` in the namespace only (a RoleBinding) and the cluster viewer role it needs to get
  * credentials, and the domain's personas bound to Google groups (admins: `admin`, readers: `view`,
- * both in the namespace only, plus cluster viewer to get credentials).
+ * both in the namespace only, plus cluster viewer to get credentials), and, for a domain in its own
+ * service project, its Cloud Run service agent's use of the Shared VPC subnet (Direct VPC egress).
  */
 export function createDomainHome(name: string, parent: pulumi.Resource, args: GcpDomainHomeArgs): GcpDomainHomeResult {
     const { ctx, domain, registration } = args;
@@ -86,6 +94,8 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
         for (const email of emails) credentialsFor(`${persona}-${stableHash([email], 6)}`, `group:${email}`);
     }
 
+    const subnetUser = args.serverlessEgress && grantSubnetUse(childName(name, "run-subnet-user"), parent, args.serverlessEgress);
+
     const baseline = new NamespaceBaseline(childName(name, "baseline"), {
         namespace,
         labels: { ...ctx.tags, domain },
@@ -101,7 +111,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
     }, { parent, provider: args.k8sProvider });
 
     return {
-        baseline, deployServiceAccount,
+        baseline, deployServiceAccount, subnetUser,
         outputs: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
@@ -111,6 +121,22 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
             deployServiceAccountName: deployServiceAccount.name,
         },
     };
+}
+
+/**
+ * Direct VPC egress from a Shared VPC service project: the service project's Cloud Run Service
+ * Agent needs Compute Network User on the host project or the subnet (Cloud Run docs, "Direct VPC
+ * egress with a Shared VPC network"). On the one subnet the worker uses: the grant is on the
+ * platform's resource, so the platform makes it; a domain stack never grants on the host.
+ */
+export function grantSubnetUse(name: string, parent: pulumi.Resource, egress: NonNullable<GcpDomainHomeArgs["serverlessEgress"]>): gcp.compute.SubnetworkIAMMember {
+    return new gcp.compute.SubnetworkIAMMember(name, {
+        project: egress.subnet.project,
+        region: egress.subnet.region,
+        subnetwork: egress.subnet.name,
+        role: "roles/compute.networkUser",
+        member: egress.runAgent,
+    }, { parent });
 }
 
 /** A registered domain's home on the platform (`landing-zone:gcp:DomainHome`). */

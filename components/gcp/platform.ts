@@ -83,6 +83,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             hostProjectNumber: host.projectNumber,
             domainProjectId: project.projectId,
             k8sProvider: cluster.provider,
+            serverlessEgress: project !== host && project.agents.run ? { subnet: network.subnet, runAgent: project.agents.run } : undefined,
             dependsOn: project.apis,
         }, opts).result.outputs;
     }
