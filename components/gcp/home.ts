@@ -34,6 +34,13 @@ export function kubernetesPrincipal(projectNumber: pulumi.Input<string>, project
     return pulumi.interpolate`principal://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${projectId}.svc.id.goog/subject/ns/${namespace}/sa/${serviceAccount}`;
 }
 
+/** The host resources a domain project's Cloud Run service agent uses, and that agent's IAM member. */
+export interface CloudRunHostAccess {
+    agent: pulumi.Input<string>;
+    subnet: gcp.compute.Subnetwork;
+    repository: gcp.artifactregistry.Repository;
+}
+
 export interface GcpDomainHomeArgs {
     ctx: StackContext;
     domain: string;
@@ -45,11 +52,12 @@ export interface GcpDomainHomeArgs {
     domainProjectId: pulumi.Input<string>;
     k8sProvider: k8s.Provider;
     /**
-     * Direct VPC egress of the domain's Cloud Run services (its worker) into the Shared VPC: the
-     * subnet they attach to and the domain project's Cloud Run service agent. Absent when the
-     * domain runs in the host project (its agent's own role covers the network there).
+     * What the domain project's Cloud Run services (its worker) use on the host project: the Shared
+     * VPC subnet they attach to (Direct VPC egress) and the registry their images come from, for the
+     * domain project's Cloud Run service agent. Absent when the domain runs in the host project (its
+     * agent's own role covers both there).
      */
-    serverlessEgress?: { subnet: gcp.compute.Subnetwork; runAgent: pulumi.Input<string> };
+    cloudRun?: CloudRunHostAccess;
     /** What the domain project needs first (its IAM API). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -57,7 +65,7 @@ export interface GcpDomainHomeArgs {
 export interface GcpDomainHomeResult {
     baseline: NamespaceBaseline;
     deployServiceAccount: gcp.serviceaccount.Account;
-    subnetUser?: gcp.compute.SubnetworkIAMMember;
+    cloudRunGrants: pulumi.Resource[];
     outputs: GcpDomainHome;
 }
 
@@ -67,7 +75,7 @@ export interface GcpDomainHomeResult {
  * `edit` in the namespace only (a RoleBinding) and the cluster viewer role it needs to get
  * credentials, and the domain's personas bound to Google groups (admins: `admin`, readers: `view`,
  * both in the namespace only, plus cluster viewer to get credentials), and, for a domain in its own
- * service project, its Cloud Run service agent's use of the Shared VPC subnet (Direct VPC egress).
+ * service project, what its Cloud Run service agent needs on the host (see `grantCloudRunHostAccess`).
  */
 export function createDomainHome(name: string, parent: pulumi.Resource, args: GcpDomainHomeArgs): GcpDomainHomeResult {
     const { ctx, domain, registration } = args;
@@ -94,7 +102,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
         for (const email of emails) credentialsFor(`${persona}-${stableHash([email], 6)}`, `group:${email}`);
     }
 
-    const subnetUser = args.serverlessEgress && grantSubnetUse(childName(name, "run-subnet-user"), parent, args.serverlessEgress);
+    const cloudRunGrants = args.cloudRun ? grantCloudRunHostAccess(name, parent, args.cloudRun) : [];
 
     const baseline = new NamespaceBaseline(childName(name, "baseline"), {
         namespace,
@@ -111,7 +119,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
     }, { parent, provider: args.k8sProvider });
 
     return {
-        baseline, deployServiceAccount, subnetUser,
+        baseline, deployServiceAccount, cloudRunGrants,
         outputs: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
@@ -124,19 +132,30 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
 }
 
 /**
- * Direct VPC egress from a Shared VPC service project: the service project's Cloud Run Service
- * Agent needs Compute Network User on the host project or the subnet (Cloud Run docs, "Direct VPC
- * egress with a Shared VPC network"). On the one subnet the worker uses: the grant is on the
- * platform's resource, so the platform makes it; a domain stack never grants on the host.
+ * What a Shared VPC service project's Cloud Run Service Agent needs on the host project, granted by
+ * the platform (a domain stack never grants on the host), each on the one resource it is for:
+ * Compute Network User on the subnet, for Direct VPC egress (Cloud Run, "Direct VPC egress with a
+ * Shared VPC network": on the host project or the subnet), and Artifact Registry Reader on the
+ * registry, to pull the image of a revision from another project (Artifact Registry, "Deploying to
+ * Cloud Run").
  */
-export function grantSubnetUse(name: string, parent: pulumi.Resource, egress: NonNullable<GcpDomainHomeArgs["serverlessEgress"]>): gcp.compute.SubnetworkIAMMember {
-    return new gcp.compute.SubnetworkIAMMember(name, {
-        project: egress.subnet.project,
-        region: egress.subnet.region,
-        subnetwork: egress.subnet.name,
-        role: "roles/compute.networkUser",
-        member: egress.runAgent,
-    }, { parent });
+export function grantCloudRunHostAccess(name: string, parent: pulumi.Resource, access: CloudRunHostAccess): pulumi.Resource[] {
+    return [
+        new gcp.compute.SubnetworkIAMMember(childName(name, "run-subnet-user"), {
+            project: access.subnet.project,
+            region: access.subnet.region,
+            subnetwork: access.subnet.name,
+            role: "roles/compute.networkUser",
+            member: access.agent,
+        }, { parent }),
+        new gcp.artifactregistry.RepositoryIamMember(childName(name, "run-image-reader"), {
+            project: access.repository.project,
+            location: access.repository.location,
+            repository: access.repository.repositoryId,
+            role: "roles/artifactregistry.reader",
+            member: access.agent,
+        }, { parent }),
+    ];
 }
 
 /** A registered domain's home on the platform (`landing-zone:gcp:DomainHome`). */

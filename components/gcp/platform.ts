@@ -83,7 +83,8 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             hostProjectNumber: host.projectNumber,
             domainProjectId: project.projectId,
             k8sProvider: cluster.provider,
-            serverlessEgress: project !== host && project.agents.run ? { subnet: network.subnet, runAgent: project.agents.run } : undefined,
+            cloudRun: project !== host && project.agents.run
+                ? { agent: project.agents.run, subnet: network.subnet, repository: registry.repository } : undefined,
             dependsOn: project.apis,
         }, opts).result.outputs;
     }

@@ -82,4 +82,16 @@ describe("gcp/home.ts: the platform vends each registered domain its home", () =
             assert.ok(!grant.dependencies.includes(rec.one(T.project, "lz-prod-platform-project").urn), "not the host project's agent");
         }
     });
+
+    it("lets each registered domain's Cloud Run service agent pull from the platform's registry (the worker's image is in another project)", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const repository = rec.one(T.repository);
+        for (const domain of ["orders", "payments"]) {
+            const grant = rec.one(T.repositoryIam, `home-${domain}-run-image-reader`);
+            assert.equal(rec.inputs(grant).role, "roles/artifactregistry.reader");
+            assert.equal(rec.inputs(grant).repository, rec.inputs(repository).repositoryId);
+            assert.ok(grant.dependencies.includes(repository.urn));
+            assert.ok(grant.dependencies.includes(rec.one(T.agent, `${domain}-agent-run`).urn), "the member is the domain's Cloud Run agent");
+        }
+    });
 });

@@ -34,8 +34,10 @@ describe("components/gcp/registry", () => {
         assert.equal(repo.protect, false);
         assert.equal(rec.inputs(repo).dockerConfig.immutableTags, true);
         assert.equal(rec.inputs(repo).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
-        const reader = rec.one(T.repositoryIam);
+        const reader = rec.one(T.repositoryIam, "reader-gke-nodes");
         assert.equal(rec.inputs(reader).role, "roles/artifactregistry.reader");
+        // Every grant on the repository reads only (the domains' Cloud Run agents: see home.test.ts).
+        for (const grant of rec.ofType(T.repositoryIam)) assert.equal(rec.inputs(grant).role, "roles/artifactregistry.reader", grant.name);
         assert.ok(reader.dependencies.includes(rec.one(T.account, "cluster-nodes").urn));
     });
 });
