@@ -7,7 +7,7 @@ import { readDomainPlatform } from "./domain-platform";
 import { GcpWorkloadAccess, GcpWorkloadIdentity } from "./identity";
 import { GcpPipeline } from "./pipeline";
 import { gcpProvider } from "./provider";
-import { GcpQueue } from "./queue";
+import { deferredPush, GcpQueue } from "./queue";
 import { GcpObjectStore } from "./storage";
 import { GcpWorker } from "./worker";
 
@@ -29,7 +29,9 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     // CMEK (prod): the platform granted this project's Cloud SQL and GCS agents the data keys.
     const database = new GcpDatabase(name("database"), { ...args, iamServiceAccountEmail: identity.email }, opts);
     const objectStore = new GcpObjectStore(name("storage"), args, opts);
-    const queue = new GcpQueue(name("queue"), args, opts);
+    // With a worker, the queue's one subscription pushes to it (the worker, built below, needs the queue's topics first).
+    const workerPush = ctx.config.worker.enabled ? deferredPush() : undefined;
+    const queue = new GcpQueue(name("queue"), { ...args, push: workerPush?.target }, opts);
     const cache = ctx.config.cache.enabled ? new GcpCache(name("cache"), args, opts) : undefined;
     new GcpWorkloadAccess(name("access"), {
         ...args,
@@ -37,7 +39,8 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         databaseMember: identity.databaseMember,
         bucketName: objectStore.bucketName,
         topicName: queue.topicName,
-        subscriptionName: queue.subscriptionName,
+        // The worker is the queue's only consumer when there is one: the workloads then publish only.
+        subscriptionName: workerPush ? undefined : queue.subscriptionName,
         sqlInstanceNames: database.instanceNames,
         cacheAuthSecretId: cache?.authSecretId,
         cacheCaSecretId: cache?.caSecretId,
@@ -50,9 +53,11 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         }, opts)
         : undefined;
 
-    const worker = ctx.config.worker.enabled ? new GcpWorker(name("worker"), {
-        ...args, topicId: queue.outputs.queueId, deadLetterTopicId: queue.outputs.deadLetterQueueId, bucketName: objectStore.bucketName,
+    const worker = workerPush ? new GcpWorker(name("worker"), {
+        ...args, topicId: queue.outputs.queueId, deadLetterTopicId: queue.outputs.deadLetterQueueId,
+        pubsubAgentMember: queue.agentMember, bucketName: objectStore.bucketName,
     }, opts) : undefined;
+    if (worker) workerPush!.deliver(worker.push);
 
     return {
         namespace: identity.outputs.namespace,

@@ -21,10 +21,12 @@ export const DOMAIN_APIS = [
     "sqladmin.googleapis.com", "storage.googleapis.com", "pubsub.googleapis.com", "redis.googleapis.com",
     "cloudbuild.googleapis.com", "clouddeploy.googleapis.com", "artifactregistry.googleapis.com",
     "cloudkms.googleapis.com", "secretmanager.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com",
+    // The queue worker: Cloud Run service, Cloud Scheduler timer.
+    "run.googleapis.com", "cloudscheduler.googleapis.com",
 ] as const;
 
-/** Google-managed service agents the landing zone grants key access to. */
-export type ServiceAgent = "storage" | "sql" | "pubsub" | "artifactregistry" | "container";
+/** Google-managed service agents the landing zone grants key or network access to. */
+export type ServiceAgent = "storage" | "sql" | "pubsub" | "artifactregistry" | "container" | "run";
 
 /** The API whose service agent each `ServiceAgent` is (storage's agent is read, not generated). */
 const AGENT_SERVICE: Record<Exclude<ServiceAgent, "storage">, string> = {
@@ -32,10 +34,11 @@ const AGENT_SERVICE: Record<Exclude<ServiceAgent, "storage">, string> = {
     pubsub: "pubsub.googleapis.com",
     artifactregistry: "artifactregistry.googleapis.com",
     container: "container.googleapis.com",
+    run: "run.googleapis.com",
 };
 
 export const PLATFORM_AGENTS: readonly ServiceAgent[] = ["storage", "artifactregistry", "container"];
-export const DOMAIN_AGENTS: readonly ServiceAgent[] = ["storage", "sql", "pubsub"];
+export const DOMAIN_AGENTS: readonly ServiceAgent[] = ["storage", "sql", "pubsub", "run"];
 
 // ---------------------------------------------------------------- folders
 

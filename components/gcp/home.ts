@@ -45,6 +45,13 @@ export function kubernetesPrincipal(projectNumber: pulumi.Input<string>, project
     return pulumi.interpolate`principal://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${projectId}.svc.id.goog/subject/ns/${namespace}/sa/${serviceAccount}`;
 }
 
+/** The host resources a domain project's Cloud Run service agent uses, and that agent's IAM member. */
+export interface CloudRunHostAccess {
+    agent: pulumi.Input<string>;
+    subnet: gcp.compute.Subnetwork;
+    repository: gcp.artifactregistry.Repository;
+}
+
 export interface GcpDomainHomeArgs {
     ctx: StackContext;
     domain: string;
@@ -62,6 +69,13 @@ export interface GcpDomainHomeArgs {
      * service account (e-mail), bound with `edit` in this namespace and cluster viewer, like the own one.
      */
     promotedBy?: string;
+    /**
+     * What the domain project's Cloud Run services (its worker) use on the host project: the Shared
+     * VPC subnet they attach to (Direct VPC egress) and the registry their images come from, for the
+     * domain project's Cloud Run service agent. Absent when the domain runs in the host project (its
+     * agent's own role covers both there).
+     */
+    cloudRun?: CloudRunHostAccess;
     /** What the domain project needs first (its IAM API). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
@@ -72,6 +86,7 @@ export interface GcpDomainHomeResult {
     buildServiceAccount: gcp.serviceaccount.Account;
     /** The build account's push access to the platform's repository. */
     buildPush: gcp.artifactregistry.RepositoryIamMember;
+    cloudRunGrants: pulumi.Resource[];
     outputs: GcpDomainHome;
 }
 
@@ -81,8 +96,9 @@ export interface GcpDomainHomeResult {
  * `edit` in the namespace only (a RoleBinding) and the cluster viewer role it needs to get
  * credentials, and the domain's personas bound to Google groups (admins: `admin`, readers: `view`,
  * both in the namespace only, plus cluster viewer to get credentials). The domain's build service
- * account with push access to the platform's repository, and (promotion) the next environment's
- * deploy account bound like the own one.
+ * account with push access to the platform's repository, (promotion) the next environment's deploy
+ * account bound like the own one, and, for a domain in its own service project, what its Cloud Run
+ * service agent needs on the host (see `grantCloudRunHostAccess`).
  */
 export function createDomainHome(name: string, parent: pulumi.Resource, args: GcpDomainHomeArgs): GcpDomainHomeResult {
     const { ctx, domain, registration } = args;
@@ -127,6 +143,8 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
         for (const email of emails) credentialsFor(`${persona}-${stableHash([email], 6)}`, `group:${email}`);
     }
 
+    const cloudRunGrants = args.cloudRun ? grantCloudRunHostAccess(name, parent, args.cloudRun) : [];
+
     const baseline = new NamespaceBaseline(childName(name, "baseline"), {
         namespace,
         labels: { ...ctx.tags, domain },
@@ -144,7 +162,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
     }, { parent, provider: args.k8sProvider });
 
     return {
-        baseline, deployServiceAccount, buildServiceAccount, buildPush,
+        baseline, deployServiceAccount, buildServiceAccount, buildPush, cloudRunGrants,
         outputs: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
@@ -156,6 +174,33 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Gc
             buildServiceAccountName: buildServiceAccount.name,
         },
     };
+}
+
+/**
+ * What a Shared VPC service project's Cloud Run Service Agent needs on the host project, granted by
+ * the platform (a domain stack never grants on the host), each on the one resource it is for:
+ * Compute Network User on the subnet, for Direct VPC egress (Cloud Run, "Direct VPC egress with a
+ * Shared VPC network": on the host project or the subnet), and Artifact Registry Reader on the
+ * registry, to pull the image of a revision from another project (Artifact Registry, "Deploying to
+ * Cloud Run").
+ */
+export function grantCloudRunHostAccess(name: string, parent: pulumi.Resource, access: CloudRunHostAccess): pulumi.Resource[] {
+    return [
+        new gcp.compute.SubnetworkIAMMember(childName(name, "run-subnet-user"), {
+            project: access.subnet.project,
+            region: access.subnet.region,
+            subnetwork: access.subnet.name,
+            role: "roles/compute.networkUser",
+            member: access.agent,
+        }, { parent }),
+        new gcp.artifactregistry.RepositoryIamMember(childName(name, "run-image-reader"), {
+            project: access.repository.project,
+            location: access.repository.location,
+            repository: access.repository.repositoryId,
+            role: "roles/artifactregistry.reader",
+            member: access.agent,
+        }, { parent }),
+    ];
 }
 
 /** A registered domain's home on the platform (`landing-zone:gcp:DomainHome`). */

@@ -69,7 +69,8 @@ export interface GcpWorkloadAccessArgs extends GcpDomainArgs {
     databaseMember: pulumi.Input<string>;
     bucketName: pulumi.Input<string>;
     topicName: pulumi.Input<string>;
-    subscriptionName: pulumi.Input<string>;
+    /** The queue's subscription, when the workloads consume it (absent when the domain's worker does). */
+    subscriptionName?: pulumi.Input<string>;
     /** Every Cloud SQL instance of the domain (primaries and replicas). */
     sqlInstanceNames: pulumi.Input<string>[];
     /** Secret holding the cache's AUTH string, when there is a cache. */
@@ -89,9 +90,9 @@ export function sqlInstanceCondition(project: pulumi.Input<string>, names: pulum
 
 /**
  * Least-privilege grants of the workload identity, each on one resource of this domain: object
- * user on its bucket, publisher on its topic, subscriber on its subscription, the cache's AUTH
- * secret (to the KSA's principal), and Cloud SQL client + IAM login on its instances only (to the
- * database login service account). No primitive roles.
+ * user on its bucket, publisher on its topic, subscriber on its subscription (unless the domain's
+ * worker is the queue's consumer), the cache's AUTH secret (to the KSA's principal), and Cloud SQL
+ * client + IAM login on its instances only (to the database login service account). No primitive roles.
  */
 export class GcpWorkloadAccess extends pulumi.ComponentResource {
     constructor(name: string, args: GcpWorkloadAccessArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -116,13 +117,15 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
             role: "roles/pubsub.publisher",
             member,
         }, opts),
-        new gcp.pubsub.SubscriptionIAMMember(childName(name, "subscription-subscriber"), {
+    ];
+    if (args.subscriptionName) {
+        grants.push(new gcp.pubsub.SubscriptionIAMMember(childName(name, "subscription-subscriber"), {
             project: platform.project,
             subscription: args.subscriptionName,
             role: "roles/pubsub.subscriber",
             member,
-        }, opts),
-    ];
+        }, opts));
+    }
     const condition = sqlInstanceCondition(platform.project, args.sqlInstanceNames);
     for (const role of SQL_ROLES) {
         const short = role.split(".").pop()!.toLowerCase();

@@ -92,6 +92,8 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             k8sProvider: cluster.provider,
             registry: { projectId: host.projectId, location: ctx.config.region, repositoryId: registry.repository.repositoryId },
             promotedBy: promotion?.nextDeployers?.[domain],
+            cloudRun: project !== host && project.agents.run
+                ? { agent: project.agents.run, subnet: network.subnet, repository: registry.repository } : undefined,
             dependsOn: project.apis,
         }, opts).result.outputs;
     }

@@ -1,8 +1,27 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { pubsubAckDeadline } from "../core/config/rules/worker";
 import type { QueueOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+
+/**
+ * Where the work subscription pushes instead of waiting to be pulled: the worker's endpoint and the
+ * account Pub/Sub signs the OIDC token as. `endpoint` carries, as its resources, what the push
+ * needs first (the service, its invoker grant, the agent's token grant).
+ */
+export interface QueuePush {
+    endpoint: pulumi.Input<string>;
+    serviceAccountEmail: pulumi.Input<string>;
+}
+
+export interface GcpQueueArgs extends GcpDomainArgs {
+    /**
+     * The queue's one consumer is a push endpoint (the domain's worker): its one work subscription
+     * delivers there. Absent: the subscription is pulled (the domain's workloads).
+     */
+    push?: QueuePush;
+}
 
 export interface GcpQueueResult {
     outputs: QueueOutputs;
@@ -10,6 +29,8 @@ export interface GcpQueueResult {
     deadLetterTopic: gcp.pubsub.Topic;
     subscription: gcp.pubsub.Subscription;
     deadLetterSubscription: gcp.pubsub.Subscription;
+    /** IAM member of the project's Pub/Sub service agent (it signs push tokens and moves dead letters). */
+    agentMember: pulumi.Output<string>;
 }
 
 /** Pub/Sub work queue: topic, subscription, dead-letter topic and its subscription. */
@@ -17,13 +38,15 @@ export class GcpQueue extends pulumi.ComponentResource {
     readonly outputs: QueueOutputs;
     readonly topicName: pulumi.Output<string>;
     readonly subscriptionName: pulumi.Output<string>;
+    readonly agentMember: pulumi.Output<string>;
 
-    constructor(name: string, args: GcpDomainArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: GcpQueueArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Queue", name, {}, opts);
         const result = createQueue(name, this, args);
         this.outputs = result.outputs;
         this.topicName = result.topic.name;
         this.subscriptionName = result.subscription.name;
+        this.agentMember = result.agentMember;
         this.registerOutputs({ queueId: result.outputs.queueId, subscriptionId: result.outputs.subscriptionId });
     }
 }
@@ -32,12 +55,27 @@ const DAY = 86400;
 /** Pub/Sub limits: subscriptions keep messages up to 7 days, ack deadlines are 10..600 s. */
 const MAX_SUBSCRIPTION_RETENTION_DAYS = 7;
 
-export function ackDeadlineSeconds(visibilityTimeoutSeconds: number): number {
-    return Math.min(600, Math.max(10, visibilityTimeoutSeconds));
+/** The work subscription's ack deadline: the queue's visibility timeout within Pub/Sub's 10..600 s (the worker's timeout is checked against it). */
+export const ackDeadlineSeconds = pubsubAckDeadline;
+
+/**
+ * A push target handed over after the queue exists: the worker needs the queue's topics first, the
+ * queue's subscription needs the worker's endpoint. `target` goes to the queue, `deliver` is called
+ * once with the worker's push; the subscription waits for it (and depends on what it carries).
+ */
+export function deferredPush(): { target: QueuePush; deliver: (push: QueuePush) => void } {
+    const [endpoint, setEndpoint] = pulumi.deferredOutput<string>();
+    const [serviceAccountEmail, setServiceAccountEmail] = pulumi.deferredOutput<string>();
+    return {
+        target: { endpoint, serviceAccountEmail },
+        deliver: (push) => {
+            setEndpoint(pulumi.output(push.endpoint));
+            setServiceAccountEmail(pulumi.output(push.serviceAccountEmail));
+        },
+    };
 }
 
-
-export function createQueue(name: string, parent: pulumi.Resource, args: GcpDomainArgs): GcpQueueResult {
+export function createQueue(name: string, parent: pulumi.Resource, args: GcpQueueArgs): GcpQueueResult {
     const { ctx, platform } = args;
     const queue = ctx.config.queue;
     const labels = domainLabels(ctx);
@@ -70,10 +108,15 @@ export function createQueue(name: string, parent: pulumi.Resource, args: GcpDoma
         labels: deadLetterLabels,
     }, opts);
 
+    // The one subscription on the topic: pulled by the domain's workloads, or pushed to its worker
+    // (never both: two subscriptions would each get every message).
     const subscription = new gcp.pubsub.Subscription(childName(name, "subscription"), {
         project: platform.project,
         name: ctx.naming.physical("gcp.generic", "events", "worker"),
         topic: topicPath(topic),
+        pushConfig: args.push
+            ? { pushEndpoint: args.push.endpoint, oidcToken: { serviceAccountEmail: args.push.serviceAccountEmail, audience: args.push.endpoint } }
+            : undefined,
         ackDeadlineSeconds: ackDeadlineSeconds(queue.visibilityTimeoutSeconds),
         messageRetentionDuration: subscriptionRetention,
         retainAckedMessages: false,
@@ -119,6 +162,7 @@ export function createQueue(name: string, parent: pulumi.Resource, args: GcpDoma
         deadLetterTopic,
         subscription,
         deadLetterSubscription,
+        agentMember: agent.member,
         outputs: {
             queueId: topicPath(topic),
             deadLetterQueueId: topicPath(deadLetterTopic),

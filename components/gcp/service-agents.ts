@@ -16,6 +16,8 @@ export const SERVICE_AGENT_DOMAINS = {
     artifactregistry: "gcp-sa-artifactregistry.iam.gserviceaccount.com",
     container: "container-engine-robot.iam.gserviceaccount.com",
     cloudbuild: "gcp-sa-cloudbuild.iam.gserviceaccount.com",
+    /** The Cloud Run Service Agent (it attaches a service's instances to a VPC subnet for Direct VPC egress). */
+    run: "serverless-robot-prod.iam.gserviceaccount.com",
 } as const;
 
 export type KnownServiceAgent = keyof typeof SERVICE_AGENT_DOMAINS;

@@ -1,14 +1,16 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { pubsubAckDeadline } from "../core/config/rules/worker";
 import type { WorkerOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+import type { QueuePush } from "./queue";
 
 export interface WorkerArgs extends GcpDomainArgs {
     /** The domain queue: topic and dead-letter topic (`projects/<p>/topics/<t>`). */
     topicId: pulumi.Input<string>;
     deadLetterTopicId: pulumi.Input<string>;
+    /** IAM member of the project's Pub/Sub service agent: it signs the push's OIDC token as the invoker. */
+    pubsubAgentMember: pulumi.Input<string>;
     /** The domain bucket the worker reads and writes. */
     bucketName: pulumi.Input<string>;
 }
@@ -22,9 +24,9 @@ export function workerProjectRoles(reachesData: boolean, tracing: boolean): stri
  * The domain's queue worker on GCP: a Cloud Run service (the image the pipeline pushes) with
  * internal-only ingress, a dedicated service account, Direct VPC egress into the Shared VPC subnet
  * (private ranges only) when it reaches data, max instances as the concurrency cap and min instances
- * against cold starts; a push subscription on the domain topic authenticated with an OIDC token of a
- * separate invoker account, dead-lettering to the domain's existing dead-letter topic; Cloud
- * Scheduler publishes timer messages to the same topic.
+ * against cold starts, and a separate invoker account Pub/Sub signs OIDC tokens as. It returns the
+ * `push` the queue's one work subscription delivers to (the queue keeps the subscription, its
+ * dead-letter and retry policies); Cloud Scheduler publishes timer messages to the same topic.
  */
 export function createWorker(name: string, parent: pulumi.Resource, args: WorkerArgs) {
     const { ctx, platform } = args;
@@ -92,34 +94,17 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         role: "roles/run.invoker",
         member: invoker.member,
     }, opts);
-    // The Pub/Sub agent mints the OIDC token as the invoker and moves dead letters off the subscription.
-    const agent = new gcp.projects.ServiceIdentity(childName(name, "pubsub-agent"), { project, service: "pubsub.googleapis.com" }, opts);
+    // The Pub/Sub agent mints the OIDC token as the invoker.
     const tokenCreator = new gcp.serviceaccount.IAMMember(childName(name, "agent-token-creator"), {
         serviceAccountId: invoker.name,
         role: "roles/iam.serviceAccountTokenCreator",
-        member: agent.member,
+        member: args.pubsubAgentMember,
     }, opts);
-
-    const subscription = new gcp.pubsub.Subscription(childName(name, "push"), {
-        project,
-        name: ctx.naming.physical("gcp.generic", "events", "worker", "push"),
-        topic: args.topicId,
-        ackDeadlineSeconds: pubsubAckDeadline(ctx.config.queue.visibilityTimeoutSeconds),
-        pushConfig: {
-            pushEndpoint: service.uri,
-            oidcToken: { serviceAccountEmail: invoker.email, audience: service.uri },
-        },
-        deadLetterPolicy: { deadLetterTopic: args.deadLetterTopicId, maxDeliveryAttempts: ctx.config.queue.maxReceiveCount },
-        retryPolicy: { minimumBackoff: "10s", maximumBackoff: "600s" },
-        expirationPolicy: { ttl: "" },
-        labels,
-    }, { parent, protect: ctx.config.protectStateful, dependsOn: [invokerBinding, tokenCreator] });
-    new gcp.pubsub.SubscriptionIAMMember(childName(name, "agent-subscriber"), {
-        project,
-        subscription: subscription.name,
-        role: "roles/pubsub.subscriber",
-        member: agent.member,
-    }, opts);
+    // The endpoint is the service's URI; it carries the two grants, so the subscription pushing to it waits for them.
+    const push: QueuePush = {
+        endpoint: pulumi.all([service.uri, invokerBinding.urn, tokenCreator.urn]).apply(([uri]) => uri),
+        serviceAccountEmail: invoker.email,
+    };
 
     if (w.schedule) {
         new gcp.cloudscheduler.Job(childName(name, "schedule"), {
@@ -143,20 +128,22 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         privateEgress: w.reachesData,
         principal: account.email,
         identityScope: ["queue", "dead-letter-queue", "bucket", ...(w.reachesData ? ["database"] : []), "logs"],
-        nextStep: w.reachesData
-            ? "platform team: grant roles/compute.networkUser on the Shared VPC subnet to this project's Cloud Run service agent (service-<project number>@serverless-robot-prod.iam.gserviceaccount.com) for Direct VPC egress; push the worker image first"
-            : "push the worker image to the domain's Artifact Registry path before the first pulumi up with worker.enabled",
+        nextStep: "push the worker image to the domain's Artifact Registry path before the first pulumi up with worker.enabled",
     };
-    return { account, invoker, service, subscription, outputs };
+    return { account, invoker, service, push, outputs };
 }
 
 /** The domain's serverless queue worker (`landing-zone:gcp:Worker`). */
 export class GcpWorker extends pulumi.ComponentResource {
     readonly outputs: WorkerOutputs;
+    /** Where the queue's work subscription delivers. */
+    readonly push: QueuePush;
 
     constructor(name: string, args: WorkerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Worker", name, {}, opts);
-        this.outputs = createWorker(name, this, args).outputs;
+        const result = createWorker(name, this, args);
+        this.outputs = result.outputs;
+        this.push = result.push;
         this.registerOutputs({ name: this.outputs.name });
     }
 }

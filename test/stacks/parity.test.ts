@@ -5,6 +5,13 @@ import { planSample, plainValue, runStackConfig } from "../harness";
 const clouds = ["aws", "azure", "gcp"] as const;
 type Outputs = Record<string, any>;
 
+/** `f` for each cloud, one after the other: the mock runtime is global, so two plans at once trample each other. */
+async function eachCloud<T>(f: (cloud: (typeof clouds)[number]) => Promise<T>): Promise<T[]> {
+    const results: T[] = [];
+    for (const cloud of clouds) results.push(await f(cloud));
+    return results;
+}
+
 async function outputsOf(stack: string): Promise<Outputs> {
     return plainValue((await planSample(stack)).outputs) as Outputs;
 }
@@ -103,7 +110,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
         });
 
         it(`platform-*-${env}`, async () => {
-            const shapes = await Promise.all(clouds.map(async (c) => platformShape(await outputsOf(`platform-${c}-${env}`))));
+            const shapes = await eachCloud(async (c) => platformShape(await outputsOf(`platform-${c}-${env}`)));
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
             assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
         });
@@ -120,7 +127,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
         });
 
         it(`orders-*-${env}`, async () => {
-            const shapes = await Promise.all(clouds.map(async (c) => domainShape(await outputsOf(`orders-${c}-${env}`))));
+            const shapes = await eachCloud(async (c) => domainShape(await outputsOf(`orders-${c}-${env}`)));
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
             assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
         });
@@ -128,7 +135,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
 
     for (const layout of [{ layout: "sharded", shards: 3, replicas: 1 }, { layout: "read-replicas", replicas: 3 }, { layout: "per-domain" }]) {
         it(`database layout ${layout.layout} gives the same shard map shape on every cloud`, async () => {
-            const shapes = await Promise.all(clouds.map(async (cloud) => {
+            const shapes = await eachCloud(async (cloud) => {
                 const platform = `platform-${cloud}-prod`;
                 const references = { [platform]: (await planSample(platform)).outputs };
                 const sample = readStackConfig(`orders-${cloud}-prod`).config;
@@ -139,7 +146,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
                 const result = await runStackConfig(`orders-${cloud}-prod`, { ...config, database: { ...config.database, ...layout } } as never,
                     { stackReferences: references, extra });
                 return domainShape(plainValue(result.outputs) as Outputs);
-            }));
+            });
             const expectedPrimaries = layout.layout === "sharded" ? layout.shards : 1;
             assert.equal(shapes[0].primaries, expectedPrimaries);
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");

@@ -28,6 +28,7 @@ async function resourceShape(cloud: Cloud) {
             concurrencyCap: Math.min(mapping.scalingConfig.maximumConcurrency, fn.reservedConcurrentExecutions),
             timeoutSeconds: fn.timeout,
             deadLettering: JSON.parse(queue.redrivePolicy).maxReceiveCount,
+            consumers: rec.ofType("aws:lambda/eventSourceMapping:EventSourceMapping").length,
             privateEgress: (fn.vpcConfig?.subnetIds ?? []).length > 0,
             timer: rec.ofType("aws:scheduler/schedule:Schedule").length,
         };
@@ -41,18 +42,23 @@ async function resourceShape(cloud: Cloud) {
             concurrencyCap: app.functionAppConfig.scaleAndConcurrency.maximumInstanceCount,
             timeoutSeconds: seconds(String(setting(app, "AzureFunctionsJobHost__functionTimeout"))),
             deadLettering: rec.inputs(queue).maxDeliveryCount,
+            consumers: rec.ofType("azure-native:web:WebApp").filter((a) => a.dependencies.includes(queue.urn)).length,
             privateEgress: typeof app.virtualNetworkSubnetId === "string" && app.virtualNetworkSubnetId.length > 0,
             timer: setting(app, "WORKER_SCHEDULE") ? 1 : 0,
         };
     }
     const service = rec.inputs(rec.one("gcp:cloudrunv2/service:Service"));
-    const push = rec.one("gcp:pubsub/subscription:Subscription", "worker-push");
+    const push = rec.one("gcp:pubsub/subscription:Subscription", "queue-subscription");
+    const topic = rec.one("gcp:pubsub/topic:Topic", "queue-topic");
+    const topicPath = `projects/${rec.inputs(topic).project}/topics/${rec.inputs(topic).name}`;
     return {
-        trigger: push.dependencies.includes(rec.one("gcp:pubsub/topic:Topic", "queue-topic").urn) && rec.inputs(push).pushConfig.oidcToken ? "queue" : "?",
+        trigger: push.dependencies.includes(topic.urn) && rec.inputs(push).pushConfig.oidcToken ? "queue" : "?",
         batch: service.template.maxInstanceRequestConcurrency,
         concurrencyCap: service.template.scaling.maxInstanceCount,
         timeoutSeconds: Number(String(service.template.timeout).replace("s", "")),
         deadLettering: rec.inputs(push).deadLetterPolicy.maxDeliveryAttempts,
+        // Every subscription on the topic gets each message: one, or the worker and a second consumer both process it.
+        consumers: rec.ofType("gcp:pubsub/subscription:Subscription").filter((s) => rec.inputs(s).topic === topicPath).length,
         privateEgress: (service.template.vpcAccess?.networkInterfaces ?? []).length > 0,
         timer: rec.ofType("gcp:cloudscheduler/job:Job").length,
     };
@@ -67,10 +73,10 @@ const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> 
 };
 
 describe("parity: the same worker config gives the same worker on every cloud (orders-*-prod)", () => {
-    it("trigger, batch, concurrency cap, timeout, dead-lettering, private egress and timer are the same", async () => {
+    it("trigger (one consumer of the queue), batch, concurrency cap, timeout, dead-lettering, private egress and timer are the same", async () => {
         const shapes = [];
         for (const cloud of clouds) shapes.push(await resourceShape(cloud)); // one mock run at a time
-        assert.deepEqual(shapes[0], { trigger: "queue", batch: 10, concurrencyCap: 20, timeoutSeconds: 30, deadLettering: 5, privateEgress: true, timer: 1 });
+        assert.deepEqual(shapes[0], { trigger: "queue", batch: 10, concurrencyCap: 20, timeoutSeconds: 30, deadLettering: 5, consumers: 1, privateEgress: true, timer: 1 });
         assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
         assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
     });

@@ -14,6 +14,7 @@ describe("components/gcp/queue", () => {
         assert.equal(sub.deadLetterPolicy.maxDeliveryAttempts, 7);
         assert.ok(sub.retryPolicy.minimumBackoff && sub.retryPolicy.maximumBackoff);
         assert.equal(sub.ackDeadlineSeconds, 90);
+        assert.equal(sub.pushConfig, undefined, "without a worker the domain's workloads pull it");
         assert.equal(sub.messageRetentionDuration, `${5 * 86400}s`);
         assert.deepEqual(sub.expirationPolicy, { ttl: "" });
         const topic = rec.inputs(rec.one(TOPIC, "queue-topic"));

@@ -48,30 +48,55 @@ describe("components/gcp/worker.ts", () => {
         assert.ok(!roles.some((r) => /owner|editor|admin/i.test(r)));
     });
 
-    it("is triggered by a push subscription on the domain topic with an OIDC token, dead-lettering to the domain's DLQ topic", async () => {
+    it("is delivered through the queue's one subscription: a push with an OIDC token, dead-lettering to the domain's DLQ topic", async () => {
         const rec = await runDomain(worker);
-        const sub = rec.inputs(rec.one(SUBSCRIPTION, "worker-push"));
+        const push = rec.one(SUBSCRIPTION, "queue-subscription");
+        const sub = rec.inputs(push);
         const topic = rec.inputs(rec.one("gcp:pubsub/topic:Topic", "queue-topic"));
         const dlq = rec.inputs(rec.one("gcp:pubsub/topic:Topic", "dlq-topic"));
         assert.equal(sub.topic, `projects/${DOMAIN_PROJECT}/topics/${topic.name}`);
         assert.equal(sub.deadLetterPolicy.deadLetterTopic, `projects/${DOMAIN_PROJECT}/topics/${dlq.name}`);
         assert.equal(sub.deadLetterPolicy.maxDeliveryAttempts, 7);
+        assert.ok(sub.retryPolicy.minimumBackoff && sub.retryPolicy.maximumBackoff);
         assert.equal(sub.ackDeadlineSeconds, 180);
         assert.ok(sub.pushConfig.oidcToken, "OIDC token on push");
-        const push = rec.one(SUBSCRIPTION, "worker-push");
         const invokerBinding = rec.one("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "push-invoker");
+        const tokenCreator = rec.one("gcp:serviceaccount/iAMMember:IAMMember", "agent-token-creator");
         assert.equal(rec.inputs(invokerBinding).role, "roles/run.invoker");
-        assert.ok(push.dependencies.includes(invokerBinding.urn), "the invoker grant exists before the push subscription");
+        assert.ok(push.dependencies.includes(invokerBinding.urn), "the invoker grant exists before the push");
+        assert.ok(push.dependencies.includes(tokenCreator.urn), "the agent may sign tokens before the push");
         assert.ok(push.dependencies.includes(rec.one(SERVICE).urn), "the endpoint is the service's URI (an output)");
+        assert.ok(push.dependencies.includes(rec.one(ACCOUNT, "worker-invoker").urn), "the token is signed as the invoker account");
         assert.equal(push.protect, true);
     });
 
-    it("lets the Pub/Sub agent mint the push token and move dead letters off the push subscription", async () => {
+    it("one subscription on the domain topic, with or without a worker: no second consumer gets every message again", async () => {
+        for (const config of [worker, { queue: worker.queue }]) {
+            const rec = await runDomain(config, { preview: false });
+            const topic = rec.inputs(rec.one("gcp:pubsub/topic:Topic", "queue-topic"));
+            const onTopic = rec.ofType(SUBSCRIPTION).filter((s) => rec.inputs(s).topic === `projects/${DOMAIN_PROJECT}/topics/${topic.name}`);
+            assert.deepEqual(onTopic.map((s) => s.name), ["orders-queue-subscription"]);
+        }
+    });
+
+    it("with a worker the workloads publish but do not pull: the worker is the queue's only consumer", async () => {
+        const subscribers = (rec: Awaited<ReturnType<typeof runDomain>>) =>
+            rec.ofType("gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember").filter((m) => m.name.startsWith("orders-access"));
+        assert.deepEqual(subscribers(await runDomain(worker)), []);
+        assert.equal(subscribers(await runDomain({ queue: worker.queue })).length, 1);
+        assert.equal((await runDomain(worker)).ofType("gcp:pubsub/topicIAMMember:TopicIAMMember").filter((m) => m.name === "orders-access-topic-publisher").length, 1);
+    });
+
+    it("lets the project's Pub/Sub agent (the queue's) mint the push token; it also moves dead letters off the queue's subscription", async () => {
         const rec = await runDomain(worker);
-        assert.equal(rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "agent-token-creator")).role, "roles/iam.serviceAccountTokenCreator");
-        const subscriber = rec.one("gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember", "worker-agent-subscriber");
+        const agent = rec.one("gcp:projects/serviceIdentity:ServiceIdentity", "pubsub-agent");
+        assert.equal(rec.ofType("gcp:projects/serviceIdentity:ServiceIdentity").length, 1, "one Pub/Sub agent identity per domain");
+        const tokenCreator = rec.one("gcp:serviceaccount/iAMMember:IAMMember", "agent-token-creator");
+        assert.equal(rec.inputs(tokenCreator).role, "roles/iam.serviceAccountTokenCreator");
+        assert.ok(tokenCreator.dependencies.includes(agent.urn));
+        const subscriber = rec.one("gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember", "queue-agent-subscriber");
         assert.equal(rec.inputs(subscriber).role, "roles/pubsub.subscriber");
-        assert.ok(subscriber.dependencies.includes(rec.one(SUBSCRIPTION, "worker-push").urn));
+        assert.ok(subscriber.dependencies.includes(rec.one(SUBSCRIPTION, "queue-subscription").urn));
     });
 
     it("publishes timer messages to the domain topic through Cloud Scheduler", async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { NAMESPACE_QUOTAS } from "../../../components/kubernetes/namespace-baseline";
 import { readStackConfig } from "../../../tools/plan/stack-files";
 import { planSample, plainValue } from "../../harness";
+import { serviceAgentEmail } from "../../../components/gcp/service-agents";
 import { sample, T, variant } from "./helpers";
 
 const ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding";
@@ -83,5 +84,52 @@ describe("gcp/home.ts: the platform vends each registered domain its home", () =
         // Without the block the dev platform binds nothing for promotion.
         const plain = await variant("platform-gcp-dev", { gcp: {} });
         assert.equal(plain.ofType(ROLE_BINDING).filter((b) => b.name.endsWith("rbac-promote")).length, 0);
+    });
+
+    it("lets each registered domain's Cloud Run service agent use the Shared VPC subnet (Direct VPC egress of its worker), on the subnet only", async () => {
+        const SUBNET_IAM = "gcp:compute/subnetworkIAMMember:SubnetworkIAMMember";
+        const rec = await sample("platform-gcp-prod");
+        const subnet = rec.one(T.subnet);
+        const grants = rec.ofType(SUBNET_IAM);
+        assert.deepEqual(grants.map((g) => g.name).sort(), ["lz-prod-platform-home-orders-run-subnet-user", "lz-prod-platform-home-payments-run-subnet-user"]);
+        for (const domain of ["orders", "payments"]) {
+            const grant = rec.one(SUBNET_IAM, `home-${domain}-run-subnet-user`);
+            const inputs = rec.inputs(grant);
+            assert.equal(inputs.role, "roles/compute.networkUser");
+            assert.equal(inputs.subnetwork, rec.inputs(subnet).name);
+            assert.equal(inputs.region, rec.inputs(subnet).region);
+            assert.equal(inputs.project, rec.inputs(subnet).project);
+            assert.ok(grant.dependencies.includes(subnet.urn), "the grant names the subnet (an output)");
+            // The agent exists first: its identity is generated after the domain project's Cloud Run API is on.
+            const identity = rec.one(T.agent, `${domain}-agent-run`);
+            assert.equal(rec.inputs(identity).service, "run.googleapis.com");
+            assert.ok(grant.dependencies.includes(identity.urn), "the grant waits for the Cloud Run service agent");
+            const api = rec.ofType(T.service).find((s) => s.name.startsWith(`lz-prod-${domain}-`) && rec.inputs(s).service === "run.googleapis.com");
+            assert.ok(api && identity.dependencies.includes(api.urn), "the Cloud Run API is enabled in the domain project first");
+        }
+        // No project-level network grant on the host project.
+        assert.ok(!rec.ofType(T.projectIam).some((m) => rec.inputs(m).role === "roles/compute.networkUser"));
+    });
+
+    it("the member is the domain project's Cloud Run service agent, built from that project's number", async () => {
+        assert.equal(serviceAgentEmail("run", "123456789012"), "service-123456789012@serverless-robot-prod.iam.gserviceaccount.com");
+        const rec = await sample("platform-gcp-prod");
+        for (const domain of ["orders", "payments"]) {
+            const grant = rec.one("gcp:compute/subnetworkIAMMember:SubnetworkIAMMember", `home-${domain}-run-subnet-user`);
+            assert.ok(grant.dependencies.includes(rec.one(T.project, `lz-prod-${domain}-project`).urn), "the member reads the domain project's number");
+            assert.ok(!grant.dependencies.includes(rec.one(T.project, "lz-prod-platform-project").urn), "not the host project's agent");
+        }
+    });
+
+    it("lets each registered domain's Cloud Run service agent pull from the platform's registry (the worker's image is in another project)", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const repository = rec.one(T.repository);
+        for (const domain of ["orders", "payments"]) {
+            const grant = rec.one(T.repositoryIam, `home-${domain}-run-image-reader`);
+            assert.equal(rec.inputs(grant).role, "roles/artifactregistry.reader");
+            assert.equal(rec.inputs(grant).repository, rec.inputs(repository).repositoryId);
+            assert.ok(grant.dependencies.includes(repository.urn));
+            assert.ok(grant.dependencies.includes(rec.one(T.agent, `${domain}-agent-run`).urn), "the member is the domain's Cloud Run agent");
+        }
     });
 });

@@ -36,6 +36,8 @@ describe("components/gcp/registry", () => {
         assert.equal(rec.inputs(repo).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
         const reader = rec.one(T.repositoryIam, "reader-gke-nodes");
         assert.equal(rec.inputs(reader).role, "roles/artifactregistry.reader");
+        // Every grant on the repository reads only (the domains' Cloud Run agents: see home.test.ts).
+        for (const grant of rec.ofType(T.repositoryIam)) assert.equal(rec.inputs(grant).role, "roles/artifactregistry.reader", grant.name);
         assert.ok(reader.dependencies.includes(rec.one(T.account, "cluster-nodes").urn));
         // dev pulls promoted images from prod's repository: dev's own grants no other environment.
         assert.equal(rec.ofType(T.repositoryIam).filter((g) => g.name.includes("previous-nodes")).length, 0);
