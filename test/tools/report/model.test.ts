@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { parseArgs, USAGE } from "../../../tools/plan/args";
 import { reportModel } from "../../../tools/report/model";
 import { tierOf } from "../../../tools/report/topology";
 import { doc, input, urn, violation } from "./fixtures";
@@ -86,5 +87,15 @@ describe("plan report: data model", () => {
         assert.equal(tierOf({ type: "aws:ec2/subnet:Subnet", name: "x", inputs: { tags: { tier: "data" } } }), "data");
         assert.equal(tierOf({ type: "azure-native:network:Subnet", name: "network-aks-nodes", inputs: {} }), "aks-nodes");
         assert.equal(tierOf({ type: "aws:rds/instance:Instance", name: "db-private", inputs: {} }), undefined);
+    });
+});
+
+describe("plan report: the --report option", () => {
+    it("is off by default, on with --report, and listed among the options an unknown one names", () => {
+        assert.equal(parseArgs([]).report, false);
+        assert.equal(parseArgs(["--report", "orders-aws-dev"]).report, true);
+        assert.deepEqual(parseArgs(["--report", "orders-aws-dev"]).stacks, ["orders-aws-dev"]);
+        assert.match(parseArgs(["--reprot"]).problems.join("\n"), /unknown option --reprot \(options: .*--report/);
+        assert.match(USAGE, /--report +also write <out>\/report\.html/);
     });
 });
