@@ -4,6 +4,8 @@
  * each, and for the plans the resources planned and the time per 1000 resources (the scale case,
  * 50 domains x 3 clouds = 153 stacks generated into a temporary folder, should cost about what the
  * samples cost per resource, within 1 GB). Figures, not a test: nothing here passes or fails.
+ * With `--report` the plan also lays out and writes the report; when Chromium is installed, the
+ * report's browser check then prints the render time of a 1,400-resource stack (npm run report:check).
  * BENCH_RUNS sets the runs per case (default 3); BENCH_DOMAINS the scale case's domains (default 50).
  */
 import { spawnSync } from "node:child_process";
@@ -76,6 +78,22 @@ const floorScript = [
     "void [pulumi.Config, aws.ec2.Vpc, aws.eks.Cluster, aws.rds.Instance, aws.s3.Bucket, gcp.compute.Network, gcp.container.Cluster, gcp.sql.DatabaseInstance, k8s.core.v1.Namespace];",
 ].join(" ");
 
+/** The report's browser check on a fresh plan, when Chromium is installed (its render-time line). */
+function reportRenderTime(): void {
+    if (spawnSync("sh", ["-c", "command -v chromium"]).status !== 0) {
+        console.log("\n(report render time: no chromium installed; npm run report:check measures it)");
+        return;
+    }
+    const out = mkdtempSync(path.join(tmpdir(), "bench-report-"));
+    try {
+        spawnSync(process.execPath, ["--require", "tsx/cjs", "tools/plan.ts", "--quiet", "--report", "--out", out, "platform-aws-prod"], { cwd: root, encoding: "utf8" });
+        const check = spawnSync(process.execPath, ["--require", "tsx/cjs", "tools/report/check.ts", "--out", out], { cwd: root, encoding: "utf8" });
+        console.log(`\n${`${check.stdout}${check.stderr}`.trim()}`);
+    } finally {
+        rmSync(out, { recursive: true, force: true });
+    }
+}
+
 function main(): void {
     console.log(`bench: node ${process.version}, ${runs} runs each, median shown\n`);
     const floor = measure("floor: load the SDK modules the stacks use", ["-e", floorScript]);
@@ -86,6 +104,7 @@ function main(): void {
         floor,
         measurePlan("plan all sample stacks (policies on)", []),
         measurePlan("plan all sample stacks (policies off)", ["--no-policies"]),
+        measurePlan("plan all sample stacks with --report (policies on)", ["--report"]),
         measurePlan("plan one stack (platform-aws-prod)", ["platform-aws-prod"]),
         measurePlan(`plan ${scaleStacks} stacks: ${domains} domains x 3 clouds (policies on)`, ["--config-dir", scaleDir]),
         measure("plan one stack, loaded as Pulumi loads it (ts-node)", [path.join("tools", "bench", "pulumi-loader.cjs"), "tools/plan.ts", "--quiet", "platform-aws-prod"]),
@@ -101,6 +120,7 @@ function main(): void {
             `  ${String(r.resources ?? "-").padStart(9)}  ${perThousand.padStart(10)}`);
     }
     console.log("\n(s/1000 res: wall time above the floor per 1000 planned resources; linear scaling keeps it flat from the samples to the scale case)");
+    reportRenderTime();
     console.log("\n(peak MB of the type-check is the Node launcher's only: the TypeScript 7 compiler runs as a native child process)");
 }
 

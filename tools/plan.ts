@@ -4,6 +4,7 @@
  * mode, one stack at a time, a domain stack after the platform stack it reads; prints each stack's
  * resource tree, counts, warnings and policy violations, and writes <out>/<stack>.json. A stack
  * that does not plan gets no plan file (a stale one is removed) and does not stop the others.
+ * `--report` also writes <out>/report.html from the planned stacks (tools/report).
  * Exit code 0: planned, no mandatory violation; 3: a mandatory policy is violated; 2: bad arguments,
  * an unreadable stack file, an invalid config or an unregistered domain; 1: other errors.
  */
@@ -16,6 +17,8 @@ import { policyStep } from "./plan/policy-step";
 import { dirOf } from "./plan/references";
 import { countByType, planDocument, renderTree } from "./plan/render";
 import { readStackConfig } from "./plan/stack-files";
+import { stackInput } from "./report/inputs";
+import type { PlanDocument, StackInput } from "./report/model";
 
 // The SDK records a source position (a stack trace) for every resource; mapping each through the
 // loader's source maps was a sixth of the plan's time. Crashes still show the transpiled position.
@@ -49,6 +52,7 @@ async function main(): Promise<number> {
     let policySeconds = 0;
     let mandatory = 0;
     let exitCode = 0;
+    const reportInputs: StackInput[] = [];
     for await (const plan of planEach(args.stacks, { configDir: args.configDir, strict: args.strict })) {
         const file = path.join(args.outDir, `${plan.stack}.json`);
         if (plan.error) {
@@ -62,8 +66,9 @@ async function main(): Promise<number> {
         if (!plan.requested) continue;
         print(plan, args.quiet);
         let violations;
+        const config = readStackConfig(plan.stack, dirOf(plan.stack, args.configDir)).config;
         if (args.policies) {
-            const step = await policyStep(plan.result!.resources, readStackConfig(plan.stack, dirOf(plan.stack, args.configDir)).config);
+            const step = await policyStep(plan.result!.resources, config);
             policySeconds += step.seconds;
             mandatory += step.mandatory;
             violations = step.violations;
@@ -71,6 +76,15 @@ async function main(): Promise<number> {
         }
         const document = { ...planDocument(plan.stack, plan.result!.resources, plan.result!.outputs), strict: args.strict, violations };
         writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+        if (args.report) {
+            reportInputs.push(stackInput(document as PlanDocument, config));
+        }
+    }
+    if (args.report) {
+        // Loaded here so that a plan without --report does not pay for the layout engine.
+        const { writeReport } = require("./report/write") as typeof import("./report/write");
+        const report = await writeReport(args.outDir, reportInputs);
+        console.log(`\nreport written to ${path.relative(process.cwd(), report.file)} (${report.model.stacks.length} stacks, ${report.seconds.toFixed(2)} s, layout ${report.layoutSeconds.toFixed(2)} s)`);
     }
     console.log(`\nplan written to ${path.relative(process.cwd(), args.outDir) || "."} (${((performance.now() - t0) / 1000).toFixed(2)} s` +
         `${args.policies ? `, policies ${policySeconds.toFixed(2)} s` : ", policies off"}${args.strict ? ", strict" : ""})`);

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { readStackConfig } from "../../tools/plan/stack-files";
 import { planSample, plainValue, runStackConfig } from "../harness";
+import { CLOUDS as clouds, domainShape, homeObjects, homeShape, KNOWN_GAPS, platformShape } from "../../tools/report/parity-shapes";
 
-const clouds = ["aws", "azure", "gcp"] as const;
 type Outputs = Record<string, any>;
 
 /** `f` for each cloud, one after the other: the mock runtime is global, so two plans at once trample each other. */
@@ -27,68 +27,6 @@ async function outputsWithPerZoneNat(stack: string): Promise<Outputs> {
     const result = await runStackConfig(stack, { ...config, network } as never, { extra });
     return plainValue(result.outputs) as Outputs;
 }
-
-/** The cloud-neutral shape of a platform stack: what must be equal on every cloud. */
-function platformShape(o: Outputs) {
-    return {
-        zones: o.network.zones.length,
-        subnetTiers: Object.keys(o.network.subnetIds).sort(),
-        clusterVersion: o.cluster.version,
-        nodeZones: o.cluster.nodeZones.length,
-        keyPurposes: Object.keys(o.keys.keyIds).sort(),
-        logRetention: o.logging.retentionDays,
-    };
-}
-
-/** The home each registered domain gets, as the platform exports it: the same on every cloud. */
-function homeShape(o: Outputs) {
-    return {
-        domains: o.domains,
-        homes: Object.fromEntries(Object.entries(o.homes as Record<string, Outputs>).map(([d, h]) => [d, {
-            namespace: h.namespace, serviceAccountName: h.serviceAccountName, quota: h.quota,
-            // Principals differ in form per cloud (role ARN, principal id, principal://); each is vended.
-            principals: ["workloadPrincipal", "deployPrincipal"].filter((k) => k in h),
-        }])),
-    };
-}
-
-/** What the platform plan puts in the cluster per namespace: the vended home's Kubernetes objects. */
-function homeObjects(resources: { type: string; inputs: Record<string, any> }[]) {
-    const perNamespace: Record<string, string[]> = {};
-    for (const r of resources.filter((x) => x.type.startsWith("kubernetes:") && x.type !== "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")) {
-        const meta = (plainValue(r.inputs) as Outputs).metadata;
-        const ns = r.type === "kubernetes:core/v1:Namespace" ? meta.name : meta.namespace;
-        (perNamespace[ns] ??= []).push(`${r.type.split(":").pop()}/${meta.name}`);
-    }
-    return Object.fromEntries(Object.entries(perNamespace).map(([ns, objects]) => [ns, objects.sort()]));
-}
-
-/** The cloud-neutral shape of a domain stack. */
-function domainShape(o: Outputs) {
-    return {
-        namespace: o.namespace,
-        layout: o.database.layout,
-        primaries: o.database.shards.length,
-        readersPerPrimary: o.database.shards.map((s: Outputs) => s.readers.length),
-        readerEndpoints: o.database.readerEndpoints.length,
-        databaseZones: new Set(o.database.zones).size,
-        engineVersion: o.database.engineVersion,
-        dlq: "deadLetterQueueId" in o.queue,
-        maxReceiveCount: o.queue.maxReceiveCount,
-        cacheReplicas: o.cache?.replicas,
-        versioning: o.objectStore.versioning,
-        pipelineNamespace: o.pipeline?.targetNamespace,
-    };
-}
-
-/**
- * Where a cloud cannot yet give what the config asks, with the reason. The test fails when a gap
- * closes (remove the entry) as well as when a new one opens.
- */
-const KNOWN_GAPS: { cloud: (typeof clouds)[number]; env: string; property: string; reason: string }[] = ["dev", "prod"].map((env) => ({
-    cloud: "azure" as const, env, property: "egressZoneRedundant",
-    reason: "a Standard NAT gateway is zonal; zone-redundant egress needs per-zone subnets and node pools or the StandardV2 SKU (docs/azure.md)",
-}));
 
 describe("parity: the same config gives the same topology on every cloud", () => {
     for (const env of ["dev", "prod"]) {

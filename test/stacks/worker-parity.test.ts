@@ -1,8 +1,6 @@
 import { strict as assert } from "node:assert";
 import { planSample, plainValue, Recorded } from "../harness";
-
-const clouds = ["aws", "azure", "gcp"] as const;
-type Cloud = (typeof clouds)[number];
+import { CLOUDS as clouds, SCOPE_GAPS, workerShape, type Cloud } from "../../tools/report/parity-shapes";
 
 async function plan(cloud: Cloud) {
     const result = await planSample(`orders-${cloud}-prod`, { preview: false });
@@ -64,14 +62,6 @@ async function resourceShape(cloud: Cloud) {
     };
 }
 
-/** Where a cloud's worker identity differs, and why (the test fails when the difference goes away). */
-const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {
-    azure: {
-        missing: ["database"],
-        reason: "PostgreSQL Flexible Server with Entra-only auth maps a principal to a database role inside the server; the domain's database admin creates the worker's role (README, worker section)",
-    },
-};
-
 describe("parity: the same worker config gives the same worker on every cloud (orders-*-prod)", () => {
     it("trigger (one consumer of the queue), batch, concurrency cap, timeout, dead-lettering, private egress and timer are the same", async () => {
         const shapes = [];
@@ -84,10 +74,7 @@ describe("parity: the same worker config gives the same worker on every cloud (o
     it("the worker outputs say the same on every cloud and dead-letter to the domain queue's DLQ", async () => {
         const outputs = [];
         for (const cloud of clouds) outputs.push((await plan(cloud)).outputs);
-        const neutral = outputs.map((o) => {
-            const { name: _name, principal: _principal, deadLetterQueueId: _dlq, identityScope: _scope, nextStep: _next, ...rest } = o.worker;
-            return rest;
-        });
+        const neutral = outputs.map(workerShape);
         assert.deepEqual(neutral[1], neutral[0]);
         assert.deepEqual(neutral[2], neutral[0]);
         for (const o of outputs) assert.equal(o.worker.deadLetterQueueId, o.queue.deadLetterQueueId);

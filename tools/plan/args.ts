@@ -13,6 +13,8 @@ export interface PlanArgs {
     policies: boolean;
     /** Plan a domain stack against fabricated (deployed-like) outputs of its platform. */
     strict: boolean;
+    /** Also write <out>/report.html: overview, topology, parity and policy findings of the planned stacks. */
+    report: boolean;
     help: boolean;
     problems: string[];
 }
@@ -29,6 +31,9 @@ options:
   --no-policies      skip the policy pack
   --strict           plan a domain stack against fabricated outputs of its platform (as after the
                      platform's deploy), so rules a preview defers on unknown platform values run
+  --report           also write <out>/report.html: one offline page with the stacks by layer and
+                     cloud, a topology diagram per stack, the cross-cloud parity view and the
+                     policy findings (npm run report:check opens it in a headless browser)
   --config-dir DIR   read the stack files from DIR (a stack missing there is read from config/)
   --out DIR          write the plan files to DIR (default out/plan)
   -h, --help         this text
@@ -36,12 +41,12 @@ options:
 exit code: 0 planned, no mandatory violation; 2 bad arguments, a stack file or config invalid, or a
 domain not registered on its platform; 3 a mandatory policy is violated; 1 anything else.`;
 
-const OPTIONS = "--quiet, --no-policies, --strict, --config-dir DIR, --out DIR, --help";
+const OPTIONS = "--quiet, --no-policies, --strict, --report, --config-dir DIR, --out DIR, --help";
 
 /** The command line, with every problem in it collected (reported at once, exit 2). */
 export function parseArgs(argv: string[]): PlanArgs {
     const args: PlanArgs = {
-        stacks: [], quiet: false, configDir: CONFIG_DIR, outDir: DEFAULT_OUT_DIR, policies: true, strict: false, help: false, problems: [],
+        stacks: [], quiet: false, configDir: CONFIG_DIR, outDir: DEFAULT_OUT_DIR, policies: true, strict: false, report: false, help: false, problems: [],
     };
     const names: string[] = [];
     for (let i = 0; i < argv.length; i++) {
@@ -49,6 +54,7 @@ export function parseArgs(argv: string[]): PlanArgs {
         if (arg === "--quiet" || arg === "-q") args.quiet = true;
         else if (arg === "--no-policies") args.policies = false;
         else if (arg === "--strict") args.strict = true;
+        else if (arg === "--report") args.report = true;
         else if (arg === "--help" || arg === "-h") args.help = true;
         else if (arg === "--config-dir") {
             const dir = argv[++i];
