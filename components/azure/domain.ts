@@ -9,21 +9,28 @@ import type { AzurePlatformExtras } from "./extras";
 import { WorkloadAccess, WorkloadIdentity } from "./identity";
 import { Pipeline } from "./pipeline";
 import { azureProvider } from "./provider";
-import { WorkQueue } from "./queue";
+import { serviceBusTier, WorkQueue } from "./queue";
 import { keyVaultKeyParts, ObjectStore } from "./storage";
 
 /** The workload ServiceAccount every domain namespace gets (federated to the domain's managed identity). */
 export const WORKLOAD_SERVICE_ACCOUNT = "workload";
 
+/** Service Bus AMQP over TLS. */
+export const AMQPS_PORT = 5671;
+
+/** Every address except the instance metadata endpoint and the Azure host IP (168.63.129.16). */
+const INTERNET = { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] };
+
 /**
- * Egress a domain's pods need: the VNet (private endpoints: PostgreSQL 5432, Redis 6380, Service Bus
- * AMQP 5671 + HTTPS 443, blob HTTPS) and HTTPS to Microsoft Entra ID for the workload identity token
- * exchange; never the instance metadata endpoint.
+ * Egress a domain's pods need: the VNet (private endpoints: PostgreSQL 5432, Azure Managed Redis
+ * 10000, Service Bus AMQP 5671 + HTTPS 443, blob HTTPS) and HTTPS to Microsoft Entra ID for the
+ * workload identity token exchange; never the instance metadata endpoint. A Standard Service Bus
+ * namespace (dev) has no private endpoint: AMQP then goes to its public address.
  */
-export function domainEgress(vnetCidr: pulumi.Input<string>): EgressRule[] {
+export function domainEgress(vnetCidr: pulumi.Input<string>, publicServiceBus = false): EgressRule[] {
     return [
-        { cidr: vnetCidr, ports: [POSTGRES_PORT, REDIS_TLS_PORT, 5671, 443] },
-        { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.169.254/32", "168.63.129.16/32"] },
+        { cidr: vnetCidr, ports: [POSTGRES_PORT, REDIS_TLS_PORT, AMQPS_PORT, 443] },
+        { ...INTERNET, ports: publicServiceBus ? [443, AMQPS_PORT] : [443] },
     ];
 }
 
@@ -78,7 +85,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             annotations: identity.serviceAccountAnnotations,
             labels: { "azure.workload.identity/use": "true" },
         },
-        egress: domainEgress(platform.get("network").cidr),
+        egress: domainEgress(platform.get("network").cidr, serviceBusTier(ctx) === "Standard"),
     }, { provider: k8sProvider });
 
     const database = new Database(childName(domainName, "database"), {
@@ -117,6 +124,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             privateEndpointSubnetId: extras.subnets.privateEndpoints,
             redisDnsZoneId: extras.privateDnsZoneIds.redis,
             authPrincipal: identity.identity.clientId,
+            principalId: identity.identity.principalId,
         }, opts).result
         : undefined;
 
@@ -129,7 +137,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         storageContainerId: objectStore.container.id,
         queueId: queue.queue.id,
         databaseServers: database.primaryNames.map((serverName) => ({ serverName, resourceGroupName })),
-        cache: cache ? { cacheName: cache.cacheName, resourceGroupName } : undefined,
         // Azure serialises operations on a server: grant once parameters are set and replicas exist.
         dependsOn: [...database.primaries, ...database.replicas].map((s) => s.ready),
     }, opts);

@@ -1,7 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import * as redis from "@pulumi/azure-native/redis";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext, WorkloadIdentityOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
@@ -107,15 +106,13 @@ export interface WorkloadAccessArgs {
     queueId: pulumi.Input<string>;
     /** The domain's PostgreSQL primaries: the identity becomes their Microsoft Entra principal. */
     databaseServers: { serverName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> }[];
-    /** The domain's Redis cache, when there is one: Entra data access (no access keys). */
-    cache?: { cacheName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> };
     /** What must be in place first (servers configured, replicas created: Azure serialises server operations). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
  * What the domain workload may touch, each grant scoped to one of this domain's resources: the blob
- * container, the queue, the PostgreSQL servers, the cache. No subscription or resource group scope,
+ * container, the queue, the PostgreSQL servers (the cache's data access policy lives with the cache). No subscription or resource group scope,
  * no Owner/Contributor. PostgreSQL has no Azure RBAC data-plane role: database access is the
  * server's Microsoft Entra principal (on this domain's own servers only).
  */
@@ -158,16 +155,5 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
             tenantId: args.tenantId,
         }, opts));
 
-    const cacheAccess = args.cache
-        ? new redis.AccessPolicyAssignment(childName(name, "cache-data"), {
-            resourceGroupName: args.cache.resourceGroupName,
-            cacheName: args.cache.cacheName,
-            accessPolicyAssignmentName: "workload",
-            accessPolicyName: "Data Contributor",
-            objectId: args.principalId,
-            objectIdAlias: args.principalName,
-        }, opts)
-        : undefined;
-
-    return { roleAssignments, databasePrincipals, cacheAccess };
+    return { roleAssignments, databasePrincipals };
 }

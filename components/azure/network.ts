@@ -29,7 +29,7 @@ export const PRIVATE_LINK_ZONES: Record<Exclude<PrivateDnsService, "postgres">, 
     registry: "privatelink.azurecr.io",
     blob: "privatelink.blob.core.windows.net",
     serviceBus: "privatelink.servicebus.windows.net",
-    redis: "privatelink.redis.cache.windows.net",
+    redis: "privatelink.redis.azure.net",
 };
 
 export interface NetworkArgs {

@@ -275,6 +275,7 @@ const azureTypes = [
     "azure-native:dbforpostgresql:SingleServer",
     "azure-native:servicebus:Namespace",
     "azure-native:redis:Redis",
+    "azure-native:redisenterprise:RedisEnterprise",
     "azure-native:managedidentity:UserAssignedIdentity",
     "azure-native:operationalinsights:Cluster",
     "azure-native:operationalinsights:DataSource",

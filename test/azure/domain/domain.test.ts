@@ -13,7 +13,7 @@ const TAGGABLE = [
     "azure-native:storage:StorageAccount",
     "azure-native:network:PrivateEndpoint",
     "azure-native:servicebus:Namespace",
-    "azure-native:redis:Redis",
+    "azure-native:redisenterprise:RedisEnterprise",
     "azure-native:containerregistry:Task",
 ];
 
@@ -95,9 +95,22 @@ describe("components/azure/domain", () => {
 
     it("lets pods reach the VNet's private endpoints and Entra ID over TLS, never the metadata endpoint", () => {
         const rules = domainEgress("10.30.0.0/16");
-        assert.deepEqual(rules[0], { cidr: "10.30.0.0/16", ports: [5432, 6380, 5671, 443] });
+        assert.deepEqual(rules[0], { cidr: "10.30.0.0/16", ports: [5432, 10000, 5671, 443] });
         assert.ok(rules[1].except?.includes("169.254.169.254/32"));
         assert.deepEqual(rules[1].ports, [443]);
+    });
+
+    it("dev: pods reach the public Standard Service Bus namespace over AMQP (5671); prod keeps AMQP inside the VNet", async () => {
+        const egressPorts = async (environment: "dev" | "prod") => {
+            const rec = await runDomain({ environment });
+            const policy = rec.inputs(rec.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "egress"));
+            const internet = policy.spec.egress.find((e: any) => e.to?.[0]?.ipBlock?.cidr === "0.0.0.0/0");
+            return { ports: internet.ports.map((p: any) => p.port), except: internet.to[0].ipBlock.except };
+        };
+        const dev = await egressPorts("dev");
+        assert.deepEqual(dev.ports, [443, 5671]);
+        assert.ok(dev.except.includes("169.254.169.254/32"));
+        assert.deepEqual((await egressPorts("prod")).ports, [443]);
     });
 
     it("runs with fabricated outputs (an update, not only a preview)", async () => {

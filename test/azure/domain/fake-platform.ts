@@ -54,7 +54,7 @@ export const fakeExports: Record<string, unknown> = {
             registry: dnsZone("privatelink.azurecr.io"),
             blob: dnsZone("privatelink.blob.core.windows.net"),
             serviceBus: dnsZone("privatelink.servicebus.windows.net"),
-            redis: dnsZone("privatelink.redis.cache.windows.net"),
+            redis: dnsZone("privatelink.redis.azure.net"),
         },
         logAnalyticsWorkspaceId: `${rg("acme-dev-shared")}/providers/Microsoft.OperationalInsights/workspaces/acme-dev-logs`,
         aksClusterId: `${rg("acme-dev-cluster")}/providers/Microsoft.ContainerService/managedClusters/acme-dev-aks`,

@@ -51,6 +51,18 @@ describe("components/core/config/rules/azure", () => {
         assert.ok(problems({ network: { cidr: "172.16.0.0/12" } }).some((p) => p.includes("172.16.0.0/16")));
     });
 
+    it("rejects read-replicas and sharded layouts at database.size small (Burstable has no replicas)", () => {
+        const domain = (database: Record<string, unknown>) => problems({
+            layer: "domain", domain: "orders", hierarchy: undefined, azure: { tenantId: "00000000-0000-0000-0000-000000000001" }, database,
+        });
+        for (const layout of [{ layout: "read-replicas", replicas: 1 }, { layout: "sharded", shards: 2 }]) {
+            const found = domain({ ...layout, size: "small" });
+            assert.ok(found.some((p) => p.startsWith("landing-zone:database.size ") && p.includes(layout.layout)), found.join("\n"));
+            assert.deepEqual(domain({ ...layout, size: "medium" }), []);
+        }
+        assert.deepEqual(domain({ layout: "single", size: "small" }), []);
+    });
+
     it("reports every problem at once", () => {
         const found = problems({ azure: {}, logging: { retentionDays: 5 }, network: { cidr: "192.168.0.0/16" } });
         assert.ok(found.length >= 4, found.join("\n"));
