@@ -11,6 +11,7 @@ import { clusterProvider } from "../kubernetes/provider";
 import { diagnosticSetting } from "./diagnostics";
 import { aksKubeconfig, aksServer } from "./kubeconfig";
 import { azureZones } from "./network";
+import { afterGrants } from "./propagation";
 import { roleAssignment } from "./rbac";
 
 /**
@@ -180,7 +181,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         autoUpgradeProfile: { upgradeChannel: channel, nodeOSUpgradeChannel: "NodeImage" },
     }, {
         parent,
-        dependsOn: grants,
+        // AKS checks both grants when it creates the cluster: wait for them to propagate.
+        dependsOn: [afterGrants(childName(name, "aks"), parent, grants)],
         // The autoscaler owns node counts; under a minor-upgrading channel AKS owns the version.
         ignoreChanges: ["agentPoolProfiles[0].count", ...(channel === "patch" ? [] : ["kubernetesVersion", "agentPoolProfiles[0].orchestratorVersion"])],
     });

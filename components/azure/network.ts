@@ -1,3 +1,4 @@
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import type * as inputs from "@pulumi/azure-native/types/input";
@@ -8,6 +9,8 @@ import { childName } from "../core/naming";
 import { subnetCidr } from "./cidr";
 import { diagnosticSetting } from "./diagnostics";
 import type { PrivateDnsService } from "./extras";
+import { afterGrants } from "./propagation";
+import { roleAssignment } from "./rbac";
 
 /** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
 export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres";
@@ -22,6 +25,15 @@ export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
 
 /** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
 export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+/**
+ * Subnets with egress through the NAT gateway: the nodes, and PostgreSQL, whose servers sign users
+ * in against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints.
+ */
+export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres"];
+
+/** Service endpoints per subnet: PostgreSQL reaches Azure Storage (WAL archival for HA) over the backbone. */
+export const SERVICE_ENDPOINTS: Partial<Record<SubnetRole, string[]>> = { postgres: ["Microsoft.Storage"] };
 
 /** Private DNS zones of the private endpoints (Azure's fixed privatelink names), PostgreSQL aside. */
 export const PRIVATE_LINK_ZONES: Record<Exclude<PrivateDnsService, "postgres">, string> = {
@@ -146,9 +158,10 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             subnetName: ctx.naming.physical("azure.generic", physicalRole[role], "snet"),
             addressPrefix: cidrs[role],
             networkSecurityGroup: { id: nsg.id },
-            // No implicit internet egress: only through the NAT gateway (nodes) or not at all.
+            // No implicit internet egress: only through the NAT gateway (nodes, PostgreSQL) or not at all.
             defaultOutboundAccess: false,
-            natGateway: role === "aksNodes" ? { id: natGateway.id } : undefined,
+            natGateway: NAT_SUBNETS.includes(role) ? { id: natGateway.id } : undefined,
+            serviceEndpoints: SERVICE_ENDPOINTS[role]?.map((service) => ({ service })),
             // NSGs and route tables apply to private endpoints too.
             privateEndpointNetworkPolicies: role === "privateEndpoints" ? "Enabled" : undefined,
             delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }] : undefined,
@@ -183,6 +196,15 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     // Flow logs of the whole VNet to the archive, with traffic analytics in the workspace. They run
     // on the region's Network Watcher, which Azure creates with the first VNet (NetworkWatcherRG).
+    // The archive accepts no shared keys: the flow log writes as its own identity, allowed to write
+    // blobs in the archive only.
+    const flowLogIdentity = new managedidentity.UserAssignedIdentity(childName(name, "flow-log-identity"), {
+        ...common,
+        resourceName: ctx.naming.physical("azure.generic", "vnet", "flow", "log", "id"),
+    }, opts);
+    const flowLogGrant = roleAssignment(childName(name, "flow-log-archive"), parent, ctx, {
+        scope: args.archiveStorageId, role: "storageBlobDataContributor", principalId: flowLogIdentity.principalId,
+    });
     new network.FlowLog(childName(name, "flow-log"), {
         networkWatcherName: `NetworkWatcher_${cfg.region}`,
         resourceGroupName: "NetworkWatcherRG",
@@ -190,6 +212,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
         location: cfg.region,
         targetResourceId: vnet.id,
         storageId: args.archiveStorageId,
+        identity: { type: "UserAssigned", userAssignedIdentities: [flowLogIdentity.id] },
         enabled: true,
         format: { type: "JSON", version: 2 },
         retentionPolicy: { enabled: true, days: cfg.network.flowLogRetentionDays },
@@ -202,7 +225,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             },
         },
         tags: ctx.tags,
-    }, opts);
+    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant])] });
 
     diagnosticSetting(childName(name, "vnet"), parent, ctx, { resourceUri: vnet.id, workspaceId: args.workspaceId });
     diagnosticSetting(childName(name, "nat-ip"), parent, ctx, { resourceUri: publicIp.id, workspaceId: args.workspaceId });

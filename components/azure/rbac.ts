@@ -11,6 +11,7 @@ export const BUILTIN_ROLES = {
     managedIdentityOperator: "f1a07417-d97a-45cb-824c-7a7467783830",
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",
+    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
 } as const;
 
 export type BuiltinRole = keyof typeof BUILTIN_ROLES;

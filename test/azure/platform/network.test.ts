@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { subnetCidr } from "../../../components/azure/cidr";
 import { POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
+import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, runPlatform } from "./run-platform";
 
 const VNET = "azure-native:network:VirtualNetwork";
@@ -51,10 +52,15 @@ describe("components/azure/network", () => {
         }
     });
 
-    it("sends node egress through the NAT gateway only, no default outbound access anywhere", async () => {
+    it("sends node and PostgreSQL egress through the NAT gateway only, no default outbound access anywhere", async () => {
         const { rec } = await runPlatform("dev", {}, { preview: false });
         const nodes = rec.inputs(rec.one(SUBNET, "aks-nodes"));
         assert.equal(nodes.natGateway.id, fabricatedId(rec.one(NAT)));
+        // PostgreSQL signs users in against Entra ID and (HA) archives WAL to Azure Storage: both outside the VNet.
+        const postgres = rec.inputs(rec.one(SUBNET, "postgres"));
+        assert.equal(postgres.natGateway.id, fabricatedId(rec.one(NAT)));
+        assert.deepEqual(postgres.serviceEndpoints, [{ service: "Microsoft.Storage" }]);
+        assert.equal(rec.inputs(rec.one(SUBNET, "private-endpoints")).natGateway, undefined);
         for (const subnet of rec.ofType(SUBNET)) assert.equal(rec.inputs(subnet).defaultOutboundAccess, false);
         const nat = rec.inputs(rec.one(NAT));
         assert.equal(nat.sku.name, "Standard");
@@ -93,5 +99,16 @@ describe("components/azure/network", () => {
         assert.deepEqual(flow.retentionPolicy, { enabled: true, days: 120 });
         assert.equal(flow.storageId, fabricatedId(rec.one("azure-native:storage:StorageAccount", "archive")));
         assert.equal(flow.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration.enabled, true);
+    });
+
+    it("writes flow logs to the archive (no shared keys) as an identity with blob write access there only, after the grant propagated", async () => {
+        const { rec } = await runPlatform("prod", {}, { preview: false });
+        const flowLog = rec.one("azure-native:network:FlowLog");
+        const identity = rec.one("azure-native:managedidentity:UserAssignedIdentity", "flow-log");
+        assert.deepEqual(rec.inputs(flowLog).identity, { type: "UserAssigned", userAssignedIdentities: [fabricatedId(identity)] });
+        const grant = rec.one("azure-native:authorization:RoleAssignment", "flow-log-archive");
+        assert.equal(rec.inputs(grant).scope, fabricatedId(rec.one("azure-native:storage:StorageAccount", "archive")));
+        assert.match(rec.inputs(grant).roleDefinitionId, /ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+        assertWaitsForGrant(rec, flowLog, grant);
     });
 });
