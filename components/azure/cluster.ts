@@ -8,6 +8,7 @@ import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { clusterProvider } from "../kubernetes/provider";
+import { createContainerInsights } from "./container-insights";
 import { diagnosticSetting } from "./diagnostics";
 import { aksKubeconfig, aksServer } from "./kubeconfig";
 import { azureZones } from "./network";
@@ -244,6 +245,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         scope: { cluster: { releaseNamespace: "flux-system" } },
         configurationSettings: { "multiTenancy.enforce": "true" },
     }, { parent, dependsOn: [userPool] });
+
+    createContainerInsights(name, parent, { ctx, resourceGroupName: args.resourceGroupName, clusterId: cluster.id, workspaceId: args.workspaceId });
 
     diagnosticSetting(childName(name, "aks"), parent, ctx, {
         resourceUri: cluster.id,

@@ -145,6 +145,8 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ? new Pipeline(childName(domainName, "pipeline"), {
             ctx,
             registryName: extras.acrName,
+            registryId: extras.acrId,
+            registrySubscriptionId: extras.subscriptionId,
             registryResourceGroup: extras.resourceGroups.shared,
             registryUrl: registry.registryUrl,
             clusterName: extras.aksClusterName,

@@ -112,6 +112,15 @@ describe("components/azure/cluster", () => {
         assert.equal(aks.addonProfiles.omsagent.enabled, true);
         assert.equal(aks.addonProfiles.omsagent.config.useAADAuth, "true");
         assert.equal(aks.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID, fabricatedId(workspace));
+        // useAADAuth: AKS creates no data collection rule; the platform does, associated with the cluster.
+        const dcr = rec.one("azure-native:monitor:DataCollectionRule");
+        const rule = rec.inputs(dcr);
+        assert.deepEqual(rule.destinations.logAnalytics, [{ name: "workspace", workspaceResourceId: fabricatedId(workspace) }]);
+        assert.deepEqual(rule.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["workspace"] }]);
+        assert.equal(rule.dataSources.extensions[0].extensionName, "ContainerInsights");
+        const association = rec.inputs(rec.one("azure-native:monitor:DataCollectionRuleAssociation"));
+        assert.equal(association.resourceUri, fabricatedId(rec.one(AKS)));
+        assert.equal(association.dataCollectionRuleId, fabricatedId(dcr));
         const diag = rec.inputs(rec.one(DIAG, "cluster-aks"));
         assert.equal(diag.resourceUri, fabricatedId(rec.one(AKS)));
         const categories = diag.logs.map((l: { category: string }) => l.category);
