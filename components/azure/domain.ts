@@ -5,6 +5,7 @@ import { NamespaceBaseline, type EgressRule, NAMESPACE_QUOTAS } from "../kuberne
 import { clusterProvider } from "../kubernetes/provider";
 import { REDIS_TLS_PORT, SessionCache } from "./cache";
 import { Database, POSTGRES_PORT } from "./database";
+import { DatabaseBootstrap } from "./database-bootstrap";
 import type { AzurePlatformExtras } from "./extras";
 import { WorkloadAccess, WorkloadIdentity } from "./identity";
 import { Pipeline } from "./pipeline";
@@ -136,9 +137,23 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         tenantId,
         storageContainerId: objectStore.container.id,
         queueId: queue.queue.id,
-        databaseServers: database.primaryNames.map((serverName) => ({ serverName, resourceGroupName })),
-        // Azure serialises operations on a server: grant once parameters are set and replicas exist.
-        dependsOn: [...database.primaries, ...database.replicas].map((s) => s.ready),
+    }, opts);
+
+    // The servers' administrators (the configured group, a bootstrap identity; never the workload)
+    // and the one-shot job inside the VNet that creates the workload's own database role.
+    new DatabaseBootstrap(childName(domainName, "database-bootstrap"), {
+        ctx,
+        resourceGroupName,
+        tenantId,
+        jobsSubnetId: extras.apply((e) => {
+            if (!e.subnets.jobs) throw new Error(`platform stack ${platform.name} exports no jobs subnet; update the platform stack first`);
+            return e.subnets.jobs;
+        }),
+        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready })),
+        hosts: database.outputs.shards.map((s) => s.writer),
+        databaseName: database.outputs.databaseName,
+        adminGroup: ctx.config.azure.databaseAdminGroup,
+        app: { name: identity.identityName, objectId: identity.identity.principalId },
     }, opts);
 
     const pipeline = ctx.config.pipeline.enabled

@@ -17,7 +17,8 @@ export interface AzurePlatformExtras {
     /** Resource group for each domain's resources, by domain name. */
     domainResourceGroups: Record<string, pulumi.Output<string>>;
     vnetId: pulumi.Output<string>;
-    subnets: { aksNodes: pulumi.Output<string>; privateEndpoints: pulumi.Output<string>; postgres: pulumi.Output<string> };
+    /** `jobs`: delegated to Container Instances, egress through the NAT gateway (one-shot jobs inside the network). */
+    subnets: { aksNodes: pulumi.Output<string>; privateEndpoints: pulumi.Output<string>; postgres: pulumi.Output<string>; jobs?: pulumi.Output<string> };
     privateDnsZoneIds: Record<PrivateDnsService, pulumi.Output<string>>;
     logAnalyticsWorkspaceId: pulumi.Output<string>;
     aksClusterId: pulumi.Output<string>;

@@ -1,5 +1,4 @@
 import * as authorization from "@pulumi/azure-native/authorization";
-import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext, WorkloadIdentityOutputs } from "../core/contracts";
@@ -104,17 +103,15 @@ export interface WorkloadAccessArgs {
     storageContainerId: pulumi.Input<string>;
     /** The domain's Service Bus queue (resource id): send and receive there only. */
     queueId: pulumi.Input<string>;
-    /** The domain's PostgreSQL primaries: the identity becomes their Microsoft Entra principal. */
-    databaseServers: { serverName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> }[];
     /** What must be in place first (servers configured, replicas created: Azure serialises server operations). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
  * What the domain workload may touch, each grant scoped to one of this domain's resources: the blob
- * container, the queue, the PostgreSQL servers (the cache's data access policy lives with the cache). No subscription or resource group scope,
- * no Owner/Contributor. PostgreSQL has no Azure RBAC data-plane role: database access is the
- * server's Microsoft Entra principal (on this domain's own servers only).
+ * container and the queue. No subscription or resource group scope, no Owner/Contributor. The
+ * cache's data access policy lives with the cache; PostgreSQL has no Azure RBAC data-plane role: the
+ * workload's database role is created by the database bootstrap (it is never a server administrator).
  */
 export class WorkloadAccess extends pulumi.ComponentResource {
     readonly result: ReturnType<typeof createWorkloadAccess>;
@@ -145,15 +142,5 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grant("queue-receive", BUILT_IN_ROLES.serviceBusDataReceiver, args.queueId, "Domain workload: receive from its queue"),
     ];
 
-    const databasePrincipals = args.databaseServers.map((server, i) =>
-        new dbforpostgresql.AdministratorsMicrosoftEntra(childName(name, `pg-entra-${i}`), {
-            resourceGroupName: server.resourceGroupName,
-            serverName: server.serverName,
-            objectId: args.principalId,
-            principalName: args.principalName,
-            principalType: "servicePrincipal",
-            tenantId: args.tenantId,
-        }, opts));
-
-    return { roleAssignments, databasePrincipals };
+    return { roleAssignments };
 }

@@ -13,7 +13,7 @@ import { afterGrants } from "./propagation";
 import { roleAssignment } from "./rbac";
 
 /** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
-export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres";
+export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "jobs";
 
 /** Where each subnet sits in `network.cidr`: [extra prefix bits, index] (Terraform `cidrsubnet`). */
 export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
@@ -21,16 +21,28 @@ export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
     aksNodes: [1, 0],
     privateEndpoints: [3, 4],
     postgres: [3, 5],
+    // One-shot jobs inside the network (Container Instances), e.g. a domain's database bootstrap.
+    jobs: [3, 6],
 };
 
 /** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
 export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
 
+/** The delegation container groups deployed into the network need on their subnet. */
+export const CONTAINER_INSTANCE_DELEGATION = "Microsoft.ContainerInstance/containerGroups";
+
+/** Subnet delegations by role. */
+export const DELEGATIONS: Partial<Record<SubnetRole, { name: string; serviceName: string }>> = {
+    postgres: { name: "postgres-flexible", serviceName: POSTGRES_DELEGATION },
+    jobs: { name: "container-instances", serviceName: CONTAINER_INSTANCE_DELEGATION },
+};
+
 /**
- * Subnets with egress through the NAT gateway: the nodes, and PostgreSQL, whose servers sign users
- * in against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints.
+ * Subnets with egress through the NAT gateway: the nodes; PostgreSQL, whose servers sign users in
+ * against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints; and
+ * the jobs, which pull their image and get Entra tokens.
  */
-export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres"];
+export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres", "jobs"];
 
 /** Service endpoints per subnet: PostgreSQL reaches Azure Storage (WAL archival for HA) over the backbone. */
 export const SERVICE_ENDPOINTS: Partial<Record<SubnetRole, string[]>> = { postgres: ["Microsoft.Storage"] };
@@ -139,7 +151,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     const cidrs = Object.fromEntries(Object.entries(SUBNET_LAYOUT).map(([role, [bits, index]]) =>
         [role, subnetCidr(cfg.network.cidr, bits, index)])) as Record<SubnetRole, string>;
-    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres" };
+    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", jobs: "jobs" };
 
     const nsgs = {} as Record<SubnetRole, network.NetworkSecurityGroup>;
     const subnets = {} as Record<SubnetRole, network.Subnet>;
@@ -164,7 +176,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             serviceEndpoints: SERVICE_ENDPOINTS[role]?.map((service) => ({ service })),
             // NSGs and route tables apply to private endpoints too.
             privateEndpointNetworkPolicies: role === "privateEndpoints" ? "Enabled" : undefined,
-            delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }] : undefined,
+            delegations: DELEGATIONS[role] ? [DELEGATIONS[role]] : undefined,
         }, { parent, dependsOn: previous ? [previous] : [] });
         previous = subnets[role];
     }

@@ -85,6 +85,7 @@ export function platform(ctx: StackContext): PlatformOutputs {
             aksNodes: network.subnets.aksNodes.id,
             privateEndpoints: network.subnets.privateEndpoints.id,
             postgres: network.subnets.postgres.id,
+            jobs: network.subnets.jobs.id,
         },
         privateDnsZoneIds: network.privateDnsZoneIds,
         logAnalyticsWorkspaceId: workspaceId,

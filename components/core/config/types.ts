@@ -272,6 +272,23 @@ export interface AzureConfig {
     subscriptionId?: string;
     /** Entra ID group object ids made cluster admins (AKS Azure RBAC). */
     adminGroupObjectIds?: string[];
+    /**
+     * Domain stacks: the Entra group made the PostgreSQL servers' administrator (its members, not
+     * the application, administer the databases). Required in prod.
+     */
+    databaseAdminGroup?: AzureEntraGroup;
+}
+
+/** A Microsoft Entra group: its object id and its display name (PostgreSQL knows principals by name). */
+export interface AzureEntraGroup {
+    /**
+     * @pattern ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
+     */
+    objectId: string;
+    /**
+     * @pattern ^[^'"]{1,120}$
+     */
+    name: string;
 }
 
 export interface GcpConfig {

@@ -10,6 +10,7 @@ import { runComponent, testContext, type Recorded } from "../../harness";
 
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000002";
 export const TENANT = "00000000-0000-0000-0000-000000000001";
+export const DATABASE_ADMINS = { objectId: "00000000-0000-0000-0000-0000000000db", name: "acme-orders-db-admins" };
 const rg = (name: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/${name}`;
 const dnsZone = (zone: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/privateDnsZones/${zone}`;
 const subnet = (name: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet/subnets/${name}`;
@@ -47,7 +48,7 @@ export const fakeExports: Record<string, unknown> = {
         resourceGroups: { network: "acme-dev-network", cluster: "acme-dev-cluster", shared: "acme-dev-shared" },
         domainResourceGroups: { orders: "acme-dev-orders" },
         vnetId: `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet`,
-        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres") },
+        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), jobs: subnet("jobs") },
         privateDnsZoneIds: {
             postgres: dnsZone("privatelink.postgres.database.azure.com"),
             keyVault: dnsZone("privatelink.vaultcore.azure.net"),
@@ -88,7 +89,7 @@ export function domainConfig(config: Partial<StackConfig> = {}): Partial<StackCo
         domain: "orders",
         network: { cidr: "10.30.0.0/16" },
         pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders-deploy" },
-        azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION },
+        azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION, databaseAdminGroup: DATABASE_ADMINS },
         ...config,
     };
 }

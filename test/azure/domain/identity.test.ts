@@ -5,7 +5,6 @@ import { fabricatedId, fakeExports, runDomain, SUBSCRIPTION } from "./fake-platf
 const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
 const FEDERATION = "azure-native:managedidentity:FederatedIdentityCredential";
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
-const ENTRA_ADMIN = "azure-native:dbforpostgresql:AdministratorsMicrosoftEntra";
 
 describe("components/azure/identity", () => {
     it("federates one user-assigned identity to the domain ServiceAccount on the cluster's OIDC issuer", async () => {
@@ -54,14 +53,6 @@ describe("components/azure/identity", () => {
             assert.ok(!Object.values(BROAD_ROLES).includes(assignment.roleDefinitionId.split("/").pop()));
             assert.doesNotMatch(assignment.scope, /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/);
         }
-    });
-
-    it("grants database access on this domain's primaries only (Entra principal)", async () => {
-        const rec = await runDomain({ environment: "prod", database: { layout: "sharded", shards: 2, replicas: 1 } });
-        const primaries = rec.ofType("azure-native:dbforpostgresql:Server").map((s) => rec.inputs(s)).filter((s) => s.createMode === "Create");
-        const admins = rec.ofType(ENTRA_ADMIN).map((a) => rec.inputs(a));
-        assert.deepEqual(admins.map((a) => a.serverName).sort(), primaries.map((p) => p.serverName).sort());
-        assert.ok(admins.every((a) => a.principalType === "servicePrincipal" && a.resourceGroupName === "acme-dev-orders"));
     });
 
     it("names role assignments with stable GUIDs (the same on every run, different per grant)", async () => {

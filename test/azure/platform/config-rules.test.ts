@@ -63,6 +63,13 @@ describe("components/core/config/rules/azure", () => {
         assert.deepEqual(domain({ layout: "single", size: "small" }), []);
     });
 
+    it("requires the PostgreSQL administrators group of a prod domain stack (the application is never one)", () => {
+        const prod = (azure: Record<string, unknown>) => problems({ layer: "domain", domain: "orders", hierarchy: undefined, azure, database: { size: "medium" } }, "prod");
+        const found = prod({ tenantId: "00000000-0000-0000-0000-000000000001" });
+        assert.ok(found.some((p) => p.startsWith("landing-zone:azure.databaseAdminGroup ")), found.join("\n"));
+        assert.deepEqual(prod({ tenantId: "00000000-0000-0000-0000-000000000001", databaseAdminGroup: { objectId: "00000000-0000-0000-0000-0000000000db", name: "db-admins" } }), []);
+    });
+
     it("reports every problem at once", () => {
         const found = problems({ azure: {}, logging: { retentionDays: 5 }, network: { cidr: "192.168.0.0/16" } });
         assert.ok(found.length >= 4, found.join("\n"));

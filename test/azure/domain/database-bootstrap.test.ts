@@ -1,0 +1,54 @@
+import { strict as assert } from "node:assert";
+import { BOOTSTRAP_SCRIPT } from "../../../components/azure/database-bootstrap";
+import { DATABASE_ADMINS, fabricatedId, fakeExports, runDomain } from "./fake-platform";
+
+const ADMIN = "azure-native:dbforpostgresql:AdministratorsMicrosoftEntra";
+const JOB = "azure-native:containerinstance:ContainerGroup";
+const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
+const sharded = { environment: "prod" as const, database: { layout: "sharded" as const, shards: 2, replicas: 1 } };
+
+describe("components/azure/database-bootstrap", () => {
+    it("makes the configured group and a bootstrap identity the administrators of every primary, never the workload", async () => {
+        const rec = await runDomain(sharded, { preview: false });
+        const workload = rec.one(IDENTITY, "orders-identity");
+        const bootstrap = rec.one(IDENTITY, "database-bootstrap");
+        const admins = rec.ofType(ADMIN).map((a) => rec.inputs(a));
+        const primaries = rec.ofType("azure-native:dbforpostgresql:Server").filter((s) => rec.inputs(s).createMode === "Create");
+        assert.equal(primaries.length, 2);
+        assert.equal(admins.length, 2 * primaries.length, "group + bootstrap on each primary; replicas inherit");
+        const groups = admins.filter((a) => a.principalType === "group");
+        assert.deepEqual(groups.map((g) => [g.objectId, g.principalName]), primaries.map(() => [DATABASE_ADMINS.objectId, DATABASE_ADMINS.name]));
+        const services = admins.filter((a) => a.principalType === "servicePrincipal");
+        assert.ok(services.every((a) => a.principalName === rec.inputs(bootstrap).resourceName));
+        // The workload identity is not an administrator anywhere.
+        assert.ok(admins.every((a) => a.principalName !== rec.inputs(workload).resourceName));
+        assert.ok(rec.ofType(ADMIN).every((a) => !a.dependencies.includes(workload.urn)));
+    });
+
+    it("creates the workload's role with a one-shot job inside the VNet, as the bootstrap identity, after the administrators", async () => {
+        const rec = await runDomain(sharded, { preview: false });
+        const job = rec.one(JOB);
+        const inputs = rec.inputs(job);
+        assert.equal(inputs.restartPolicy, "Never");
+        assert.deepEqual(inputs.subnetIds, [{ id: (fakeExports.extras as { subnets: { jobs: string } }).subnets.jobs }]);
+        const bootstrap = rec.one(IDENTITY, "database-bootstrap");
+        assert.deepEqual(inputs.identity, { type: "UserAssigned", userAssignedIdentities: [fabricatedId(bootstrap)] });
+        const env = Object.fromEntries(inputs.containers[0].environmentVariables.map((e: { name: string; value: string }) => [e.name, e.value]));
+        assert.equal(env.APP_ROLE, "acme-prod-orders-workload");
+        assert.equal(env.ADMIN_ROLE, rec.inputs(bootstrap).resourceName);
+        assert.equal(env.DATABASE, "orders");
+        assert.equal(env.HOSTS.split(" ").length, 2, "every primary");
+        assert.ok(job.dependencies.includes(rec.one(IDENTITY, "orders-identity").urn), "the role is the workload identity's object id");
+        for (const admin of rec.ofType(ADMIN)) assert.ok(job.dependencies.includes(admin.urn), `${admin.name} before the job`);
+        assert.match(BOOTSTRAP_SCRIPT, /pgaadauth_create_principal_with_oid\('\$APP_ROLE', '\$APP_OBJECT_ID', 'service', false, false\)/);
+        // No password anywhere: psql gets the identity's Entra token, fetched inside the job.
+        assert.match(BOOTSTRAP_SCRIPT, /export PGPASSWORD="\$TOKEN"/);
+        assert.ok(Object.keys(env).every((k) => !/pass|secret|key/i.test(k)), Object.keys(env).join(", "));
+    });
+
+    it("leaves the group out when none is configured (dev)", async () => {
+        const rec = await runDomain({ environment: "dev", azure: { tenantId: "00000000-0000-0000-0000-000000000001" } });
+        const admins = rec.ofType(ADMIN).map((a) => rec.inputs(a));
+        assert.deepEqual(admins.map((a) => a.principalType), ["servicePrincipal"]);
+    });
+});
