@@ -277,6 +277,7 @@ const azureTypes = [
     "azure-native:redis:Redis",
     "azure-native:redisenterprise:RedisEnterprise",
     "azure-native:managedidentity:UserAssignedIdentity",
+    "azure-native:containerinstance:ContainerGroup",
     "azure-native:operationalinsights:Cluster",
     "azure-native:operationalinsights:DataSource",
     "azure-native:operationalinsights:LinkedService",
