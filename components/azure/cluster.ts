@@ -47,17 +47,6 @@ export interface ClusterArgs {
     workspaceId: pulumi.Input<string>;
     /** The registry the nodes pull from (AcrPull for the kubelet identity). */
     registryId: pulumi.Input<string>;
-    /** The platform's `cluster` key: KMS etcd encryption of Kubernetes secrets. */
-    kms?: ClusterKmsArgs;
-}
-
-export interface ClusterKmsArgs {
-    /** The key's resource id (the control plane's key grant is scoped to it). */
-    keyResourceId: pulumi.Input<string>;
-    /** The versioned key identifier KMS takes (a refresh after a rotation, then `up`, moves it on). */
-    keyVersionUri: pulumi.Input<string>;
-    /** The vault (public access off: KMS reaches it through a private link AKS manages). */
-    vaultId: pulumi.Input<string>;
 }
 
 export interface ClusterResult {
@@ -116,16 +105,6 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         roleAssignment(childName(name, "control-plane-kubelet"), parent, ctx, {
             scope: kubeletIdentity.id, role: "managedIdentityOperator", principalId: controlPlaneIdentity.principalId,
         }),
-        // KMS: encrypt/decrypt with the cluster key only; on a private vault AKS also manages the
-        // private link to it (Key Vault Contributor on that vault: management, no key or secret data).
-        ...(args.kms ? [
-            roleAssignment(childName(name, "control-plane-kms-key"), parent, ctx, {
-                scope: args.kms.keyResourceId, role: "keyVaultCryptoUser", principalId: controlPlaneIdentity.principalId,
-            }),
-            roleAssignment(childName(name, "control-plane-kms-vault"), parent, ctx, {
-                scope: args.kms.vaultId, role: "keyVaultContributor", principalId: controlPlaneIdentity.principalId,
-            }),
-        ] : []),
     ];
     roleAssignment(childName(name, "kubelet-acr"), parent, ctx, {
         scope: args.registryId, role: "acrPull", principalId: kubeletIdentity.principalId,
@@ -163,9 +142,6 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         securityProfile: {
             workloadIdentity: { enabled: true },
             imageCleaner: { enabled: true, intervalHours: 168 },
-            azureKeyVaultKms: args.kms
-                ? { enabled: true, keyId: args.kms.keyVersionUri, keyVaultNetworkAccess: "Private", keyVaultResourceId: args.kms.vaultId }
-                : undefined,
         },
         networkProfile: {
             networkPlugin: "azure",

@@ -41,31 +41,23 @@ export interface KeysResult {
     vaultUri: string;
 }
 
-/** Purposes whose consumer pins a key version (AKS KMS): their versions do not expire. */
-export const PINNED_BY_VERSION: KeyPurpose[] = ["cluster"];
-
 /** ISO 8601 duration of `days` days (Key Vault rotation policies). */
 export function isoDays(days: number): string {
     return `P${days}D`;
 }
 
-/**
- * What a key is made with: type, size, operations and rotation policy (`keys.rotationDays`).
- * `versionsExpire: false` for a key that a consumer pins by version (AKS KMS takes a versioned key
- * id and moves to a new version only when told): a rotated-away version must keep working.
- */
-export function keySpec(prod: boolean, rotationDays: number, versionsExpire = true) {
+/** What a key is made with: type, size, operations and rotation policy (`keys.rotationDays`). */
+export function keySpec(prod: boolean, rotationDays: number) {
     return {
         kty: prod ? "RSA-HSM" : "RSA",
         keySize: 3072,
         keyOps: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
         rotationPolicy: {
             // New version every rotationDays; a key version expires a month after it would have rotated.
-            attributes: versionsExpire ? { expiryTime: isoDays(rotationDays + 30) } : undefined,
+            attributes: { expiryTime: isoDays(rotationDays + 30) },
             lifetimeActions: [
                 { trigger: { timeAfterCreate: isoDays(rotationDays) }, action: { type: keyvault.KeyRotationPolicyActionType.Rotate } },
-                // A notice before expiry needs an expiry.
-                ...(versionsExpire ? [{ trigger: { timeBeforeExpiry: isoDays(30) }, action: { type: keyvault.KeyRotationPolicyActionType.Notify } }] : []),
+                { trigger: { timeBeforeExpiry: isoDays(30) }, action: { type: keyvault.KeyRotationPolicyActionType.Notify } },
             ],
         },
     };
@@ -132,10 +124,10 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
     }, stateful);
 
     const rotation = cfg.keys.rotationDays;
+    const spec = keySpec(prod, rotation);
     const keys = {} as Record<KeyPurpose, keyvault.Key>;
     const keyNames = {} as Record<KeyPurpose, string>;
     for (const purpose of KEY_PURPOSES) {
-        const spec = keySpec(prod, rotation, !PINNED_BY_VERSION.includes(purpose));
         keyNames[purpose] = ctx.naming.physical("azure.generic", purpose, "key", keySpecHash(spec));
         keys[purpose] = new keyvault.Key(childName(name, purpose), {
             resourceGroupName: args.resourceGroupName,

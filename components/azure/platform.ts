@@ -65,7 +65,6 @@ export function platform(ctx: StackContext): PlatformOutputs {
         egressIp: network.natPublicIp.ipAddress.apply((ip) => ip ?? ""),
         workspaceId,
         registryId: registry.registry.id,
-        kms: { keyResourceId: keys.keys.cluster.id, keyVersionUri: keys.keys.cluster.keyUriWithVersion, vaultId: keys.vault.id },
     }, opts).result;
 
     // Names the stack knows before deploying are exported as such (a domain stack reads them after

@@ -8,8 +8,6 @@ import { childName } from "../core/naming";
 export const BUILTIN_ROLES = {
     acrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
     keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
-    keyVaultCryptoUser: "12338af0-0e69-4776-bea7-57ae8d297424",
-    keyVaultContributor: "f25e0fa2-a7c8-4377-a976-54943a77a395",
     managedIdentityOperator: "f1a07417-d97a-45cb-824c-7a7467783830",
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",

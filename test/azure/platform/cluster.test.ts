@@ -146,26 +146,6 @@ describe("components/azure/cluster", () => {
         }
     });
 
-    it("encrypts Kubernetes secrets with KMS and the platform's cluster key (private vault), after the key grants propagated", async () => {
-        const { rec } = await runPlatform("prod", {}, { preview: false });
-        const aks = rec.one(AKS);
-        const kms = rec.inputs(aks).securityProfile.azureKeyVaultKms;
-        const vault = rec.one("azure-native:keyvault:Vault");
-        const key = rec.one("azure-native:keyvault:Key", "keys-cluster");
-        assert.equal(kms.enabled, true);
-        assert.equal(kms.keyVaultNetworkAccess, "Private");
-        assert.equal(kms.keyVaultResourceId, fabricatedId(vault));
-        const keyGrant = rec.one(ROLE, "control-plane-kms-key");
-        assert.equal(rec.inputs(keyGrant).scope, fabricatedId(key), "Key Vault Crypto User on the cluster key only");
-        assert.match(rec.inputs(keyGrant).roleDefinitionId, /12338af0-0e69-4776-bea7-57ae8d297424$/);
-        assert.equal(rec.inputs(rec.one(ROLE, "control-plane-kms-vault")).scope, fabricatedId(vault));
-        assertWaitsForGrant(rec, aks, keyGrant);
-        assertWaitsForGrant(rec, aks, rec.one(ROLE, "control-plane-kms-vault"));
-        // KMS pins a key version: the cluster key's versions never expire under it (the others do).
-        assert.equal(rec.inputs(key).properties.rotationPolicy.attributes, undefined);
-        assert.ok(rec.inputs(rec.one("azure-native:keyvault:Key", "keys-data")).properties.rotationPolicy.attributes.expiryTime);
-    });
-
     it("exports a kubelogin kubeconfig (no token, no admin credential) as a secret, and a provider using it", async () => {
         const { rec, result, outputs } = await runPlatform("dev", {}, { preview: false });
         const wire = result.outputs.cluster as Record<string, unknown>;
