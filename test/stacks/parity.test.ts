@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { isDeepStrictEqual } from "node:util";
 import { readStackConfig } from "../../tools/plan/stack-files";
 import { planSample, plainValue, runStackConfig } from "../harness";
 
@@ -48,7 +49,27 @@ const KNOWN_GAPS: { cloud: (typeof clouds)[number]; env: string; property: strin
         cloud: "azure", env: "prod", property: "egressZoneRedundant",
         reason: "a Standard NAT gateway is zonal; zone-redundant egress needs per-zone subnets and node pools or the StandardV2 SKU (docs/azure.md)",
     },
+    {
+        cloud: "azure", env: "prod", property: "cacheReplicas",
+        reason: "Azure Managed Redis has no replica count: high availability is one replica per shard, in another zone (docs/azure.md)",
+    },
 ];
+
+/** The shapes without the properties of known gaps, after checking that each gap is still open. */
+function withoutGaps<T extends object>(shapes: T[], env: string): Partial<T>[] {
+    const gaps = KNOWN_GAPS.filter((g) => g.env === env && g.property in shapes[0]);
+    for (const gap of gaps) {
+        const i = clouds.indexOf(gap.cloud);
+        const value = (shapes[i] as Record<string, unknown>)[gap.property];
+        const others = shapes.filter((_, j) => j !== i).map((s) => (s as Record<string, unknown>)[gap.property]);
+        assert.ok(others.every((o) => !isDeepStrictEqual(o, value)), `${gap.cloud} ${env}: known gap ${gap.property} closed, remove it from KNOWN_GAPS`);
+    }
+    return shapes.map((shape) => {
+        const rest = { ...shape } as Record<string, unknown>;
+        for (const gap of gaps) delete rest[gap.property];
+        return rest as Partial<T>;
+    });
+}
 
 describe("parity: the same config gives the same topology on every cloud", () => {
     for (const env of ["dev", "prod"]) {
@@ -71,7 +92,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
         });
 
         it(`orders-*-${env}`, async () => {
-            const shapes = await Promise.all(clouds.map(async (c) => domainShape(await outputsOf(`orders-${c}-${env}`))));
+            const shapes = withoutGaps(await Promise.all(clouds.map(async (c) => domainShape(await outputsOf(`orders-${c}-${env}`)))), env);
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
             assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
         });
@@ -90,7 +111,7 @@ describe("parity: the same config gives the same topology on every cloud", () =>
                 const result = await runStackConfig(`orders-${cloud}-prod`, { ...config, database: { ...config.database, ...layout } } as never,
                     { stackReferences: references, extra });
                 return domainShape(plainValue(result.outputs) as Outputs);
-            }));
+            })).then((all) => withoutGaps(all, "prod"));
             const expectedPrimaries = layout.layout === "sharded" ? layout.shards : 1;
             assert.equal(shapes[0].primaries, expectedPrimaries);
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");

@@ -19,6 +19,7 @@ const UNTAGGABLE = new Set([
     "azure-native:storage:BlobServiceProperties",
     "azure-native:containerservice:MaintenanceConfiguration",
     "azure-native:kubernetesconfiguration:Extension",
+    "azure-native:monitor:DataCollectionRuleAssociation",
 ]);
 
 /** Whether the installed SDK's `<Resource>Args` of an azure-native type token has a `tags` input. */
