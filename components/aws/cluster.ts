@@ -21,7 +21,7 @@ export interface AwsClusterArgs {
     /** Private subnets (one per zone): control-plane ENIs and nodes. */
     privateSubnetIds: pulumi.Input<string>[];
     zones: string[];
-    /** KMS key (ARN) for secrets envelope encryption. */
+    /** KMS key (ARN) for secrets envelope encryption and the nodes' volumes. */
     clusterKeyArn: pulumi.Input<string>;
     /** KMS key (ARN) of the control-plane log group. */
     logsKeyArn: pulumi.Input<string>;
@@ -127,8 +127,9 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
         },
         accessConfig: {
             authenticationMode: "API",
-            // With named admins nobody else gets implicit admin; without, the creator keeps access.
-            bootstrapClusterCreatorAdminPermissions: admins.length === 0,
+            // Constant: the flag is ForceNew, so it must never follow config. Admins come from
+            // aws.clusterAdminArns (config validation requires at least one) as access entries.
+            bootstrapClusterCreatorAdminPermissions: false,
         },
         encryptionConfig: { provider: { keyArn: args.clusterKeyArn }, resources: ["secrets"] },
         enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
@@ -203,7 +204,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
         },
         blockDeviceMappings: [{
             deviceName: "/dev/xvda",
-            ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+            // The platform's cluster key, not the AWS-managed EBS key (its key policy admits Auto Scaling).
+            ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", kmsKeyId: args.clusterKeyArn, deleteOnTermination: "true" },
         }],
         vpcSecurityGroupIds: pulumi.all([cluster.vpcConfig, nodeSecurityGroup.id])
             .apply(([vpc, nodeSg]) => [vpc?.clusterSecurityGroupId, nodeSg].filter((id): id is string => !!id)),

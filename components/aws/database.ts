@@ -8,7 +8,8 @@ import { partitionOf } from "./provider";
 export const POSTGRES_PORT = 5432;
 /** The database user the workload logs in as with IAM authentication (`GRANT rds_iam TO <user>`). */
 export const IAM_DB_USER = "app";
-const MASTER_USER = "dbadmin";
+/** The master user (its password is managed by RDS in Secrets Manager); only the database stage of the pipeline logs in as it. */
+export const MASTER_USER = "dbadmin";
 const PERFORMANCE_INSIGHTS_DAYS = 7;
 
 /** Where a domain's data services (database, cache) sit in the platform network, and their key. */
@@ -19,8 +20,10 @@ export interface DataPlacementArgs {
     vpcId: pulumi.Input<string>;
     /** The platform's data-tier subnets. */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** The cluster nodes' security group: the only source admitted on the service's port. */
+    /** The cluster nodes' security group: the source admitted on the service's port. */
     nodeSecurityGroupId: pulumi.Input<string>;
+    /** The platform network's CIDR (where admin jobs reach the service from). */
+    vpcCidr: pulumi.Input<string>;
     /** The domain's KMS key ARN (storage, secrets, Performance Insights). */
     kmsKeyArn: pulumi.Input<string>;
 }
@@ -37,9 +40,11 @@ export interface DatabaseShard {
 export interface DatabaseResult {
     shards: DatabaseShard[];
     securityGroup: aws.ec2.SecurityGroup;
+    /** Admin jobs (the pipeline's database stage) run behind this group; the database admits it. */
+    clientSecurityGroup: aws.ec2.SecurityGroup;
     subnetGroup: aws.rds.SubnetGroup;
     parameterGroup: aws.rds.ParameterGroup;
-    /** The managed master secrets (one per primary), for the workload's least-privilege policy. */
+    /** The managed master secrets (one per primary): only the pipeline's database stage reads them. */
     secretArns: pulumi.Output<string>[];
     /** `rds-db:connect` ARNs of the IAM database user on every instance of the domain. */
     connectArns: pulumi.Output<string>[];
@@ -95,16 +100,27 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         description: "Data-tier subnets of the platform network",
         subnetIds: args.subnetIds,
     }, opts);
+    const clientSecurityGroup = new aws.ec2.SecurityGroup(childName(name, "clients-sg"), {
+        name: ctx.naming.physical("aws.generic", "db", "admin-jobs"),
+        description: "Database admin jobs: PostgreSQL inside the VPC, HTTPS out",
+        vpcId: args.vpcId,
+        ingress: [],
+        egress: [
+            { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: POSTGRES_PORT, toPort: POSTGRES_PORT, cidrBlocks: [args.vpcCidr] },
+            { description: "HTTPS (AWS APIs, packages, RDS CA bundle)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+        ],
+    }, opts);
     const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), {
         name: ctx.naming.physical("aws.generic", "db"),
+        // Unchanged since the admin jobs were admitted: a group's description is replace-only.
         description: "PostgreSQL: admits only the cluster nodes",
         vpcId: args.vpcId,
         ingress: [{
-            description: "PostgreSQL from the cluster nodes",
+            description: "PostgreSQL from the cluster nodes and the admin jobs",
             protocol: "tcp",
             fromPort: POSTGRES_PORT,
             toPort: POSTGRES_PORT,
-            securityGroups: [args.nodeSecurityGroupId],
+            securityGroups: [args.nodeSecurityGroupId, clientSecurityGroup.id],
         }],
         egress: [],
     }, opts);
@@ -119,12 +135,13 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         ],
     }, opts);
 
+    // What primaries and replicas share. Storage encryption is the primary's only: a same-region
+    // replica is always encrypted with its source's key, and CreateDBInstanceReadReplica rejects a
+    // KmsKeyId for it (InvalidParameterCombination).
     const common = {
         instanceClass,
         vpcSecurityGroupIds: [securityGroup.id],
         parameterGroupName: parameterGroup.name,
-        storageEncrypted: true,
-        kmsKeyId: args.kmsKeyArn,
         iamDatabaseAuthenticationEnabled: true,
         publiclyAccessible: false,
         autoMinorVersionUpgrade: true,
@@ -145,6 +162,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         const primary = new aws.rds.Instance(logical, {
             ...common,
             identifier,
+            storageEncrypted: true,
+            kmsKeyId: args.kmsKeyArn,
             engine: "postgres",
             engineVersion: db.engineVersion,
             allocatedStorage: db.storageGb,
@@ -194,6 +213,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
     return {
         shards,
         securityGroup,
+        clientSecurityGroup,
         subnetGroup,
         parameterGroup,
         secretArns,

@@ -45,7 +45,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     }, opts).result;
     const queue = new WorkQueue(childName(domainName, "queue"), { ctx, kmsKeyArn: key.arn }, opts).result;
     const placement = {
-        ctx, zones, vpcId: extras.vpcId, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
+        ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
     };
     const database = new Database(childName(domainName, "database"), placement, opts).result;
     const cache = cfg.cache.enabled ? new SessionCache(childName(domainName, "cache"), placement, opts).result : undefined;
@@ -60,7 +60,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             bucketArn: storage.bucket.arn,
             queueArn: queue.queue.arn,
             deadLetterQueueArn: queue.deadLetterQueue.arn,
-            secretArns: database.secretArns,
             databaseConnectArns: database.connectArns,
             cacheArns: cache ? [cache.replicationGroup.arn, cache.appUser.arn] : [],
             kmsKeyArn: key.arn,
@@ -99,6 +98,11 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
                 vpcId: extras.vpcId,
                 privateSubnetIds: network.apply((n) => n.subnetIds.private),
                 clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),
+            },
+            database: {
+                name: database.outputs.databaseName,
+                targets: database.shards.map((shard, i) => ({ host: shard.primary.address, secretArn: database.secretArns[i] })),
+                clientSecurityGroup: database.clientSecurityGroup,
             },
         }, opts).result
         : undefined;

@@ -8,8 +8,6 @@ export interface WorkloadAccess {
     bucketArn: pulumi.Input<string>;
     queueArn: pulumi.Input<string>;
     deadLetterQueueArn: pulumi.Input<string>;
-    /** Managed database master secrets (empty strings, e.g. not yet known, are left out). */
-    secretArns: pulumi.Input<string>[];
     /** `rds-db:connect` ARNs of the IAM database user. */
     databaseConnectArns: pulumi.Input<string>[];
     /** ElastiCache replication group and user ARNs (`elasticache:Connect`), when there is a cache. */
@@ -64,7 +62,7 @@ interface Statement {
  * wildcard action). Objects are addressed as `<bucket ARN>/*`, the bucket's own object space.
  */
 export function workloadPolicy(access: {
-    bucketArn: string; queueArn: string; deadLetterQueueArn: string; secretArns: string[];
+    bucketArn: string; queueArn: string; deadLetterQueueArn: string;
     databaseConnectArns: string[]; cacheArns: string[]; kmsKeyArn: string;
 }): string {
     const known = (arns: string[]) => arns.filter((arn) => !!arn);
@@ -89,7 +87,6 @@ export function workloadPolicy(access: {
             Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
             Resource: [access.deadLetterQueueArn],
         },
-        { Sid: "DatabaseSecret", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: known(access.secretArns) },
         { Sid: "DatabaseIamAuth", Effect: "Allow", Action: ["rds-db:connect"], Resource: known(access.databaseConnectArns) },
         { Sid: "CacheIamAuth", Effect: "Allow", Action: ["elasticache:Connect"], Resource: known(access.cacheArns) },
         { Sid: "DomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: [access.kmsKeyArn] },
@@ -117,7 +114,6 @@ export function createWorkloadIdentity(name: string, parent: pulumi.Resource, ar
             bucketArn: access.bucketArn,
             queueArn: access.queueArn,
             deadLetterQueueArn: access.deadLetterQueueArn,
-            secretArns: pulumi.all(access.secretArns),
             databaseConnectArns: pulumi.all(access.databaseConnectArns),
             cacheArns: pulumi.all(access.cacheArns),
             kmsKeyArn: access.kmsKeyArn,

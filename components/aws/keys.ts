@@ -18,14 +18,15 @@ export interface AwsKeysResult {
 const PURPOSE_TEXT: Record<KeyPurpose, string> = {
     data: "domain data: databases, buckets, queues, caches, secrets",
     logs: "central logging: CloudWatch log groups, CloudTrail, log archive",
-    cluster: "EKS secrets envelope encryption",
+    cluster: "EKS secrets envelope encryption and node volumes",
     registry: "ECR image encryption",
 };
 
 /**
  * The key policy of one purpose. The account statement lets IAM policies grant use of the key (no
  * principal is named in the key policy besides the account); the `logs` key also lets CloudWatch
- * Logs (this account's log groups only) and CloudTrail (this account's trails only) use it.
+ * Logs (this account's log groups only) and CloudTrail (this account's trails only) use it; the
+ * `cluster` key lets this account's EC2 Auto Scaling service-linked role encrypt node volumes.
  */
 export function keyPolicy(purpose: KeyPurpose, account: AwsAccount): pulumi.Output<string> {
     const { partition, region, dnsSuffix } = account;
@@ -37,6 +38,28 @@ export function keyPolicy(purpose: KeyPurpose, account: AwsAccount): pulumi.Outp
             Action: "kms:*",
             Resource: "*",
         }];
+        if (purpose === "cluster") {
+            // Node volumes are encrypted with this key by EC2 Auto Scaling's service-linked role (the
+            // managed node group's instances). Named by condition, not as the principal: a key policy
+            // naming a role that does not exist yet (new accounts) is rejected.
+            const autoScaling = `arn:${partition}:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+            const onlyAutoScaling = { StringEquals: { "aws:PrincipalArn": autoScaling, "kms:CallerAccount": accountId } };
+            statements.push({
+                Sid: "AutoScalingEncryptsNodeVolumes",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: onlyAutoScaling,
+            }, {
+                Sid: "AutoScalingGrantsForNodeVolumes",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: "kms:CreateGrant",
+                Resource: "*",
+                Condition: { ...onlyAutoScaling, Bool: { "kms:GrantIsForAWSResource": "true" } },
+            });
+        }
         if (purpose === "logs") {
             statements.push({
                 Sid: "CloudWatchLogsOfThisAccount",

@@ -103,6 +103,15 @@ function createLogBucket(name: string, parent: pulumi.Resource, ctx: StackContex
     return { bucket, bucketName, bucketArn, policy };
 }
 
+/**
+ * The buckets whose server access logs the access-log bucket accepts: every bucket of the landing
+ * zone in this environment (their names all start with `<prefix>-<environment>-`; domain stacks add
+ * theirs later, so a name pattern, not a list).
+ */
+export function accessLogSources(partition: string, ctx: StackContext): string {
+    return `arn:${partition}:s3:::${ctx.naming.wildcard("aws.s3Bucket")}`;
+}
+
 /** TLS-only for everyone; in prod nobody deletes objects, versions or the bucket. */
 export function baseStatements(bucketArn: string, denyDelete: boolean): Record<string, unknown>[] {
     const statements: Record<string, unknown>[] = [{
@@ -154,7 +163,11 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
             Principal: { Service: "logging.s3.amazonaws.com" },
             Action: "s3:PutObject",
             Resource: `${bucketArn}/*`,
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            Condition: {
+                StringEquals: { "aws:SourceAccount": accountId },
+                // Only the landing zone's own buckets (platform and domain stacks share the prefix).
+                ArnLike: { "aws:SourceArn": accessLogSources(account.partition, ctx) },
+            },
         }]),
     });
 
@@ -183,7 +196,9 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
     const trailRole = new aws.iam.Role(childName(name, "trail-role"), {
         name: ctx.naming.physical("aws.iamRole", "cloudtrail"),
         description: "CloudTrail delivery to the central log group",
-        assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com", account.accountId),
+        // No confused-deputy condition here: CloudTrail's CloudWatch Logs role does not support
+        // aws:SourceArn / aws:SourceAccount, and CreateTrail rejects a role that has them.
+        assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com"),
     }, { parent });
     const trailRolePolicy = new aws.iam.RolePolicy(childName(name, "trail-role-policy"), {
         name: ctx.naming.physical("aws.generic", "deliver-to-central-log-group"),

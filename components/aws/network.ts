@@ -201,9 +201,16 @@ function createFlowLogs(name: string, parent: pulumi.Resource, args: AwsNetworkA
         policy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [{
+                Sid: "DeliverToTheFlowLogGroup",
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 Resource: [groupArn, pulumi.interpolate`${groupArn}:*`],
+            }, {
+                // In the VPC guide's minimum permissions; a List action, authorized on the account's groups.
+                Sid: "FindTheFlowLogGroup",
+                Effect: "Allow",
+                Action: ["logs:DescribeLogGroups"],
+                Resource: [pulumi.interpolate`arn:${account.partition}:logs:${account.region}:${account.accountId}:log-group:*`],
             }],
         }),
     }, { parent, dependsOn: [group] });

@@ -116,6 +116,16 @@ export class Naming {
         return [this.prefix, this.environment, ...(this.domain ? [this.domain] : [])];
     }
 
+    /**
+     * A wildcard matching every physical name of `kind` this scope (prefix and environment, plus the
+     * domain in a domain stack) builds, e.g. `acme-prod-*`: for policy conditions on names other
+     * stacks add later.
+     */
+    wildcard(kind: NameKind): string {
+        const sep = nameRules[kind].separator;
+        return `${this.scope.join(sep)}${sep}*`;
+    }
+
     /** A physical name of `kind` for `purpose` (e.g. `naming.physical("aws.s3Bucket", "data")`). */
     physical(kind: NameKind, ...purpose: string[]): string {
         return physicalName(kind, [...this.scope, ...purpose], [this.region]);

@@ -156,6 +156,7 @@ const awsTypes = [
     "aws:codepipeline/customActionType:CustomActionType",
     "aws:codepipeline/pipeline:Pipeline",
     "aws:codepipeline/webhook:Webhook",
+    "aws:codeconnections/connection:Connection",
     "aws:codestarconnections/connection:Connection",
     "aws:organizations/account:Account",
     "aws:organizations/organizationalUnit:OrganizationalUnit",

@@ -99,6 +99,16 @@ export const environmentPresets: Record<Environment, Blocks> = {
     },
 };
 
+/**
+ * Defaults that differ by cloud (applied over the environment preset, under explicit keys). AWS:
+ * the pipeline reads an external Git host through a connection, because CodeCommit (`managed`)
+ * no longer accepts new customers; storage is `zone` (S3 keeps every object across the region's
+ * zones), because geo replication is not built on AWS yet and `geo` is rejected there.
+ */
+export const cloudPresets: Partial<Record<Cloud, { [K in keyof Blocks]?: Partial<Blocks[K]> }>> = {
+    aws: { pipeline: { source: "external" }, storage: { redundancy: "zone" } },
+};
+
 function merge<T extends object>(base: T, override: object | undefined): T {
     const out = { ...base } as Record<string, unknown>;
     for (const [key, value] of Object.entries(override ?? {})) {
@@ -135,10 +145,10 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         network: merge(preset.network, config.network),
         cluster: merge(preset.cluster, config.cluster),
         database,
-        storage: merge(preset.storage, config.storage),
+        storage: merge(merge(preset.storage, cloudPresets[config.cloud]?.storage), config.storage),
         queue: merge(preset.queue, config.queue),
         cache: merge(preset.cache, config.cache),
-        pipeline: merge(preset.pipeline, config.pipeline),
+        pipeline: merge(merge(preset.pipeline, cloudPresets[config.cloud]?.pipeline), config.pipeline),
         registry: merge(preset.registry, config.registry),
         keys: merge(preset.keys, config.keys),
         logging: merge(preset.logging, config.logging),

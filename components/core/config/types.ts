@@ -166,7 +166,10 @@ export interface StorageConfig {
      * @asType integer
      */
     noncurrentVersionDays?: number;
-    /** zone: survives a zone; geo: also replicated to the paired region where the cloud offers it. */
+    /**
+     * zone: survives a zone; geo: also replicated to the paired region where the cloud offers it.
+     * Default zone, geo in prod; aws: zone only (geo is rejected until cross-region replication is built).
+     */
     redundancy?: "zone" | "geo";
 }
 
@@ -206,7 +209,12 @@ export interface CacheConfig {
 
 export interface PipelineConfig {
     enabled?: boolean;
-    /** managed: a repository the cloud hosts; external: a connection to an external Git host. */
+    /**
+     * managed: a repository the cloud hosts; external: a connection to an external Git host
+     * (GitHub). Default managed; on aws external (CodeCommit no longer accepts new customers; a new
+     * connection waits for a one-time handshake in the console, see the stack output
+     * `pipeline.nextStep`).
+     */
     source?: "managed" | "external";
     /** Application repository (`owner/name` on the external host, or the managed repository's name). */
     repository?: string;

@@ -10,4 +10,9 @@ export interface PipelineOutputs {
     imageRepository: pulumi.Output<string>;
     /** Namespace deployments go to (and no other). */
     targetNamespace: string;
+    /**
+     * The human step the pipeline waits for, with the exact action (e.g. completing a Git
+     * connection's handshake); absent when there is none.
+     */
+    nextStep?: pulumi.Output<string>;
 }

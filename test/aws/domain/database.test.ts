@@ -38,7 +38,6 @@ describe("components/aws/database.ts", () => {
         for (const replica of replicas) {
             const r = rec.inputs(replica);
             assert.equal(r.replicateSourceDb, rec.inputs(primary).identifier);
-            assert.equal(r.storageEncrypted, true);
             assert.equal(r.deletionProtection, true);
             assert.equal(replica.protect, true);
         }
@@ -47,15 +46,33 @@ describe("components/aws/database.ts", () => {
         assert.equal(database.shards.length, 1);
     });
 
-    it("encrypts storage, the managed master secret and Performance Insights with the domain key", async () => {
-        const rec = await recordDomain("prod", replicasProd, { preview: false });
-        const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
-        for (const instance of rec.ofType(RDS)) {
-            const i = rec.inputs(instance);
-            assert.equal(i.kmsKeyId, keyArn, instance.name);
-            assert.equal(i.performanceInsightsKmsKeyId, keyArn, instance.name);
+    it("encrypts primaries' storage, the managed master secret and Performance Insights with the domain key", async () => {
+        for (const layout of [replicasProd, sharded]) {
+            const rec = await recordDomain("prod", layout, { preview: false });
+            const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
+            const primaries = rec.ofType(RDS).filter((i) => rec.inputs(i).replicateSourceDb === undefined);
+            assert.ok(primaries.length > 0);
+            for (const instance of primaries) {
+                const i = rec.inputs(instance);
+                assert.equal(i.storageEncrypted, true, instance.name);
+                assert.equal(i.kmsKeyId, keyArn, instance.name);
+                assert.equal(i.masterUserSecretKmsKeyId, keyArn, instance.name);
+            }
+            for (const instance of rec.ofType(RDS)) assert.equal(rec.inputs(instance).performanceInsightsKmsKeyId, keyArn, instance.name);
         }
-        assert.equal(rec.inputs(rec.one(RDS, "database-primary")).masterUserSecretKmsKeyId, keyArn);
+    });
+
+    it("same-region replicas send no kmsKeyId / storageEncrypted (they inherit the source's key; RDS rejects the key)", async () => {
+        for (const layout of [replicasProd, sharded]) {
+            const rec = await recordDomain("prod", layout, { preview: false });
+            const replicas = rec.ofType(RDS).filter((i) => rec.inputs(i).replicateSourceDb !== undefined);
+            assert.ok(replicas.length > 0);
+            for (const replica of replicas) {
+                const r = rec.inputs(replica);
+                assert.equal(r.kmsKeyId, undefined, replica.name);
+                assert.equal(r.storageEncrypted, undefined, replica.name);
+            }
+        }
     });
 
     it("lets AWS manage the master password (none in config or state) and turns on IAM authentication", async () => {
@@ -78,16 +95,26 @@ describe("components/aws/database.ts", () => {
         for (const instance of rec.ofType(RDS)) assert.equal(rec.inputs(instance).parameterGroupName, group.name, instance.name);
     });
 
-    it("sits in the platform's data subnets behind a security group admitting only the cluster nodes on 5432", async () => {
+    it("sits in the platform's data subnets behind a security group admitting only the cluster nodes and the admin jobs on 5432", async () => {
         const rec = await recordDomain("dev");
         assert.deepEqual(rec.inputs(rec.one("aws:rds/subnetGroup:SubnetGroup")).subnetIds, FAKE_DATA_SUBNETS);
-        const sg = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database"));
+        const sg = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database-sg"));
         assert.equal(sg.ingress.length, 1);
-        assert.deepEqual(sg.ingress[0].securityGroups, [FAKE_NODE_SG]);
+        assert.deepEqual(sg.ingress[0].securityGroups, [FAKE_NODE_SG, undefined], "the nodes and the admin-jobs group (unknown in preview)");
         assert.equal(sg.ingress[0].fromPort, 5432);
         assert.equal(sg.ingress[0].toPort, 5432);
         assert.equal(list(sg.ingress[0].cidrBlocks).length, 0);
         assert.deepEqual(sg.egress, []);
+    });
+
+    it("admin jobs (the pipeline's database stage) get their own group: PostgreSQL to the VPC and HTTPS out, nothing in", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const clients = rec.one("aws:ec2/securityGroup:SecurityGroup", "database-clients-sg");
+        const db = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "database-sg"));
+        assert.deepEqual(db.ingress[0].securityGroups, [FAKE_NODE_SG, `${clients.name}-id`]);
+        const c = rec.inputs(clients);
+        assert.deepEqual(c.ingress, []);
+        assert.deepEqual(c.egress.map((e: { fromPort: number; cidrBlocks: string[] }) => [e.fromPort, e.cidrBlocks]), [[5432, ["10.10.0.0/16"]], [443, ["0.0.0.0/0"]]]);
     });
 
     it("dev single: no Multi-AZ, no deletion protection, no final snapshot, not protected", async () => {

@@ -9,7 +9,7 @@ export type DomainOverrides = Partial<Omit<StackConfig, "layer" | "cloud" | "env
 export function domainConfig(environment: Environment, overrides: DomainOverrides = {}): Partial<StackConfig> {
     return {
         layer: "domain", cloud: "aws", environment, region: "eu-west-1", owner: "orders-team", prefix: "acme",
-        domain: "orders", network: { cidr: "10.10.0.0/16" }, ...overrides,
+        domain: "orders", network: { cidr: "10.10.0.0/16" }, pipeline: { repository: "acme/orders-service" }, ...overrides,
     };
 }
 

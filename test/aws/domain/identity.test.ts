@@ -36,16 +36,23 @@ describe("components/aws/identity.ts", () => {
         assert.ok(policy.Statement.every((s) => s.Effect === "Allow"));
     });
 
-    it("grants the database secret and IAM login once their ARNs exist, and leaves out unknown ones", () => {
+    it("the workload's recorded policy grants no Secrets Manager action on any layout (the master secret stays with the database stage)", async () => {
+        for (const database of [{ layout: "single" as const }, { layout: "sharded" as const, shards: 2, replicas: 1 }]) {
+            const rec = await recordDomain("prod", { database }, { preview: false });
+            const policy = parsePolicy(rec.inputs(rec.one(POLICY, "identity")).policy);
+            const actions = policy.Statement.flatMap((s) => list(s.Action));
+            assert.deepEqual(actions.filter((a) => a.startsWith("secretsmanager:")), []);
+        }
+    });
+
+    it("logs in to the database with IAM auth as its own role, never with the master secret; leaves out unknown ARNs", () => {
         const access = {
             bucketArn: "arn:aws:s3:::b", queueArn: "arn:aws:sqs:eu-west-1:1:q", deadLetterQueueArn: "arn:aws:sqs:eu-west-1:1:d",
-            secretArns: ["arn:aws:secretsmanager:eu-west-1:1:secret:rds!db-1", ""],
-            databaseConnectArns: ["arn:aws:rds-db:eu-west-1:1:dbuser:db-ABC/app"], cacheArns: [], kmsKeyArn: "arn:aws:kms:eu-west-1:1:key/k",
+            databaseConnectArns: ["arn:aws:rds-db:eu-west-1:1:dbuser:db-ABC/app", ""], cacheArns: [], kmsKeyArn: "arn:aws:kms:eu-west-1:1:key/k",
         };
         const doc = parsePolicy(workloadPolicy(access));
         const sids = (sid: string) => doc.Statement.find((s) => s.Sid === sid);
-        assert.deepEqual(list(sids("DatabaseSecret")!.Resource), ["arn:aws:secretsmanager:eu-west-1:1:secret:rds!db-1"]);
-        assert.deepEqual(list(sids("DatabaseSecret")!.Action), ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]);
+        assert.ok(doc.Statement.every((s) => list(s.Action).every((a) => !a.startsWith("secretsmanager:"))), "no Secrets Manager access");
         assert.deepEqual(list(sids("DatabaseIamAuth")!.Resource), ["arn:aws:rds-db:eu-west-1:1:dbuser:db-ABC/app"]);
         assert.equal(sids("CacheIamAuth"), undefined, "no empty statement");
         for (const s of doc.Statement) assert.ok(list(s.Resource).length > 0 && !list(s.Resource).includes("*"));

@@ -1,9 +1,13 @@
 import { strict as assert } from "node:assert";
+import { parse } from "yaml";
+import { appRoleSql, BUILD_SPEC, connectionsConsoleUrl, DATABASE_ROLE_SPEC, databaseRoleVariables, DEPLOY_SPEC } from "../../../components/aws/pipeline";
 import { FAKE_CLUSTER_SG, FAKE_LOGS_KEY, FAKE_PRIVATE_SUBNETS } from "./fake-platform";
 import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
 
 const PROJECT = "aws:codebuild/project:Project";
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+const CONNECTION = "aws:codeconnections/connection:Connection";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const external = { pipeline: { source: "external" as const, repository: "acme/orders-service", deployRepository: "acme/orders-deploy" } };
 
 describe("components/aws/pipeline.ts", () => {
@@ -13,17 +17,25 @@ describe("components/aws/pipeline.ts", () => {
         const repos = rec.ofType("aws:codecommit/repository:Repository");
         assert.equal(repos.length, 2);
         const keyArn = fabricatedArn(rec.one("aws:kms/key:Key", "orders-key"));
-        for (const repo of repos) assert.equal(rec.inputs(repo).kmsKeyId, keyArn);
-        assert.equal(rec.ofType("aws:codestarconnections/connection:Connection").length, 0);
+        for (const repo of repos) {
+            assert.equal(rec.inputs(repo).kmsKeyId, keyArn);
+            assert.equal(repo.retainOnDelete, true, "source code outlives the stack");
+        }
+        assert.equal(rec.ofType(CONNECTION).length, 0);
+        assert.equal((await domainOutput("dev", managed, "pipeline")).nextStep, undefined, "no human step");
         const source = rec.inputs(rec.one(PIPELINE)).stages[0];
         assert.deepEqual(source.actions.map((a: { provider: string }) => a.provider), ["CodeCommit", "CodeCommit"]);
         assert.equal(rec.ofType("aws:cloudwatch/eventTarget:EventTarget").length, 1);
     });
 
-    it("pipeline.source external: a CodeStar connection to the Git host, no CodeCommit", async () => {
+    it("pipeline.source external: a CodeConnections connection to the Git host, no CodeCommit", async () => {
         const rec = await recordDomain("dev", external, { preview: false });
         assert.equal(rec.ofType("aws:codecommit/repository:Repository").length, 0);
-        const connection = rec.one("aws:codestarconnections/connection:Connection");
+        assert.equal(rec.ofType("aws:codestarconnections/connection:Connection").length, 0);
+        const connection = rec.one(CONNECTION);
+        const statement = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, "pipeline-pipeline-policy")).policy).Statement.find((st) => st.Sid === "Source")!;
+        assert.deepEqual(list(statement.Action), ["codeconnections:UseConnection"]);
+        assert.deepEqual(list(statement.Resource), [fabricatedArn(connection)]);
         const source = rec.inputs(rec.one(PIPELINE)).stages[0];
         for (const action of source.actions) {
             assert.equal(action.provider, "CodeStarSourceConnection");
@@ -31,6 +43,41 @@ describe("components/aws/pipeline.ts", () => {
         }
         assert.deepEqual(source.actions.map((a: { configuration: { FullRepositoryId: string } }) => a.configuration.FullRepositoryId),
             ["acme/orders-service", "acme/orders-deploy"]);
+    });
+
+    it("the external connection is the default on aws (CodeCommit no longer takes new customers); its PENDING handshake is a stack output", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const connection = rec.one(CONNECTION);
+        assert.equal(rec.inputs(connection).providerType, "GitHub");
+        assert.equal(rec.ofType("aws:codecommit/repository:Repository").length, 0);
+        const { nextStep } = await domainOutput("dev", {}, "pipeline", { preview: false });
+        assert.ok(nextStep.includes(fabricatedArn(connection)), nextStep);
+        assert.ok(nextStep.includes(connectionsConsoleUrl("eu-west-1")), nextStep);
+        assert.match(nextStep, /PENDING.*Update pending connection.*fail/s);
+        assert.equal(connectionsConsoleUrl("eu-west-1"), "https://eu-west-1.console.aws.amazon.com/codesuite/settings/connections?region=eu-west-1");
+    });
+
+    it("tags images with the commit and the build number, so a rebuild of a commit never collides with an immutable tag", () => {
+        const tag = BUILD_SPEC.split("\n").find((line) => line.includes("IMAGE_TAG="))!;
+        assert.match(tag, /CODEBUILD_RESOLVED_SOURCE_VERSION/);
+        assert.match(tag, /\$CODEBUILD_BUILD_NUMBER/);
+        assert.match(BUILD_SPEC, /docker push "\$REPOSITORY_URI:\$IMAGE_TAG"/);
+    });
+
+    it("grant before use: each CodeBuild project waits for its role's policies (the deploy project for its VPC permissions), the pipeline for its own", async () => {
+        const rec = await recordDomain("dev", {}, { preview: false });
+        const dependsOn = (type: string, name: string) => rec.one(type, name).dependencies;
+        const urnOf = (name: string) => rec.one(ROLE_POLICY, name).urn;
+        for (const [project, policies] of [
+            ["pipeline-build", ["pipeline-build-policy"]],
+            ["pipeline-database", ["pipeline-database-policy", "pipeline-database-vpc-policy"]],
+            ["pipeline-deploy", ["pipeline-deploy-policy", "pipeline-deploy-vpc-policy"]],
+        ] as const) {
+            for (const policy of policies) assert.ok(dependsOn(PROJECT, project).includes(urnOf(policy)), `${project} does not wait for ${policy}`);
+        }
+        assert.ok(dependsOn(PIPELINE, "").includes(urnOf("pipeline-pipeline-policy")));
+        const vpc = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, "pipeline-deploy-vpc-policy")).policy);
+        assert.ok(vpc.Statement.some((st) => list(st.Action).includes("ec2:DescribeSecurityGroups")));
     });
 
     it("pushes to the domain's own ECR repository: scan on push, immutable tags, KMS", async () => {
@@ -46,7 +93,7 @@ describe("components/aws/pipeline.ts", () => {
     it("source -> build -> deploy; only the Docker build runs privileged; both log to a KMS-encrypted CloudWatch group", async () => {
         const rec = await recordDomain("dev", {}, { preview: false });
         const pipeline = rec.inputs(rec.one(PIPELINE));
-        assert.deepEqual(pipeline.stages.map((s: { name: string }) => s.name), ["Source", "Build", "Deploy"]);
+        assert.deepEqual(pipeline.stages.map((s: { name: string }) => s.name), ["Source", "Build", "Database", "Deploy"]);
         const build = rec.inputs(rec.one(PROJECT, "pipeline-build"));
         const deploy = rec.inputs(rec.one(PROJECT, "pipeline-deploy"));
         assert.equal(build.environment.privilegedMode, true);
@@ -58,7 +105,7 @@ describe("components/aws/pipeline.ts", () => {
             assert.equal(project.logsConfig.cloudwatchLogs.status, "ENABLED");
             assert.equal(project.logsConfig.cloudwatchLogs.groupName, logGroup.name);
         }
-        const deployAction = pipeline.stages[2].actions[0];
+        const deployAction = pipeline.stages[3].actions[0];
         assert.equal(deployAction.configuration.ProjectName, deploy.name);
     });
 
@@ -113,9 +160,9 @@ describe("components/aws/pipeline.ts", () => {
     });
 
     it("role policies name the pipeline's own resources; * only for calls without a resource-level form", async () => {
-        const rec = await recordDomain("dev", {}, { preview: false });
-        for (const name of ["build-policy", "deploy-policy", "deploy-vpc-policy", "pipeline-policy", "events-policy"]) {
-            const doc = parsePolicy(rec.inputs(rec.one("aws:iam/rolePolicy:RolePolicy", `pipeline-${name}`)).policy);
+        const rec = await recordDomain("dev", { pipeline: { source: "managed" } }, { preview: false });
+        for (const name of ["build-policy", "database-policy", "database-vpc-policy", "deploy-policy", "deploy-vpc-policy", "pipeline-policy", "events-policy"]) {
+            const doc = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, `pipeline-${name}`)).policy);
             for (const s of doc.Statement) {
                 for (const action of list(s.Action)) assert.ok(!action.includes("*"), `${name}: ${action}`);
                 if (list(s.Resource).includes("*")) {
@@ -123,6 +170,52 @@ describe("components/aws/pipeline.ts", () => {
                 }
             }
         }
+    });
+
+    it("database stage: before the deploy, an in-VPC project behind the database's admin-jobs group creates the app role on every primary", async () => {
+        const sharded = { database: { layout: "sharded" as const, shards: 2, replicas: 1 } };
+        const rec = await recordDomain("dev", sharded, { preview: false });
+        const pipeline = rec.inputs(rec.one(PIPELINE));
+        const stage = pipeline.stages.find((s: { name: string }) => s.name === "Database");
+        const project = rec.inputs(rec.one(PROJECT, "pipeline-database"));
+        assert.equal(stage.actions[0].configuration.ProjectName, project.name);
+        assert.ok(pipeline.stages.indexOf(stage) < pipeline.stages.findIndex((s: { name: string }) => s.name === "Deploy"));
+        const clients = rec.one("aws:ec2/securityGroup:SecurityGroup", "database-clients-sg");
+        assert.deepEqual(project.vpcConfig.subnets, FAKE_PRIVATE_SUBNETS);
+        assert.deepEqual(project.vpcConfig.securityGroupIds, [`${clients.name}-id`]);
+        assert.equal(project.environment.privilegedMode, false);
+        assert.equal(project.source.buildspec, DATABASE_ROLE_SPEC);
+        const policy = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, "pipeline-database-policy")).policy);
+        assert.deepEqual(list(policy.Statement.find((st) => st.Sid === "MasterSecrets")!.Action), ["secretsmanager:GetSecretValue"]);
+        const pipelinePolicy = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, "pipeline-pipeline-policy")).policy);
+        assert.ok(list(pipelinePolicy.Statement.find((st) => st.Sid === "Builds")!.Resource).includes(fabricatedArn(rec.one(PROJECT, "pipeline-database"))));
+    });
+
+    it("database stage variables: one host per primary, each password a Secrets Manager reference (never a value); idempotent SQL for app + rds_iam", () => {
+        const secret = (n: number) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-${n}`;
+        const vars = databaseRoleVariables("orders", [{ host: "s0.rds", secretArn: secret(0) }, { host: "s1.rds", secretArn: secret(1) }]);
+        const byName = Object.fromEntries(vars.map((v) => [v.name, v]));
+        assert.equal(byName.DB_HOSTS.value, "s0.rds s1.rds");
+        assert.equal(byName.DB_USER.value, "dbadmin");
+        for (const i of [0, 1]) assert.deepEqual(byName[`DB_PASSWORD_${i}`], { name: `DB_PASSWORD_${i}`, type: "SECRETS_MANAGER", value: `${secret(i)}:password` });
+        assert.ok(vars.filter((v) => v.type === "PLAINTEXT").every((v) => !String(v.value).includes("secretsmanager")));
+        const sql = appRoleSql("orders");
+        assert.match(sql, /IF NOT EXISTS \(SELECT FROM pg_catalog\.pg_roles WHERE rolname = 'app'\) THEN CREATE ROLE app LOGIN/);
+        assert.match(sql, /GRANT rds_iam TO app;/);
+        assert.match(sql, /GRANT CONNECT, TEMPORARY ON DATABASE orders TO app;/);
+        assert.match(DATABASE_ROLE_SPEC, /sslmode=verify-full/);
+    });
+
+    it("every buildspec is valid YAML of buildspec version 0.2; the database stage loops over the hosts in bash", () => {
+        for (const spec of [BUILD_SPEC, DEPLOY_SPEC, DATABASE_ROLE_SPEC]) {
+            const doc = parse(spec);
+            assert.equal(doc.version, 0.2);
+            assert.ok(doc.phases.build.commands.length > 0);
+        }
+        const database = parse(DATABASE_ROLE_SPEC);
+        assert.equal(database.env.shell, "bash");
+        assert.match(database.phases.build.commands[0], /^set -euo pipefail\n.*for host in \$DB_HOSTS; do\n/s);
+        assert.match(database.phases.build.commands[0], /PGPASSWORD="\$\{!password\}" psql/);
     });
 
     it("pipeline.enabled false: no pipeline and no pipeline output", async () => {

@@ -52,10 +52,16 @@ describe("aws/cluster.ts", () => {
         const association = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation"));
         assert.equal(association.policyArn, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
         assert.deepEqual(association.accessScope, { type: "cluster" });
-        // Without named admins (allowed outside prod) the creator keeps access, or nobody would have it.
-        const dev = await variant("platform-aws-dev", { aws: {} });
-        assert.equal(dev.ofType("aws:eks/accessEntry:AccessEntry").length, 0);
-        assert.equal(dev.inputs(dev.one(CLUSTER)).accessConfig.bootstrapClusterCreatorAdminPermissions, true);
+    });
+
+    it("bootstrapClusterCreatorAdminPermissions (ForceNew) is false whatever the admin list, so adding an admin never replaces the cluster", async () => {
+        const one = await sample("platform-aws-dev");
+        const two = await variant("platform-aws-dev", {
+            aws: { accountId: "222222222222", clusterAdminArns: ["arn:aws:iam::222222222222:role/platform-admins", "arn:aws:iam::222222222222:role/break-glass"] },
+        });
+        for (const rec of [one, two]) assert.equal(rec.inputs(rec.one(CLUSTER)).accessConfig.bootstrapClusterCreatorAdminPermissions, false);
+        assert.deepEqual(two.inputs(two.one(CLUSTER)).accessConfig, one.inputs(one.one(CLUSTER)).accessConfig);
+        assert.equal(two.ofType("aws:eks/accessEntry:AccessEntry").length, 2);
     });
 
     it("IRSA: an OIDC provider for sts.amazonaws.com; CNI and EBS CSI roles trust only their service accounts", async () => {
@@ -83,12 +89,13 @@ describe("aws/cluster.ts", () => {
         }
     });
 
-    it("launch template: IMDSv2 required, one hop, encrypted root volume, node and cluster security groups", async () => {
+    it("launch template: IMDSv2 required, one hop, root volume encrypted with the cluster key, node and cluster security groups", async () => {
         const rec = await sample("platform-aws-prod", false);
         const template = rec.inputs(rec.one("aws:ec2/launchTemplate:LaunchTemplate"));
         assert.equal(template.metadataOptions.httpTokens, "required");
         assert.equal(template.metadataOptions.httpPutResponseHopLimit, 1);
         assert.equal(template.blockDeviceMappings[0].ebs.encrypted, "true");
+        assert.match(template.blockDeviceMappings[0].ebs.kmsKeyId, /:kms:.*keys-cluster$/, "node volumes on the platform's cluster key");
         assert.ok(template.vpcSecurityGroupIds.includes("cluster-node-sg-id"));
     });
 

@@ -26,6 +26,11 @@ describe("aws/keys.ts", () => {
             for (const s of Statement) {
                 assert.notEqual(s.Principal, "*", `${purpose}: a statement names every principal`);
                 if (s.Principal.Service) assert.ok(s.Condition, `${purpose}: service statement ${s.Sid} has no condition`);
+                // "*" only narrowed to one named role of this account (a role that may not exist yet).
+                if (s.Principal.AWS === "*") {
+                    assert.match(s.Condition.StringEquals["aws:PrincipalArn"], /^arn:aws:iam::111111111111:role\//, `${purpose}: ${s.Sid}`);
+                    assert.equal(s.Condition.StringEquals["kms:CallerAccount"], "111111111111", `${purpose}: ${s.Sid}`);
+                }
             }
         }
         const logs = policyOf(rec, rec.one(KEY, "keys-logs")).Statement;
@@ -36,8 +41,23 @@ describe("aws/keys.ts", () => {
         assert.equal(policyOf(rec, rec.one(KEY, "keys-data")).Statement.length, 1, "the data key lets only IAM grant use");
     });
 
+    it("the cluster key admits EC2 Auto Scaling's service-linked role for node volumes (use, and grants for AWS resources only)", async () => {
+        const rec = await sample("platform-aws-prod");
+        const statements = policyOf(rec, rec.one(KEY, "keys-cluster")).Statement.filter((s) => s.Sid?.startsWith("AutoScaling"));
+        assert.equal(statements.length, 2);
+        for (const s of statements) {
+            assert.equal(s.Condition.StringEquals["aws:PrincipalArn"],
+                "arn:aws:iam::111111111111:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling");
+        }
+        const grant = statements.find((s) => s.Action === "kms:CreateGrant")!;
+        assert.equal(grant.Condition.Bool["kms:GrantIsForAWSResource"], "true");
+        for (const purpose of ["data", "logs", "registry"]) {
+            assert.ok(policyOf(rec, rec.one(KEY, `keys-${purpose}`)).Statement.every((s) => !s.Sid?.startsWith("AutoScaling")), purpose);
+        }
+    });
+
     it("dev without aws.accountId takes the account from the caller identity", async () => {
-        const rec = await variant("platform-aws-dev", { aws: {} });
+        const rec = await variant("platform-aws-dev", { aws: { clusterAdminArns: ["arn:aws:iam::222222222222:role/platform-admins"] } });
         const { Statement } = policyOf(rec, rec.one(KEY, "keys-data"));
         assert.deepEqual(Statement[0].Principal, { AWS: "arn:aws:iam::123456789012:root" });
         const configured = await sample("platform-aws-dev");

@@ -59,6 +59,30 @@ describe("aws/logging.ts", () => {
         }
     });
 
+    it("CloudTrail's CloudWatch Logs role: trusted by cloudtrail.amazonaws.com without a condition (the role does not support aws:SourceArn / SourceAccount)", async () => {
+        const rec = await sample("platform-aws-prod");
+        const trust = policyOf(rec, rec.one("aws:iam/role:Role", "trail-role"), "assumeRolePolicy").Statement;
+        assert.equal(trust.length, 1);
+        assert.deepEqual(trust[0].Principal, { Service: "cloudtrail.amazonaws.com" });
+        assert.equal(trust[0].Action, "sts:AssumeRole");
+        assert.equal(trust[0].Condition, undefined);
+        const trail = rec.inputs(rec.one("aws:cloudtrail/trail:Trail"));
+        assert.equal(trail.cloudWatchLogsRoleArn, undefined, "known only after deploy (the role's ARN)");
+        assert.ok(rec.one("aws:cloudtrail/trail:Trail").dependencies.some((urn) => urn.endsWith("logging-trail-role-policy")), "trail waits for the role's policy");
+    });
+
+    it("access-log bucket admits S3 logging for this account's landing-zone buckets only (aws:SourceAccount and aws:SourceArn)", async () => {
+        for (const [stack, account, env] of [["platform-aws-prod", "111111111111", "prod"], ["platform-aws-dev", "222222222222", "dev"]] as const) {
+            const rec = await sample(stack);
+            const write = policyOf(rec, rec.one("aws:s3/bucketPolicy:BucketPolicy", "access-logs-policy")).Statement
+                .find((s) => s.Principal?.Service === "logging.s3.amazonaws.com")!;
+            assert.deepEqual(write.Condition, {
+                StringEquals: { "aws:SourceAccount": account },
+                ArnLike: { "aws:SourceArn": `arn:aws:s3:::acme-${env}-*` },
+            });
+        }
+    });
+
     it("CloudTrail: multi-region, log file validation, KMS, into the audit archive that admits only this trail", async () => {
         const rec = await sample("platform-aws-prod");
         const trail = rec.inputs(rec.one("aws:cloudtrail/trail:Trail"));

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { carveSubnets, INTERFACE_ENDPOINTS } from "../../../components/aws/network";
 import { isValidIpv4Cidr } from "../../../components/core/config/rules/common";
-import { sample, variant } from "./helpers";
+import { policyOf, sample, sampleConfig, variant } from "./helpers";
 
 const SUBNET = "aws:ec2/subnet:Subnet";
 const NAT = "aws:ec2/natGateway:NatGateway";
@@ -96,6 +96,22 @@ describe("aws/network.ts", () => {
         }
     });
 
+    it("flow-log role: the VPC guide's minimum permissions (DescribeLogGroups included) on this account's groups; trust keeps the confused-deputy guard", async () => {
+        const rec = await sample("platform-aws-prod");
+        const statements = policyOf(rec, rec.one("aws:iam/rolePolicy:RolePolicy", "flow-logs-policy")).Statement;
+        const granted = statements.flatMap((s) => [s.Action].flat());
+        // CreateLogGroup is left out on purpose: the stack creates the group (encrypted, with retention).
+        for (const action of ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"]) {
+            assert.ok(granted.includes(action), `missing ${action}`);
+        }
+        const describeGroups = statements.find((s) => [s.Action].flat().includes("logs:DescribeLogGroups"))!;
+        assert.deepEqual([describeGroups.Resource].flat(), ["arn:aws:logs:eu-west-1:111111111111:log-group:*"]);
+        for (const s of statements) assert.ok(![s.Resource].flat().includes("*"), "no * resource");
+        const trust = policyOf(rec, rec.one("aws:iam/role:Role", "flow-logs-role"), "assumeRolePolicy").Statement[0];
+        assert.equal(trust.Principal.Service, "vpc-flow-logs.amazonaws.com");
+        assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "111111111111" } });
+    });
+
     it("endpoints: S3 gateway on private and data route tables; ECR, STS, Logs interface endpoints admitting only the VPC on 443", async () => {
         const rec = await sample("platform-aws-prod", false);
         const s3 = rec.inputs(rec.one(ENDPOINT, "s3-endpoint"));
@@ -125,7 +141,7 @@ describe("aws/network.ts", () => {
     it("aws.availabilityZones and network.zones choose the zones", async () => {
         const rec = await variant("platform-aws-dev", {
             network: { cidr: "10.10.0.0/16", zones: 2 },
-            aws: { availabilityZones: ["eu-west-1b", "eu-west-1c"] },
+            aws: { ...sampleConfig("platform-aws-dev").aws, availabilityZones: ["eu-west-1b", "eu-west-1c"] },
         });
         const zones = [...new Set(rec.ofType(SUBNET).map((s) => rec.inputs(s).availabilityZone))].sort();
         assert.deepEqual(zones, ["eu-west-1b", "eu-west-1c"]);

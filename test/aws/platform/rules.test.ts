@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ConfigError } from "../../../components/core/config/errors";
+import { resolveConfig } from "../../../components/core/config/presets";
 import { validateStackConfig } from "../../../components/core/config/validate";
 import { sampleConfig } from "./helpers";
 
@@ -41,9 +42,27 @@ describe("core/config/rules/aws.ts", () => {
         assert.match(found["landing-zone:hierarchy.emailDomain"], /e-mail domain/);
     });
 
-    it("prod platform stacks name their cluster admins", () => {
-        assert.match(problems({ aws: { accountId: "111111111111" } })["landing-zone:aws.clusterAdminArns"], /required in prod/);
-        assert.equal(problems({ aws: {} }, "platform-aws-dev")["landing-zone:aws.clusterAdminArns"], undefined);
+    it("every platform stack names its cluster admins (the creator never gets implicit admin); domain stacks need none", () => {
+        for (const stack of ["platform-aws-prod", "platform-aws-dev"]) {
+            assert.match(problems({ aws: { accountId: "111111111111" } }, stack)["landing-zone:aws.clusterAdminArns"], /required on a platform stack/, stack);
+            assert.match(problems({ aws: { clusterAdminArns: [] } }, stack)["landing-zone:aws.clusterAdminArns"], /at least one IAM role ARN/, stack);
+        }
+        assert.equal(problems({ aws: {} }, "orders-aws-dev")["landing-zone:aws.clusterAdminArns"], undefined);
+    });
+
+    it("storage: zone by default on aws (also in prod); an explicit geo is rejected with the reason and the alternative", () => {
+        assert.equal(resolveConfig(sampleConfig("orders-aws-prod") as never).storage.redundancy, "zone");
+        assert.equal(resolveConfig({ ...sampleConfig("orders-aws-prod"), cloud: "gcp" } as never).storage.redundancy, "geo");
+        assert.match(problems({ storage: { redundancy: "geo" } }, "orders-aws-prod")["landing-zone:storage.redundancy"], /not available on aws.*use zone/);
+        assert.equal(problems({ storage: { redundancy: "zone" } }, "orders-aws-prod")["landing-zone:storage.redundancy"], undefined);
+    });
+
+    it("pipeline: an external source by default on aws; a domain stack must then name its repository", () => {
+        assert.equal(resolveConfig(sampleConfig("orders-aws-dev") as never).pipeline.source, "external");
+        const found = problems({ pipeline: { branch: "main" } }, "orders-aws-dev");
+        assert.match(found["landing-zone:pipeline.repository"], /required when pipeline.source is external/);
+        assert.equal(problems({ pipeline: { source: "managed" } }, "orders-aws-dev")["landing-zone:pipeline.repository"], undefined);
+        assert.equal(problems({}, "platform-aws-dev")["landing-zone:pipeline.repository"], undefined, "a platform stack has no pipeline");
     });
 
     it("existing hierarchy: an account id per domain", () => {

@@ -2,8 +2,11 @@ import { strict as assert } from "node:assert";
 import { ConfigError } from "../../../components/core/config/errors";
 import { projectConfigFrom, validateStackConfig } from "../../../components/core/config/validate";
 
-const base = { layer: "platform", cloud: "aws", environment: "dev", region: "eu-west-1", owner: "platform-team" };
-const domainBase = { ...base, layer: "domain", domain: "orders" };
+const base = {
+    layer: "platform", cloud: "aws", environment: "dev", region: "eu-west-1", owner: "platform-team",
+    aws: { clusterAdminArns: ["arn:aws:iam::123456789012:role/platform-admins"] },
+};
+const domainBase = { ...base, layer: "domain", domain: "orders", pipeline: { repository: "acme/orders-service" } };
 
 function problemsOf(raw: Record<string, unknown>): string[] {
     try {
@@ -32,7 +35,7 @@ describe("components/core/config/validate", () => {
     });
 
     it("formats the error as one message listing every problem", () => {
-        assert.throws(() => validateStackConfig({ ...base, cloud: "oci", environment: "qa" }, "s"), (e: Error) =>
+        assert.throws(() => validateStackConfig({ ...base, aws: undefined, cloud: "oci", environment: "qa" }, "s"), (e: Error) =>
             e.message.startsWith('Invalid stack config of "s" (2 problems):') &&
             e.message.includes("landing-zone:cloud must be one of aws | azure | gcp") &&
             e.message.includes("landing-zone:environment must be one of dev | staging | prod"));

@@ -28,6 +28,11 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
         add("queue.retentionDays", `must be <= 13 on aws (the dead-letter queue keeps 14 days, the SQS maximum; got ${cfg.queue.retentionDays})`);
     }
 
+    if (cfg.storage.redundancy === "geo") {
+        add("storage.redundancy", "geo is not available on aws yet (no cross-region replication is built); use zone " +
+            "(the default on aws: S3 keeps every object across the region's availability zones)");
+    }
+
     // Network: a VPC block is /16 to /28; nine subnets need /20 or larger; EKS needs two zones.
     const cidr = cfg.network.cidr;
     const prefixLength = typeof cidr === "string" ? Number(cidr.split("/")[1]) : NaN;
@@ -60,8 +65,9 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
         }
     });
     const admins = Array.isArray(cfg.aws.clusterAdminArns) ? cfg.aws.clusterAdminArns : [];
-    if (cfg.environment === "prod" && cfg.layer === "platform" && admins.length === 0) {
-        add("aws.clusterAdminArns", "is required in prod: cluster admins get access entries and the cluster creator no implicit admin (IAM role ARNs)");
+    if (cfg.layer === "platform" && admins.length === 0) {
+        add("aws.clusterAdminArns", "is required on a platform stack (at least one IAM role ARN): cluster admins get access entries and the cluster creator " +
+            "never gets implicit admin (that EKS flag cannot change without replacing the cluster)");
     }
     admins.forEach((arn, i) => {
         if (typeof arn !== "string" || !IAM_PRINCIPAL_ARN.test(arn)) {

@@ -47,7 +47,7 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
         }
     });
 
-    if (cfg.pipeline.enabled && cfg.pipeline.source === "external" && !cfg.pipeline.repository) {
+    if (cfg.layer === "domain" && cfg.pipeline.enabled && cfg.pipeline.source === "external" && !cfg.pipeline.repository) {
         add("pipeline.repository", "is required when pipeline.source is external (owner/name on the Git host)");
     }
     if (cfg.hierarchy.mode === "existing" && Object.keys(cfg.hierarchy.existingIds ?? {}).length === 0) {

@@ -1,0 +1,69 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { StackContext } from "../../core/contracts";
+import { childName } from "../../core/naming";
+import { createSecureBucket } from "../storage";
+
+export interface PipelineArtifactsArgs {
+    ctx: StackContext;
+    /** Domain key: images and artifacts. */
+    kmsKeyArn: pulumi.Input<string>;
+    /** The platform's logs key (its policy admits this account's CloudWatch log groups). */
+    logsKmsKeyArn: pulumi.Input<string>;
+    /** Log archive bucket receiving the artifact bucket's access logs. */
+    accessLogBucket: pulumi.Input<string>;
+}
+
+export interface PipelineArtifacts {
+    imageRepository: aws.ecr.Repository;
+    artifactBucket: aws.s3.Bucket;
+    /** Build logs of every project of the pipeline. */
+    logGroup: aws.cloudwatch.LogGroup;
+}
+
+/**
+ * What the pipeline produces and keeps: the domain's image repository (scan on push, immutable
+ * tags, KMS, lifecycle), the KMS-encrypted artifact bucket and the KMS-encrypted build log group.
+ * The repository and the bucket are stateful: protected in prod.
+ */
+export function createPipelineArtifacts(name: string, parent: pulumi.Resource, args: PipelineArtifactsArgs): PipelineArtifacts {
+    const { ctx } = args;
+    const imageRepository = new aws.ecr.Repository(childName(name, "images"), {
+        name: ctx.naming.physical("aws.ecrRepository", "app"),
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
+        forceDelete: false,
+    }, { parent, protect: ctx.config.protectStateful });
+    new aws.ecr.LifecyclePolicy(childName(name, "images-lifecycle"), {
+        repository: imageRepository.name,
+        policy: JSON.stringify({
+            rules: [{
+                rulePriority: 1,
+                description: "Expire untagged images after 7 days",
+                selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
+                action: { type: "expire" },
+            }, {
+                rulePriority: 2,
+                description: `Keep the last ${ctx.config.registry.keepImages} images`,
+                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: ctx.config.registry.keepImages },
+                action: { type: "expire" },
+            }],
+        }),
+    }, { parent });
+
+    const artifacts = createSecureBucket(childName(name, "artifacts"), parent, {
+        ctx,
+        purpose: "artifacts",
+        kmsKeyArn: args.kmsKeyArn,
+        accessLogBucket: args.accessLogBucket,
+        versioning: true,
+        noncurrentVersionDays: 30,
+    });
+    const logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
+        name: `/aws/codebuild/${ctx.naming.physical("aws.generic", "pipeline")}`,
+        retentionInDays: ctx.config.logging.retentionDays,
+        kmsKeyId: args.logsKmsKeyArn,
+    }, { parent });
+    return { imageRepository, artifactBucket: artifacts.bucket, logGroup };
+}

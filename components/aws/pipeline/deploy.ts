@@ -1,0 +1,127 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { StackContext } from "../../core/contracts";
+import { childName } from "../../core/naming";
+import { serviceTrustPolicy } from "../iam";
+import { partitionOf } from "../provider";
+import type { PipelineArtifacts } from "./artifacts";
+import { buildLogsStatement } from "./build";
+import { type BuildNetwork, createBuildNetworkPolicy } from "./network";
+import { policyDocument } from "./policy";
+import { codeBuildProject, plainVariables } from "./project";
+
+/** EKS access policy for the deploy role: edit rights, scoped to the domain namespace by the association. */
+export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
+
+/**
+ * Applies the manifests to the domain namespace only: `kubectl apply --namespace` rejects objects of
+ * another namespace, and the deploy role's EKS access policy is scoped to the namespace anyway.
+ */
+export const DEPLOY_SPEC = [
+    "version: 0.2",
+    "phases:",
+    "  install:",
+    "    commands:",
+    "      - curl -fsSLo /usr/local/bin/kubectl \"https://dl.k8s.io/release/$(curl -fsSL https://dl.k8s.io/release/stable-$KUBERNETES_VERSION.txt)/bin/linux/amd64/kubectl\"",
+    "      - chmod +x /usr/local/bin/kubectl",
+    "  build:",
+    "    commands:",
+    "      - aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\"",
+    "      - . \"$CODEBUILD_SRC_DIR_build_output/image.env\"",
+    "      - kubectl kustomize \"$MANIFEST_DIR\" | sed \"s|IMAGE_PLACEHOLDER|$IMAGE_URI|g\" | kubectl apply --namespace \"$NAMESPACE\" -f -",
+].join("\n");
+
+export interface PipelineDeployArgs {
+    ctx: StackContext;
+    /** The only namespace deployments go to. */
+    namespace: string;
+    kmsKeyArn: pulumi.Input<string>;
+    artifacts: PipelineArtifacts;
+    clusterName: pulumi.Input<string>;
+    clusterArn: pulumi.Input<string>;
+    /** The cluster API endpoint is private: the deploy build runs in the VPC, admitted by the cluster security group. */
+    network: BuildNetwork & { clusterSecurityGroupId: pulumi.Input<string> };
+}
+
+export interface PipelineDeploy {
+    role: aws.iam.Role;
+    project: aws.codebuild.Project;
+    accessEntry: aws.eks.AccessEntry;
+}
+
+/**
+ * The deploy stage: an unprivileged CodeBuild project in the private subnets (HTTPS out only, the
+ * cluster API admits its security group on 443) whose role reaches the cluster through an EKS
+ * access entry with edit rights in the domain namespace only. The project waits for the role's
+ * policies (CreateProject checks the VPC permissions).
+ */
+export function createPipelineDeploy(name: string, parent: pulumi.Resource, args: PipelineDeployArgs): PipelineDeploy {
+    const { ctx, namespace, artifacts, network: net } = args;
+    const role = new aws.iam.Role(childName(name, "deploy-role"), {
+        name: ctx.naming.physical("aws.iamRole", "deploy"),
+        description: `CodeBuild: applies manifests to namespace ${namespace} only`,
+        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
+    }, { parent });
+    const policy = new aws.iam.RolePolicy(childName(name, "deploy-policy"), {
+        name: "deploy",
+        role: role.id,
+        policy: policyDocument([
+            buildLogsStatement(artifacts),
+            { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
+            { Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [args.clusterArn] },
+            { Sid: "DomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: [args.kmsKeyArn] },
+        ]),
+    }, { parent });
+
+    const securityGroup = new aws.ec2.SecurityGroup(childName(name, "deploy-sg"), {
+        name: ctx.naming.physical("aws.generic", "deploy"),
+        description: "Pipeline deploy build: HTTPS to the cluster API and AWS APIs only",
+        vpcId: net.vpcId,
+        ingress: [],
+        egress: [{ description: "HTTPS (cluster API, AWS APIs, kubectl download)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+    }, { parent });
+    new aws.vpc.SecurityGroupIngressRule(childName(name, "cluster-api-from-deploy"), {
+        securityGroupId: net.clusterSecurityGroupId,
+        referencedSecurityGroupId: securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: `Cluster API from the ${ctx.config.domain ?? "domain"} deploy build`,
+    }, { parent });
+    const vpcPolicy = createBuildNetworkPolicy(childName(name, "deploy-vpc-policy"), parent, {
+        ctx, role, securityGroup, network: net, policyName: "deploy-vpc",
+    });
+
+    // The deploy role's way into the cluster: edit rights in the domain namespace, nowhere else.
+    const accessEntry = new aws.eks.AccessEntry(childName(name, "access-entry"), {
+        clusterName: args.clusterName,
+        principalArn: role.arn,
+        type: "STANDARD",
+    }, { parent });
+    new aws.eks.AccessPolicyAssociation(childName(name, "access-policy"), {
+        clusterName: args.clusterName,
+        principalArn: role.arn,
+        policyArn: `arn:${partitionOf(ctx.config.region)}:eks::aws:cluster-access-policy/${DEPLOY_ACCESS_POLICY}`,
+        accessScope: { type: "namespace", namespaces: [namespace] },
+    }, { parent, dependsOn: [accessEntry] });
+
+    const project = codeBuildProject(name, parent, {
+        ctx,
+        purpose: "deploy",
+        description: `Applies manifests to namespace ${namespace}`,
+        role,
+        buildspec: DEPLOY_SPEC,
+        privileged: false,
+        variables: plainVariables({
+            CLUSTER_NAME: args.clusterName,
+            NAMESPACE: namespace,
+            KUBERNETES_VERSION: ctx.config.cluster.version,
+            MANIFEST_DIR: ctx.config.pipeline.deployRepository ? "." : "deploy",
+        }),
+        kmsKeyArn: args.kmsKeyArn,
+        logGroup: artifacts.logGroup,
+        vpcConfig: { vpcId: net.vpcId, subnets: net.privateSubnetIds, securityGroupIds: [securityGroup.id] },
+        dependsOn: [policy, vpcPolicy],
+    });
+    return { role, project, accessEntry };
+}
