@@ -3,6 +3,17 @@
  * tests and the offline plan load it without starting the analyzer server. One policy per file.
  */
 import type { LandingZonePolicy } from "./lib/metadata";
+import { policy as configureRdsInstances } from "./aws/configure-rds-instances";
+import { policy as disallowPublicResourcePolicies } from "./aws/disallow-public-resource-policies";
+import { policy as configureCloudwatchLogGroups } from "./aws/configure-cloudwatch-log-groups";
+import { policy as configureKmsKeyPolicies } from "./aws/configure-kms-key-policies";
+import { policy as configureEc2LaunchTemplates } from "./aws/configure-ec2-launch-templates";
+import { policy as disallowPublicIpOnLaunch } from "./aws/disallow-public-ip-on-launch";
+import { policy as requireSecurityGroupDescriptions } from "./aws/require-security-group-descriptions";
+import { policy as disallowUnrestrictedEgress } from "./aws/disallow-unrestricted-egress";
+import { policy as enableCodebuildLogging } from "./aws/enable-codebuild-logging";
+import { policy as requireCodepipelineKmsEncryption } from "./aws/require-codepipeline-kms-encryption";
+import { policy as configureS3Lifecycle } from "./aws/configure-s3-lifecycle";
 import { policy as configureEksNodeGroups } from "./aws/configure-eks-node-groups";
 import { policy as configureRdsBackupRetention } from "./aws/configure-rds-backup-retention";
 import { policy as disallowAdminIngressFromInternet } from "./aws/disallow-admin-ingress-from-internet";
@@ -20,6 +31,7 @@ import { policy as enableElasticacheFailover } from "./aws/enable-elasticache-fa
 import { policy as enableKmsKeyRotation } from "./aws/enable-kms-key-rotation";
 import { policy as enableRdsDeletionProtection } from "./aws/enable-rds-deletion-protection";
 import { policy as enableS3Versioning } from "./aws/enable-s3-versioning";
+import { policy as enforceScpDenies } from "./aws/enforce-scp-denies";
 import { policy as enableVpcFlowLogs } from "./aws/enable-vpc-flow-logs";
 import { policy as requireAwsNamingConvention } from "./aws/require-aws-naming-convention";
 import { policy as requireAwsStandardTags } from "./aws/require-aws-standard-tags";
@@ -35,6 +47,10 @@ import { policy as requireRdsEncryption } from "./aws/require-rds-encryption";
 import { policy as requireS3KmsEncryption } from "./aws/require-s3-kms-encryption";
 import { policy as requireSqsDeadLetterQueue } from "./aws/require-sqs-dead-letter-queue";
 import { policy as requireSqsKmsEncryption } from "./aws/require-sqs-kms-encryption";
+import { policy as configureAksClusterSecurity } from "./azure/configure-aks-cluster-security";
+import { policy as configureAcrRegistry } from "./azure/configure-acr-registry";
+import { policy as requireAzureServiceBusIdentity } from "./azure/require-azure-service-bus-identity";
+import { policy as configureVnetDns } from "./azure/configure-vnet-dns";
 import { policy as configureAksNodePools } from "./azure/configure-aks-node-pools";
 import { policy as configureAzurePostgresBackups } from "./azure/configure-azure-postgres-backups";
 import { policy as disallowAcrAdminUser } from "./azure/disallow-acr-admin-user";
@@ -55,6 +71,7 @@ import { policy as enableAksWorkloadIdentity } from "./azure/enable-aks-workload
 import { policy as enableAzureManagedRedisHa } from "./azure/enable-azure-managed-redis-ha";
 import { policy as enableKeyVaultPurgeProtection } from "./azure/enable-key-vault-purge-protection";
 import { policy as enableVnetFlowLogs } from "./azure/enable-vnet-flow-logs";
+import { policy as enforceAzurePolicyAssignments } from "./azure/enforce-azure-policy-assignments";
 import { policy as requireAksEntraRbac } from "./azure/require-aks-entra-rbac";
 import { policy as requireAksStandardTier } from "./azure/require-aks-standard-tier";
 import { policy as requireAksUpgradeChannel } from "./azure/require-aks-upgrade-channel";
@@ -69,6 +86,11 @@ import { policy as requireAzureStorageRedundancy } from "./azure/require-azure-s
 import { policy as requireAzureStorageTls } from "./azure/require-azure-storage-tls";
 import { policy as requireKeyVaultKeyRotation } from "./azure/require-key-vault-key-rotation";
 import { policy as requireKeyVaultRbac } from "./azure/require-key-vault-rbac";
+import { policy as configureCloudSqlLoggingFlags } from "./gcp/configure-cloud-sql-logging-flags";
+import { policy as configureGkeClusterSecurity } from "./gcp/configure-gke-cluster-security";
+import { policy as configureGkeNodeSecurity } from "./gcp/configure-gke-node-security";
+import { policy as disallowGcpProjectImpersonationRoles } from "./gcp/disallow-gcp-project-impersonation-roles";
+import { policy as requireArtifactRegistryCmek } from "./gcp/require-artifact-registry-cmek";
 import { policy as configureCloudSqlBackups } from "./gcp/configure-cloud-sql-backups";
 import { policy as configureGkeNodePools } from "./gcp/configure-gke-node-pools";
 import { policy as disallowCloudSqlPasswords } from "./gcp/disallow-cloud-sql-passwords";
@@ -85,6 +107,7 @@ import { policy as enableGcpSubnetFlowLogs } from "./gcp/enable-gcp-subnet-flow-
 import { policy as enableGcsVersioning } from "./gcp/enable-gcs-versioning";
 import { policy as enableGkeControlPlaneLogging } from "./gcp/enable-gke-control-plane-logging";
 import { policy as enableGkeWorkloadIdentity } from "./gcp/enable-gke-workload-identity";
+import { policy as enforceGcpOrgPolicies } from "./gcp/enforce-gcp-org-policies";
 import { policy as enableMemorystoreHa } from "./gcp/enable-memorystore-ha";
 import { policy as requireArtifactRegistryScanningImmutableTags } from "./gcp/require-artifact-registry-scanning-immutable-tags";
 import { policy as requireCloudSqlTls } from "./gcp/require-cloud-sql-tls";
@@ -98,12 +121,29 @@ import { policy as requireMemorystoreAuth } from "./gcp/require-memorystore-auth
 import { policy as requireMemorystoreTls } from "./gcp/require-memorystore-tls";
 import { policy as requirePubsubCmek } from "./gcp/require-pubsub-cmek";
 import { policy as requirePubsubDeadLetterPolicy } from "./gcp/require-pubsub-dead-letter-policy";
+import { policy as disallowClusterComponentsInNamespaces } from "./kubernetes/disallow-cluster-components-in-namespaces";
+import { policy as requireRestrictedSecurityContext } from "./kubernetes/require-restricted-security-context";
+import { policy as requireContainerResources } from "./kubernetes/require-container-resources";
+import { policy as requireContainerProbes } from "./kubernetes/require-container-probes";
+import { policy as disallowSecretsInEnv } from "./kubernetes/disallow-secrets-in-env";
+import { policy as disallowDefaultServiceAccountTokens } from "./kubernetes/disallow-default-service-account-tokens";
+import { policy as disallowKubernetesRbacEscalation } from "./kubernetes/disallow-kubernetes-rbac-escalation";
+import { policy as disallowIngressSnippets } from "./kubernetes/disallow-ingress-snippets";
+import { policy as disallowDefaultNamespace } from "./kubernetes/disallow-default-namespace";
 import { policy as disallowHostNamespaces } from "./kubernetes/disallow-host-namespaces";
 import { policy as disallowHostPathVolumes } from "./kubernetes/disallow-host-path-volumes";
 import { policy as disallowKubernetesWildcardRbac } from "./kubernetes/disallow-kubernetes-wildcard-rbac";
 import { policy as disallowPrivilegedContainers } from "./kubernetes/disallow-privileged-containers";
 import { policy as requireNamespaceBaseline } from "./kubernetes/require-namespace-baseline";
 import { policy as requireTrustedImages } from "./kubernetes/require-trusted-images";
+import { policy as disallowDeprecatedWorkerRuntimes } from "./stack/disallow-deprecated-worker-runtimes";
+import { policy as disallowPlaintextWorkerSecrets } from "./stack/disallow-plaintext-worker-secrets";
+import { policy as disallowPublicWorkerInvocation } from "./stack/disallow-public-worker-invocation";
+import { policy as enableWorkerTracingLogging } from "./stack/enable-worker-tracing-logging";
+import { policy as requireWorkerConcurrencyCap } from "./stack/require-worker-concurrency-cap";
+import { policy as requireWorkerDeadLettering } from "./stack/require-worker-dead-lettering";
+import { policy as requireWorkerTimeoutBelowVisibility } from "./stack/require-worker-timeout-below-visibility";
+import { policy as requireWorkersInsideNetwork } from "./stack/require-workers-inside-network";
 import { policy as requireDeadLetterQueuesInStack } from "./stack/require-dead-letter-queues-in-stack";
 import { policy as requireMultiZoneDatabases } from "./stack/require-multi-zone-databases";
 import { policy as requireNetworkPolicyPerNamespace } from "./stack/require-network-policy-per-namespace";
@@ -115,6 +155,17 @@ export const PACK_NAME = "landing-zone";
 
 export const policies: LandingZonePolicy[] = [
     // aws
+    configureRdsInstances,
+    disallowPublicResourcePolicies,
+    configureCloudwatchLogGroups,
+    configureKmsKeyPolicies,
+    configureEc2LaunchTemplates,
+    disallowPublicIpOnLaunch,
+    requireSecurityGroupDescriptions,
+    disallowUnrestrictedEgress,
+    enableCodebuildLogging,
+    requireCodepipelineKmsEncryption,
+    configureS3Lifecycle,
     configureEksNodeGroups,
     configureRdsBackupRetention,
     disallowAdminIngressFromInternet,
@@ -132,6 +183,7 @@ export const policies: LandingZonePolicy[] = [
     enableKmsKeyRotation,
     enableRdsDeletionProtection,
     enableS3Versioning,
+    enforceScpDenies,
     enableVpcFlowLogs,
     requireAwsNamingConvention,
     requireAwsStandardTags,
@@ -148,6 +200,10 @@ export const policies: LandingZonePolicy[] = [
     requireSqsDeadLetterQueue,
     requireSqsKmsEncryption,
     // azure
+    configureAksClusterSecurity,
+    configureAcrRegistry,
+    requireAzureServiceBusIdentity,
+    configureVnetDns,
     configureAksNodePools,
     configureAzurePostgresBackups,
     disallowAcrAdminUser,
@@ -168,6 +224,7 @@ export const policies: LandingZonePolicy[] = [
     enableAzureManagedRedisHa,
     enableKeyVaultPurgeProtection,
     enableVnetFlowLogs,
+    enforceAzurePolicyAssignments,
     requireAksEntraRbac,
     requireAksStandardTier,
     requireAksUpgradeChannel,
@@ -183,6 +240,11 @@ export const policies: LandingZonePolicy[] = [
     requireKeyVaultKeyRotation,
     requireKeyVaultRbac,
     // gcp
+    configureCloudSqlLoggingFlags,
+    configureGkeClusterSecurity,
+    configureGkeNodeSecurity,
+    disallowGcpProjectImpersonationRoles,
+    requireArtifactRegistryCmek,
     configureCloudSqlBackups,
     configureGkeNodePools,
     disallowCloudSqlPasswords,
@@ -199,6 +261,7 @@ export const policies: LandingZonePolicy[] = [
     enableGcsVersioning,
     enableGkeControlPlaneLogging,
     enableGkeWorkloadIdentity,
+    enforceGcpOrgPolicies,
     enableMemorystoreHa,
     requireArtifactRegistryScanningImmutableTags,
     requireCloudSqlTls,
@@ -213,6 +276,15 @@ export const policies: LandingZonePolicy[] = [
     requirePubsubCmek,
     requirePubsubDeadLetterPolicy,
     // kubernetes
+    disallowClusterComponentsInNamespaces,
+    requireRestrictedSecurityContext,
+    requireContainerResources,
+    requireContainerProbes,
+    disallowSecretsInEnv,
+    disallowDefaultServiceAccountTokens,
+    disallowKubernetesRbacEscalation,
+    disallowIngressSnippets,
+    disallowDefaultNamespace,
     disallowHostNamespaces,
     disallowHostPathVolumes,
     disallowKubernetesWildcardRbac,
@@ -226,4 +298,13 @@ export const policies: LandingZonePolicy[] = [
     requireProtectOnStatefulResources,
     requireReadReplicas,
     requireStandardTagsInProd,
+    // stack: serverless workers on every cloud
+    disallowPublicWorkerInvocation,
+    requireWorkerTimeoutBelowVisibility,
+    requireWorkerConcurrencyCap,
+    requireWorkerDeadLettering,
+    disallowPlaintextWorkerSecrets,
+    disallowDeprecatedWorkerRuntimes,
+    requireWorkersInsideNetwork,
+    enableWorkerTracingLogging,
 ];

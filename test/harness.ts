@@ -62,14 +62,20 @@ export function planSample(stack: string, options: { preview?: boolean } = {}): 
 }
 
 /** Runs the stack program with the given `landing-zone:*` config (plus provider keys, if any). */
-export function runStackConfig(
+export async function runStackConfig(
     stack: string,
     config: Partial<StackConfig> & Record<string, unknown>,
     options: { preview?: boolean; stackReferences?: Record<string, Record<string, unknown>>; extra?: Record<string, unknown> } = {},
 ): Promise<RunResult> {
     const entries: Record<string, unknown> = { ...options.extra };
-    for (const [k, v] of Object.entries(config)) entries[`landing-zone:${k}`] = v;
-    return runStack(fromConfigMap(stack, entries), options);
+    for (const [k, v] of Object.entries(config)) if (v !== undefined) entries[`landing-zone:${k}`] = v;
+    // A platform that reads its organization stack reads the planned sample, as the plan does.
+    const references = { ...options.stackReferences };
+    const organization = config.layer === "platform" ? config.organizationStack : undefined;
+    if (typeof organization === "string" && !references[organization]) {
+        references[organization] = (await planSample(organization, { preview: options.preview })).outputs;
+    }
+    return runStack(fromConfigMap(stack, entries), { ...options, stackReferences: references });
 }
 
 /** A stack context from a partial config (validated, presets applied), for running one component. */

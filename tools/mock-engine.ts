@@ -52,6 +52,11 @@ export interface RunOptions {
     stackReferences?: Record<string, Record<string, unknown>>;
     /** Result of data-source invokes, by token; by default an invoke returns its arguments. */
     invokes?: Record<string, (args: Record<string, unknown>) => Record<string, unknown>>;
+    /**
+     * Receives each `pulumi.log.warn` of the program (without an engine the SDK prints it to stderr
+     * as `warning: [runtime] ...`, detached from the stack it belongs to).
+     */
+    onWarning?: (message: string) => void;
 }
 
 export interface RunResult {
@@ -147,10 +152,30 @@ export async function runOnMocks(program: () => unknown, options: RunOptions): P
     // The stack's own output property is unknown in a preview as soon as one output is; keep the
     // program's result to serialise each output on its own.
     let outputs: pulumi.Inputs = {};
-    await pulumi.runtime.runInPulumiStack(async () => (outputs = (await program()) as pulumi.Inputs));
-    await settings.disconnect();
+    const restore = options.onWarning ? captureWarnings(options.onWarning) : () => undefined;
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => (outputs = (await program()) as pulumi.Inputs));
+        await settings.disconnect();
+    } finally {
+        restore();
+    }
     const wire = (await pulumi.runtime.serializeProperties("outputs", outputs)) as Record<string, unknown>;
     return { resources: recorded, outputs: wire };
+}
+
+const RUNTIME_WARNING = "warning: [runtime] ";
+
+/** Routes the SDK's engine-less warnings to `sink` until the returned function is called. */
+function captureWarnings(sink: (message: string) => void): () => void {
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+        const text = args.map(String).join(" ");
+        if (text.startsWith(RUNTIME_WARNING)) sink(text.slice(RUNTIME_WARNING.length));
+        else original(...args);
+    };
+    return () => {
+        console.warn = original;
+    };
 }
 
 interface RegisterRequest {

@@ -1,13 +1,13 @@
 /**
  * Writes the policy pack's generated files from the policies' metadata: `policies/README.md`
- * (policy table, principles x clouds matrix, counts, Checkov checks left out) and the
+ * (policy table, principles x clouds matrix, counts, Checkov coverage) and the
  * `--policy-pack-config` files `policies/config/{prod,dev}.json`. `npx tsx tools/policy-docs.ts`;
  * a test fails when the committed files are not current.
  */
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { policies } from "../policies/pack";
-import { CHECKOV_NOT_FITTING } from "../policies/lib/checkov";
+import { CHECKOV_SOURCE, checkovCoverage } from "../policies/lib/checkov";
 import { policyPackConfig, type PolicyEnvironment } from "../policies/lib/levels";
 import { principleMatrix, type MatrixColumn } from "../policies/lib/matrix";
 import { PRINCIPLES, isStackPolicy, type Principle } from "../policies/lib/metadata";
@@ -45,9 +45,9 @@ export function renderReadme(): string {
         "## Use",
         "",
         "```sh",
-        "pulumi preview --policy-pack policies --policy-pack-config policies/config/prod.json   # prod: mandatory",
-        "pulumi preview --policy-pack policies --policy-pack-config policies/config/dev.json    # dev: advisory",
-        "npm run plan                  # offline: runs the pack on every planned sample stack",
+        "npm run policy-config -- orders-aws-prod > policy-config.json   # the stack's levels + settings",
+        "pulumi preview --policy-pack policies --policy-pack-config policy-config.json",
+        "npm run plan                  # offline: runs the pack on every planned sample stack, with the same config",
         "npm run plan -- --no-policies # offline plan without the pack",
         "pulumi policy publish policies",
         "```",
@@ -58,10 +58,13 @@ export function renderReadme(): string {
         "  prod settings by design). **Staging** uses `dev.json`: it rehearses prod's topology but carries no prod-only",
         "  protection (`protect`, deletion protection), so it reports and does not block. The offline plan picks the",
         "  file from the stack's `landing-zone:environment`.",
-        "- **Stack-derived config.** The naming policies take `prefix`/`environment`, `require-read-replicas` takes",
-        "  `readReplicas`; the offline plan fills them from the stack's config. For `pulumi preview` copy the",
-        "  environment file and add them for the stack (without them the naming rules accept any prefix and the",
-        "  replica rule is satisfied).",
+        "- **Derived from the resources.** The naming policies read prefix, environment and domain from each",
+        "  resource's standard tags/labels (provider defaults included), so `dev.json` serves dev and staging stacks",
+        "  alike; a `prefix`/`environment`/`domain` setting in the policy config overrides the tags.",
+        "- **Stack settings.** Only `require-read-replicas` needs the stack's config (`readReplicas`, promised by",
+        "  the database layout). `npm run policy-config -- <stack>` prints the environment file with that setting",
+        "  filled in: the exact `--policy-pack-config` the offline plan checks with, for CI to pass to",
+        "  `pulumi preview`. Without it the replica rule is satisfied.",
         "- **Unknown values in previews.** Rules read resource inputs through `@pulumi/policy`'s unknown-checking",
         "  proxy. A rule that needs a value only known after deploy throws `UnknownValueError`; the analyzer (and the",
         "  offline plan, which mirrors it) reports an advisory \"can't run policy during preview\" instead of passing or",
@@ -102,11 +105,20 @@ export function renderReadme(): string {
     }
     push("");
 
-    push("## Checkov checks not mirrored", "",
-        "Checkov (bridgecrewio/checkov) checks on the resource types the landing zone creates that have no rule here, and why.",
-        "The checks the pack mirrors are in the Checkov column above (azurerm/google ids mapped to azure-native/gcp properties).", "",
-        "| check | resource | reason |", "|---|---|---|");
-    for (const c of CHECKOV_NOT_FITTING) push(`| ${c.id} | ${c.resource} | ${cell(c.reason)} |`);
+    const coverage = checkovCoverage(policies);
+    push("## Checkov coverage", "",
+        `The Checkov checks (${CHECKOV_SOURCE.source} at \`${CHECKOV_SOURCE.ref.slice(0, 12)}\`) whose resource type is one the landing zone creates or a`,
+        "domain team adds to its namespace (`lib/checkov-checks.json`, regenerated from a Checkov checkout with",
+        "`npm run checkov -- <checkout>`), each covered by a policy, not applicable, or left out with its reason",
+        "(`lib/checkov.ts`). Terraform attributes are mapped to the Pulumi properties of the type in the second column.", "",
+        `**${coverage.covered} of ${coverage.applicable} applicable checks covered (${coverage.percent.toFixed(1)}%)**; ${coverage.rows.length - coverage.applicable} not applicable.`, "",
+        "| check | resource | Checkov says | status |", "|---|---|---|---|");
+    for (const r of coverage.rows) {
+        const s = r.status;
+        const status = s.kind === "covered" ? `covered by ${s.policies.map((n) => `\`${n}\``).join(", ")}`
+            : s.kind === "not-applicable" ? `not applicable: ${s.reason}` : s.kind === "left-out" ? `**left out**: ${s.reason}` : "**unrecorded**";
+        push(`| ${r.id} | ${r.resources.join(", ")} | ${cell(r.name)} | ${cell(status)} |`);
+    }
     push("");
     return lines.join("\n");
 }

@@ -1,7 +1,8 @@
 /**
  * URN snapshots: the set of resource URNs (type chain + logical name) each sample stack plans.
  * A URN that disappears means Pulumi would delete a resource and create another: renames need
- * `aliases`. `npm run snapshots` rewrites the snapshots on purpose; a test fails on any drift.
+ * `aliases`. `npm run snapshots` rewrites the snapshots on purpose (`npm run snapshots -- <stack ...>`
+ * only those stacks'); a test fails on any drift. Exit code 2: an unknown stack; 1: a stack did not plan.
  */
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -25,10 +26,25 @@ export function readSnapshot(stack: string): string[] | undefined {
     return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : undefined;
 }
 
-async function main(): Promise<number> {
+/** The stacks to snapshot: the named ones (each must be a sample), else every sample. */
+export function snapshotTargets(argv: string[]): { stacks: string[]; problems: string[] } {
+    const known = listStacks();
+    const problems = argv.filter((a) => a.startsWith("-")).map((a) => `unknown option ${a} (usage: npm run snapshots -- [stack ...])`);
+    const names = argv.filter((a) => !a.startsWith("-"));
+    problems.push(...names.filter((n) => !known.includes(n)).map((n) => `unknown stack "${n}" (stacks in config: ${known.join(", ")})`));
+    return { stacks: names.length ? names : known, problems };
+}
+
+async function main(argv: string[]): Promise<number> {
+    const { stacks, problems } = snapshotTargets(argv);
+    if (problems.length) {
+        console.error(`snapshots: ${problems.length} problem(s) with the arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        return 2;
+    }
     mkdirSync(SNAPSHOT_DIR, { recursive: true });
     let failed = 0;
-    for (const plan of await planStacks(listStacks())) {
+    for (const plan of await planStacks(stacks)) {
+        if (!plan.requested) continue;
         if (!plan.result) {
             console.error(`${plan.stack}: not planned: ${(plan.error as Error).message}`);
             failed++;
@@ -41,5 +57,5 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-    main().then((code) => process.exit(code));
+    main(process.argv.slice(2)).then((code) => process.exit(code));
 }

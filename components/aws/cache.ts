@@ -52,7 +52,13 @@ export function createSessionCache(name: string, parent: pulumi.Resource, args: 
             fromPort: REDIS_PORT,
             toPort: REDIS_PORT,
             securityGroups: [args.nodeSecurityGroupId],
-        }],
+        }, ...(args.workerSecurityGroupId ? [{
+            description: "Redis (TLS) from the domain worker",
+            protocol: "tcp",
+            fromPort: REDIS_PORT,
+            toPort: REDIS_PORT,
+            securityGroups: [args.workerSecurityGroupId],
+        }] : [])],
         egress: [],
     }, opts);
 

@@ -12,7 +12,7 @@ import { serviceTrustPolicy } from "./iam";
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 /** Managed add-ons, in install order (coredns and the EBS CSI driver need nodes). */
-export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
+export const MANAGED_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver", "eks-pod-identity-agent"] as const;
 
 export interface AwsClusterArgs {
     ctx: StackContext;
@@ -252,6 +252,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
     });
     addon("coredns", {}, [nodeGroup]);
     addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsRole.role.arn }, [nodeGroup, ...ebsRole.attachments]);
+    // Domain workloads get their AWS role through EKS Pod Identity (associations the platform makes).
+    addon("eks-pod-identity-agent", {}, [nodeGroup]);
 
     const kubeconfig = pulumi.secret(eksKubeconfig(
         cluster.name, cluster.endpoint, cluster.certificateAuthority.apply((ca) => ca?.data ?? ""), account.region));

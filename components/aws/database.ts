@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
+import { serviceTrustPolicy } from "./iam";
 import { partitionOf } from "./provider";
 
 export const POSTGRES_PORT = 5432;
@@ -11,6 +12,8 @@ export const IAM_DB_USER = "app";
 /** The master user (its password is managed by RDS in Secrets Manager); only the database stage of the pipeline logs in as it. */
 export const MASTER_USER = "dbadmin";
 const PERFORMANCE_INSIGHTS_DAYS = 7;
+/** Seconds between enhanced monitoring (OS metrics) samples. */
+const MONITORING_INTERVAL = 60;
 
 /** Where a domain's data services (database, cache) sit in the platform network, and their key. */
 export interface DataPlacementArgs {
@@ -22,6 +25,8 @@ export interface DataPlacementArgs {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The cluster nodes' security group: the source admitted on the service's port. */
     nodeSecurityGroupId: pulumi.Input<string>;
+    /** The domain worker's security group, when it reaches data: also admitted on the service's port. */
+    workerSecurityGroupId?: pulumi.Input<string>;
     /** The platform network's CIDR (where admin jobs reach the service from). */
     vpcCidr: pulumi.Input<string>;
     /** The domain's KMS key ARN (storage, secrets, Performance Insights). */
@@ -121,7 +126,13 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             fromPort: POSTGRES_PORT,
             toPort: POSTGRES_PORT,
             securityGroups: [args.nodeSecurityGroupId, clientSecurityGroup.id],
-        }],
+        }, ...(args.workerSecurityGroupId ? [{
+            description: "PostgreSQL from the domain worker",
+            protocol: "tcp",
+            fromPort: POSTGRES_PORT,
+            toPort: POSTGRES_PORT,
+            securityGroups: [args.workerSecurityGroupId],
+        }] : [])],
         egress: [],
     }, opts);
     const parameterGroup = new aws.rds.ParameterGroup(childName(name, "params"), {
@@ -135,11 +146,26 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         ],
     }, opts);
 
+    // Enhanced monitoring publishes OS metrics through this role; RDS checks the role on create,
+    // so the instances depend on the attachment (grant before use).
+    const monitoringRole = new aws.iam.Role(childName(name, "monitoring"), {
+        name: ctx.naming.physical("aws.iamRole", "db-monitoring"),
+        description: "RDS enhanced monitoring: OS metrics to CloudWatch Logs",
+        assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com"),
+    }, opts);
+    const monitoringGrant = new aws.iam.RolePolicyAttachment(childName(name, "monitoring-policy"), {
+        role: monitoringRole.name,
+        policyArn: `arn:${partitionOf(ctx.config.region)}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+    }, opts);
+    const statefulAfterGrant = { ...stateful, dependsOn: [monitoringGrant] };
+
     // What primaries and replicas share. Storage encryption is the primary's only: a same-region
     // replica is always encrypted with its source's key, and CreateDBInstanceReadReplica rejects a
     // KmsKeyId for it (InvalidParameterCombination).
     const common = {
         instanceClass,
+        monitoringInterval: MONITORING_INTERVAL,
+        monitoringRoleArn: monitoringRole.arn,
         vpcSecurityGroupIds: [securityGroup.id],
         parameterGroupName: parameterGroup.name,
         iamDatabaseAuthenticationEnabled: true,
@@ -184,7 +210,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             deleteAutomatedBackups: !prod,
             skipFinalSnapshot: !prod,
             finalSnapshotIdentifier: prod ? `${identifier}-final` : undefined,
-        }, stateful);
+        }, statefulAfterGrant);
         const replicas: aws.rds.Instance[] = [];
         for (let r = 0; r < shape.replicas; r++) {
             replicas.push(new aws.rds.Instance(childName(sharded ? logical : name, `replica${r + 1}`), {
@@ -195,7 +221,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
                 multiAz: false,
                 // A replica is rebuilt from its primary; its snapshots would only duplicate the primary's.
                 skipFinalSnapshot: true,
-            }, stateful));
+            }, statefulAfterGrant));
         }
         shards.push({ index: s, primary, replicas });
     }

@@ -10,9 +10,6 @@ export interface AwsPlatformExtras {
     vpcCidr: string;
     /** Security group of the EKS worker nodes (databases and caches admit only this group). */
     nodeSecurityGroupId: pulumi.Output<string>;
-    /** IAM OIDC provider of the cluster (IRSA). */
-    oidcProviderArn: pulumi.Output<string>;
-    oidcProviderUrl: pulumi.Output<string>;
     /**
      * S3 bucket receiving S3 server access logs (the target of a bucket's `BucketLogging`). It is
      * SSE-S3 encrypted because S3 server access logging cannot deliver to an SSE-KMS bucket;

@@ -45,17 +45,17 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Aws
             domainRoleArns: {},
             outputs: {
                 mode: "skip", rootId, environmentId: rootId, platformScope,
-                domainScopes: Object.fromEntries(h.domains.map((d) => [d, platformScope])),
+                domainScopes: Object.fromEntries(Object.keys(ctx.config.domains).map((d) => [d, platformScope])),
             },
         };
     }
 
     if (h.mode === "existing") {
         const ids = h.existingIds ?? {};
-        const domainScopes = Object.fromEntries(h.domains.map((d) => [d, pulumi.output(ids[d] ?? ids.platform ?? "")]));
+        const domainScopes = Object.fromEntries(Object.keys(ctx.config.domains).map((d) => [d, pulumi.output(ids[d] ?? ids.platform ?? "")]));
         return {
             accounts: {},
-            domainRoleArns: Object.fromEntries(h.domains.filter((d) => ids[d]).map((d) => [d, roleArn(ids[d])])),
+            domainRoleArns: Object.fromEntries(Object.keys(ctx.config.domains).filter((d) => ids[d]).map((d) => [d, roleArn(ids[d])])),
             outputs: {
                 mode: "existing",
                 rootId,
@@ -71,7 +71,7 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Aws
         parentId: h.parentId ?? "",
     }, { parent, protect: ctx.config.protectStateful });
     const accounts: Record<string, aws.organizations.Account> = {};
-    for (const domain of h.domains) {
+    for (const domain of Object.keys(ctx.config.domains)) {
         accounts[domain] = new aws.organizations.Account(childName(name, "account", domain), {
             name: ctx.naming.physical("aws.generic", domain),
             email: accountEmail(ctx, domain),
@@ -90,13 +90,13 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Aws
     return {
         environmentUnit,
         accounts,
-        domainRoleArns: Object.fromEntries(h.domains.map((d) => [d, roleArn(accounts[d].id)])),
+        domainRoleArns: Object.fromEntries(Object.keys(ctx.config.domains).map((d) => [d, roleArn(accounts[d].id)])),
         outputs: {
             mode: "create",
             rootId,
             environmentId: environmentUnit.id,
             platformScope,
-            domainScopes: Object.fromEntries(h.domains.map((d) => [d, accounts[d].id])),
+            domainScopes: Object.fromEntries(Object.keys(ctx.config.domains).map((d) => [d, accounts[d].id])),
         },
     };
 }

@@ -17,37 +17,14 @@ export interface WorkloadAccess {
 
 export interface WorkloadIdentityArgs {
     ctx: StackContext;
-    namespace: string;
-    serviceAccountName: string;
-    /** The cluster's IAM OIDC provider (IRSA) and its issuer URL. */
-    oidcProviderArn: pulumi.Input<string>;
-    oidcProviderUrl: pulumi.Input<string>;
+    /** The domain's home as the platform vended it (namespace, ServiceAccount, workload role). */
+    home: { namespace: string; serviceAccountName: string; workloadRoleName: pulumi.Input<string>; workloadPrincipal: pulumi.Input<string> };
     access: WorkloadAccess;
 }
 
 export interface WorkloadIdentityResult {
-    role: aws.iam.Role;
     policy: aws.iam.RolePolicy;
     outputs: WorkloadIdentityOutputs;
-}
-
-/** A trust policy for exactly one ServiceAccount of one cluster (IRSA). */
-export function irsaTrustPolicy(providerArn: string, providerUrl: string, namespace: string, serviceAccount: string): string {
-    const issuer = providerUrl.replace(/^https:\/\//, "");
-    return JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow",
-            Principal: { Federated: providerArn },
-            Action: "sts:AssumeRoleWithWebIdentity",
-            Condition: {
-                StringEquals: {
-                    [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
-                    [`${issuer}:aud`]: "sts.amazonaws.com",
-                },
-            },
-        }],
-    });
 }
 
 interface Statement {
@@ -95,21 +72,16 @@ export function workloadPolicy(access: {
 }
 
 /**
- * The domain workload's AWS identity (IRSA): an IAM role only the domain's ServiceAccount on the
- * platform cluster can assume, with an inline least-privilege policy on the domain's own resources.
+ * The domain workload's AWS permissions: an inline least-privilege policy on the domain's own
+ * resources, attached to the workload role the platform vended (and bound to the namespace's
+ * ServiceAccount with an EKS Pod Identity association). The domain stack creates no role and no
+ * binding: its deployer needs `iam:PutRolePolicy` on this one role, nothing on EKS.
  */
 export function createWorkloadIdentity(name: string, parent: pulumi.Resource, args: WorkloadIdentityArgs): WorkloadIdentityResult {
-    const { ctx, namespace, serviceAccountName, access } = args;
-    const role = new aws.iam.Role(childName(name, "role"), {
-        name: ctx.naming.physical("aws.iamRole", "workload"),
-        description: `Workload identity of ServiceAccount ${namespace}/${serviceAccountName}`,
-        assumeRolePolicy: pulumi.all([args.oidcProviderArn, args.oidcProviderUrl]).apply(([arn, url]) =>
-            irsaTrustPolicy(arn, url, namespace, serviceAccountName)),
-        maxSessionDuration: 3600,
-    }, { parent });
+    const { home, access } = args;
     const policy = new aws.iam.RolePolicy(childName(name, "policy"), {
         name: "domain-resources",
-        role: role.id,
+        role: home.workloadRoleName,
         policy: pulumi.output({
             bucketArn: access.bucketArn,
             queueArn: access.queueArn,
@@ -119,10 +91,13 @@ export function createWorkloadIdentity(name: string, parent: pulumi.Resource, ar
             kmsKeyArn: access.kmsKeyArn,
         }).apply(workloadPolicy),
     }, { parent });
-    return { role, policy, outputs: { namespace, serviceAccountName, principal: role.arn } };
+    return {
+        policy,
+        outputs: { namespace: home.namespace, serviceAccountName: home.serviceAccountName, principal: pulumi.output(home.workloadPrincipal) },
+    };
 }
 
-/** A domain's workload identity (`landing-zone:aws:WorkloadIdentity`). */
+/** A domain's workload permissions (`landing-zone:aws:WorkloadIdentity`). */
 export class WorkloadIdentity extends pulumi.ComponentResource {
     readonly result: WorkloadIdentityResult;
 

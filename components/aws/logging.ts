@@ -22,7 +22,7 @@ export interface AwsLoggingResult {
     outputs: LoggingOutputs;
 }
 
-interface BucketSpec {
+export interface BucketSpec {
     purpose: string;
     /** SSE-KMS key; absent = SSE-S3 (the only default encryption S3 server access logging accepts). */
     kmsKeyArn?: pulumi.Input<string>;
@@ -39,7 +39,7 @@ interface BucketSpec {
  * blocks, default encryption, versioning, lifecycle (archive tier, noncurrent expiry), a TLS-only
  * policy and, in prod, a policy denying deletes (plus object lock where allowed). Protected in prod.
  */
-function createLogBucket(name: string, parent: pulumi.Resource, ctx: StackContext, partition: string, spec: BucketSpec) {
+export function createLogBucket(name: string, parent: pulumi.Resource, ctx: StackContext, partition: string, spec: BucketSpec) {
     const prod = ctx.config.environment === "prod";
     const opts = { parent };
     const bucketName = ctx.naming.physical("aws.s3Bucket", spec.purpose);

@@ -28,6 +28,12 @@ export interface DomainPipelineArgs {
     clusterName: pulumi.Input<string>;
     clusterArn: pulumi.Input<string>;
     /**
+     * The deploy role the platform vended this domain (CodeBuild trust, an EKS access entry with edit
+     * rights in the domain namespace only). The pipeline adds its build permissions to it; it cannot
+     * change the role's cluster access.
+     */
+    deployRole: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
+    /**
      * Where the in-VPC projects run: the cluster's API endpoint and the database are private, so the
      * deploy and database builds run in the platform VPC's private subnets.
      */
@@ -45,9 +51,7 @@ export interface DomainPipelineResult {
     deployProject: aws.codebuild.Project;
     buildRole: aws.iam.Role;
     databaseRole: aws.iam.Role;
-    deployRole: aws.iam.Role;
     pipelineRole: aws.iam.Role;
-    accessEntry: aws.eks.AccessEntry;
     connection?: aws.codeconnections.Connection;
     outputs: PipelineOutputs;
 }
@@ -67,7 +71,8 @@ function buildAction(actionName: string, project: aws.codebuild.Project, inputs:
  * CodeConnections connection to the Git host by default, or CodeCommit), a privileged CodeBuild
  * project that builds the image and pushes it to the domain's own ECR repository, an in-VPC project
  * that creates the workload's database role on every primary, and an in-VPC deploy project that
- * applies manifests to the domain namespace through a namespace-scoped EKS access entry. Artifacts
+ * applies manifests to the domain namespace as the platform's deploy role (a namespace-scoped EKS
+ * access entry the platform owns). Artifacts
  * go to a KMS-encrypted bucket, build logs to a KMS-encrypted log group.
  */
 export function createDomainPipeline(name: string, parent: pulumi.Resource, args: DomainPipelineArgs): DomainPipelineResult {
@@ -81,6 +86,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     });
     const deploy = createPipelineDeploy(name, parent, {
         ctx, namespace, kmsKeyArn, artifacts, clusterName: args.clusterName, clusterArn: args.clusterArn, network: args.deployNetwork,
+        role: args.deployRole,
     });
 
     const pipelineRole = createPipelineRole(name, parent, ctx);
@@ -115,9 +121,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         deployProject: deploy.project,
         buildRole: build.role,
         databaseRole: databaseRole.role,
-        deployRole: deploy.role,
         pipelineRole,
-        accessEntry: deploy.accessEntry,
         connection: source.connection,
         outputs: {
             name: pipeline.name,

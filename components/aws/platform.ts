@@ -1,6 +1,8 @@
 import type { PlatformOutputs, StackContext } from "../core/contracts";
 import { AwsCluster } from "./cluster";
 import type { AwsPlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
+import { type AwsDomainHome, DomainHome } from "./home";
 import { AwsHierarchy } from "./hierarchy";
 import { AwsKeys } from "./keys";
 import { AwsLogging } from "./logging";
@@ -10,8 +12,8 @@ import { AwsRegistry } from "./registry";
 
 /**
  * Composes the aws platform layer on one explicit provider (children inherit it through `parent`):
- * keys first (everything else encrypts with them), central logging, the hierarchy, the VPC, EKS and
- * ECR.
+ * keys first (everything else encrypts with them), central logging, the hierarchy, the VPC, EKS,
+ * ECR, and the home of every registered domain on EKS.
  */
 export function platform(ctx: StackContext): PlatformOutputs {
     const provider = awsProvider(ctx);
@@ -33,13 +35,32 @@ export function platform(ctx: StackContext): PlatformOutputs {
     }, opts).result;
     const registry = new AwsRegistry("registry", { ctx, account, registryKeyArn: keyIds.registry }, opts).result;
 
+    // One vended home per registered domain: namespace baseline, Pod Identity, deploy access.
+    const homes: Record<string, AwsDomainHome> = {};
+    const homeComponents: DomainHome[] = [];
+    for (const [domain, registration] of Object.entries(ctx.config.domains)) {
+        const home = new DomainHome(`home-${domain}`, {
+            ctx, domain, registration,
+            accountId: account.accountId,
+            partition: account.partition,
+            clusterName: cluster.cluster.name,
+            clusterArn: cluster.cluster.arn,
+            vpcCidr: network.outputs.cidr,
+            k8sProvider: cluster.outputs.provider,
+        }, opts);
+        homes[domain] = home.result.outputs;
+        homeComponents.push(home);
+    }
+    // The personas: domain admins and readers in their namespaces, auditors read-only everywhere.
+    new PersonaAccess("personas", {
+        config: ctx.config, clusterName: cluster.cluster.name, partition: account.partition, dependsOn: homeComponents,
+    }, opts);
+
     const extras: AwsPlatformExtras = {
         accountId: account.accountId,
         vpcId: network.vpc.id,
         vpcCidr: network.outputs.cidr,
         nodeSecurityGroupId: cluster.nodeSecurityGroup.id,
-        oidcProviderArn: cluster.oidcProvider.arn,
-        oidcProviderUrl: cluster.oidcProviderUrl,
         logArchiveBucket: logging.accessLogBucket.bucket,
         domainRoleArns: hierarchy.domainRoleArns,
         auditArchiveBucket: logging.archiveBucket.bucket,
@@ -55,6 +76,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registry: registry.outputs,
         keys: keys.outputs,
         logging: logging.outputs,
+        domains: Object.keys(homes),
+        homes,
         extras: { ...extras },
     };
 }

@@ -18,6 +18,28 @@ export function awsProvider(ctx: StackContext, assumeRoleArn?: pulumi.Input<stri
     });
 }
 
+/** The role AWS Organizations creates in every account it creates (and the organization stack assumes). */
+export const ORGANIZATION_ACCESS_ROLE = "OrganizationAccountAccessRole";
+
+/** The ARN of the organization's access role in an account. */
+export function accessRoleArn(partition: string, accountId: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${ORGANIZATION_ACCESS_ROLE}`;
+}
+
+/**
+ * The provider of one member account, made here and only here: it assumes the organization's access
+ * role in the account (an output of the account resource, so the account exists first), with the
+ * stack's region and default tags, and refuses to act in any other account.
+ */
+export function memberAccountProvider(ctx: StackContext, role: string, accountId: pulumi.Output<string>, partition: string): aws.Provider {
+    return new aws.Provider(`aws-${role}`, {
+        region: ctx.config.region as aws.Region,
+        defaultTags: { tags: ctx.tags },
+        assumeRoles: [{ roleArn: accessRoleArn(partition, accountId), sessionName: "landing-zone-organization" }],
+        allowedAccountIds: [accountId],
+    });
+}
+
 /** Where the stack deploys: account, partition and region, for ARNs and key/bucket policies. */
 export interface AwsAccount {
     accountId: pulumi.Output<string>;

@@ -1,64 +1,53 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DomainOutputs, PlatformReference, StackContext } from "../core/contracts";
+import { type DomainOutputs, type PlatformReference, type StackContext, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
 import { childName } from "../core/naming";
-import { NamespaceBaseline, type EgressRule, NAMESPACE_QUOTAS } from "../kubernetes/namespace-baseline";
-import { clusterProvider } from "../kubernetes/provider";
-import { REDIS_TLS_PORT, SessionCache } from "./cache";
-import { Database, POSTGRES_PORT } from "./database";
+import { SessionCache } from "./cache";
+import { Database } from "./database";
 import { DatabaseBootstrap } from "./database-bootstrap";
 import type { AzurePlatformExtras } from "./extras";
-import { WorkloadAccess, WorkloadIdentity } from "./identity";
+import type { AzureDomainHome } from "./home";
+import { WorkloadAccess } from "./identity";
 import { Pipeline } from "./pipeline";
 import { azureProvider } from "./provider";
-import { serviceBusTier, WorkQueue } from "./queue";
+import { WorkQueue } from "./queue";
 import { keyVaultKeyParts, ObjectStore } from "./storage";
-
-/** The workload ServiceAccount every domain namespace gets (federated to the domain's managed identity). */
-export const WORKLOAD_SERVICE_ACCOUNT = "workload";
-
-/** Service Bus AMQP over TLS. */
-export const AMQPS_PORT = 5671;
-
-/** Every address except the instance metadata endpoint and the Azure host IP (168.63.129.16). */
-const INTERNET = { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] };
-
-/**
- * Egress a domain's pods need: the VNet (private endpoints: PostgreSQL 5432, Azure Managed Redis
- * 10000, Service Bus AMQP 5671 + HTTPS 443, blob HTTPS) and HTTPS to Microsoft Entra ID for the
- * workload identity token exchange; never the instance metadata endpoint. A Standard Service Bus
- * namespace (dev) has no private endpoint: AMQP then goes to its public address.
- */
-export function domainEgress(vnetCidr: pulumi.Input<string>, publicServiceBus = false): EgressRule[] {
-    return [
-        { cidr: vnetCidr, ports: [POSTGRES_PORT, REDIS_TLS_PORT, AMQPS_PORT, 443] },
-        { ...INTERNET, ports: publicServiceBus ? [443, AMQPS_PORT] : [443] },
-    ];
-}
+import { Worker } from "./worker";
 
 /** The platform's extras as this cloud exported them. */
 export function azureExtras(platform: PlatformReference): pulumi.Output<pulumi.Unwrap<AzurePlatformExtras>> {
     return platform.get("extras") as unknown as pulumi.Output<pulumi.Unwrap<AzurePlatformExtras>>;
 }
 
-/** The platform's resource group for `domain`; a clear error when the platform does not serve it. */
+/** The platform's resource group for `domain` (the program checked the domain is registered). */
 export function domainResourceGroup(extras: pulumi.Unwrap<AzurePlatformExtras>, domain: string, platformStack: string): string {
     const group = extras.domainResourceGroups?.[domain];
     if (!group) {
-        throw new Error(`platform stack ${platformStack} has no resource group for domain "${domain}"; add it to the platform's landing-zone:hierarchy.domains`);
+        throw new Error(`platform stack ${platformStack} exports no resource group for domain "${domain}"; run its \`pulumi up\` first`);
     }
     return group;
 }
 
+/** The home the platform vended `domain` (namespace, workload identity, deploy identity). */
+export function azureHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AzureDomainHome>> {
+    return platform.get("homes").apply((homes) => homes[domain] as pulumi.Unwrap<AzureDomainHome>);
+}
+
+/** The platform's VNet integration subnet for workers; a clear error when the platform predates it. */
+export function workerSubnet(extras: pulumi.Unwrap<AzurePlatformExtras>, platformStack: string): string {
+    const subnet = extras.subnets?.functions;
+    if (!subnet) throw new Error(`platform stack ${platformStack} exports no worker subnet (extras.subnets.functions); run pulumi up on the platform stack first`);
+    return subnet;
+}
+
 /**
- * Composes the azure domain layer on the platform it references: namespace baseline on AKS,
- * workload identity, PostgreSQL (per layout), storage, Service Bus, Redis, CI/CD, then the grants
- * that tie the identity to exactly these resources.
+ * Composes the azure domain layer on the platform it references, through Azure APIs only:
+ * PostgreSQL (per layout), storage, Service Bus, Redis, CI/CD, then the grants that tie the workload
+ * identity the platform vended (federated to the namespace's ServiceAccount) to exactly these resources.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const domainName = ctx.config.domain ?? "app";
     const provider = azureProvider(ctx);
     const extras = azureExtras(platform);
-    const cluster = platform.get("cluster");
     const registry = platform.get("registry");
     const resourceGroupName = extras.apply((e) => domainResourceGroup(e, domainName, platform.name));
     const opts = { provider };
@@ -66,28 +55,9 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     // Plain when configured, so server inputs stay known in a preview.
     const tenantId = ctx.config.azure.tenantId ?? extras.tenantId;
 
-    // The workload identity first: the grants, the ServiceAccount and the credentials reference use it.
-    const identity = new WorkloadIdentity(childName(domainName, "identity"), {
-        ctx,
-        resourceGroupName,
-        oidcIssuer: cluster.oidcIssuer,
-        namespace: domainName,
-        serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
-    }, opts).result;
-
-    // Kubernetes: the domain's namespace and workload ServiceAccount on the platform cluster.
-    const k8sProvider = clusterProvider(childName(domainName, "aks"), cluster.kubeconfig);
-    const baseline = new NamespaceBaseline(childName(domainName, "baseline"), {
-        namespace: domainName,
-        labels: { ...ctx.tags },
-        quota: NAMESPACE_QUOTAS[ctx.config.environment],
-        serviceAccount: {
-            name: WORKLOAD_SERVICE_ACCOUNT,
-            annotations: identity.serviceAccountAnnotations,
-            labels: { "azure.workload.identity/use": "true" },
-        },
-        egress: domainEgress(platform.get("network").cidr, serviceBusTier(ctx) === "Standard"),
-    }, { provider: k8sProvider });
+    // The workload identity is the platform's (vended with the domain's home); read once.
+    const home = azureHome(platform, domainName);
+    const identityName = home.workloadIdentityName;
 
     const database = new Database(childName(domainName, "database"), {
         ctx,
@@ -95,7 +65,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         delegatedSubnetId: extras.subnets.postgres,
         privateDnsZoneId: extras.privateDnsZoneIds.postgres,
         tenantId,
-        loginPrincipal: identity.identityName,
+        loginPrincipal: identityName,
     }, opts).result;
 
     const objectStore = new ObjectStore(childName(domainName, "storage"), {
@@ -124,15 +94,15 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             resourceGroupName,
             privateEndpointSubnetId: extras.subnets.privateEndpoints,
             redisDnsZoneId: extras.privateDnsZoneIds.redis,
-            authPrincipal: identity.identity.clientId,
-            principalId: identity.identity.principalId,
+            authPrincipal: home.workloadClientId,
+            principalId: home.workloadPrincipal,
         }, opts).result
         : undefined;
 
     new WorkloadAccess(childName(domainName, "access"), {
         ctx,
-        principalId: identity.identity.principalId,
-        principalName: identity.identityName,
+        principalId: home.workloadPrincipal,
+        principalName: identityName,
         subscriptionId: ctx.config.azure.subscriptionId ?? extras.subscriptionId,
         tenantId,
         storageContainerId: objectStore.container.id,
@@ -153,7 +123,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         hosts: database.outputs.shards.map((s) => s.writer),
         databaseName: database.outputs.databaseName,
         adminGroup: ctx.config.azure.databaseAdminGroup,
-        app: { name: identity.identityName, objectId: identity.identity.principalId },
+        app: { name: identityName, objectId: home.workloadPrincipal },
     }, opts);
 
     const pipeline = ctx.config.pipeline.enabled
@@ -167,17 +137,31 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             clusterName: extras.aksClusterName,
             clusterResourceGroup: extras.resourceGroups.cluster,
             namespace: domainName,
-            dependsOn: [baseline],
         }, opts).result.outputs
         : undefined;
 
+    const worker = ctx.config.worker.enabled ? new Worker(childName(domainName, "worker"), {
+        ctx,
+        resourceGroupName,
+        subscriptionId: ctx.config.azure.subscriptionId ?? extras.subscriptionId,
+        serviceBusNamespace: queue.namespace.name,
+        queueName: queue.queue.name,
+        queueId: queue.queue.id,
+        deadLetterQueueId: queue.outputs.deadLetterQueueId,
+        storageAccountName: objectStore.account.name,
+        storageAccountId: objectStore.account.id,
+        workspaceId: extras.logAnalyticsWorkspaceId,
+        subnetId: extras.apply((e) => workerSubnet(e, platform.name)),
+    }, opts).result : undefined;
+
     return {
         namespace: domainName,
-        identity: identity.outputs,
+        identity: { namespace: domainName, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, principal: home.workloadClientId },
         database: database.outputs,
         objectStore: objectStore.outputs,
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

@@ -17,8 +17,13 @@ export interface AzurePlatformExtras {
     /** Resource group for each domain's resources, by domain name. */
     domainResourceGroups: Record<string, pulumi.Output<string>>;
     vnetId: pulumi.Output<string>;
-    /** `jobs`: delegated to Container Instances, egress through the NAT gateway (one-shot jobs inside the network). */
-    subnets: { aksNodes: pulumi.Output<string>; privateEndpoints: pulumi.Output<string>; postgres: pulumi.Output<string>; jobs?: pulumi.Output<string> };
+    subnets: {
+        aksNodes: pulumi.Output<string>; privateEndpoints: pulumi.Output<string>; postgres: pulumi.Output<string>;
+        /** Delegated to Container Instances, egress through the NAT gateway (one-shot jobs inside the network); absent on older platforms. */
+        jobs?: pulumi.Output<string>;
+        /** VNet integration subnet of the domains' workers (delegated to Microsoft.App/environments); absent on older platforms. */
+        functions?: pulumi.Output<string>;
+    };
     privateDnsZoneIds: Record<PrivateDnsService, pulumi.Output<string>>;
     logAnalyticsWorkspaceId: pulumi.Output<string>;
     aksClusterId: pulumi.Output<string>;

@@ -18,7 +18,7 @@ export interface HierarchyResult {
     resourceGroups: Record<PlatformConcern, pulumi.Output<string>>;
     /** Resource group ids per concern (scopes for role assignments). */
     resourceGroupIds: Record<PlatformConcern, pulumi.Output<string>>;
-    /** Resource group name of each domain in `hierarchy.domains`. */
+    /** Resource group name of each domain of `landing-zone:domains`. */
     domainResourceGroups: Record<string, pulumi.Output<string>>;
     /**
      * The same names as plain values, for the stack's exports: a domain stack reads them after the
@@ -108,7 +108,7 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Hie
     const domainScopes: Record<string, pulumi.Output<string>> = {};
     const domainResourceGroups: Record<string, pulumi.Output<string>> = {};
     const domainNames: Record<string, string> = {};
-    for (const domain of h.domains) {
+    for (const domain of Object.keys(cfg.domains)) {
         const existingGroup = h.mode === "existing" ? existing[domain] : undefined;
         if (existingGroup) {
             domainNames[domain] = existingGroup.split("/").pop() ?? existingGroup;

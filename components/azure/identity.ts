@@ -1,7 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
-import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as pulumi from "@pulumi/pulumi";
-import type { StackContext, WorkloadIdentityOutputs } from "../core/contracts";
+import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { deterministicGuid } from "./rbac";
 
@@ -25,72 +24,6 @@ export const BROAD_ROLES = {
     userAccessAdministrator: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
 } as const;
 
-/** The token audience AKS workload identity federation uses. */
-export const WORKLOAD_IDENTITY_AUDIENCE = "api://AzureADTokenExchange";
-
-export interface WorkloadIdentityArgs {
-    ctx: StackContext;
-    resourceGroupName: pulumi.Input<string>;
-    /** The AKS OIDC issuer URL (from the platform). */
-    oidcIssuer: pulumi.Input<string>;
-    namespace: string;
-    serviceAccountName: string;
-}
-
-export interface WorkloadIdentityResult {
-    identity: managedidentity.UserAssignedIdentity;
-    /** The identity's name: its display name in Entra ID (PostgreSQL login, Redis alias). */
-    identityName: string;
-    credential: managedidentity.FederatedIdentityCredential;
-    outputs: WorkloadIdentityOutputs;
-    /** Annotations that bind the Kubernetes ServiceAccount to the identity. */
-    serviceAccountAnnotations: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
-
-/**
- * The domain workload's cloud identity: a user-assigned managed identity federated to exactly one
- * Kubernetes ServiceAccount (`system:serviceaccount:<ns>:<sa>`) of the platform cluster's OIDC
- * issuer. No client secret, no key. Access is granted separately ({@link WorkloadAccess}).
- */
-export class WorkloadIdentity extends pulumi.ComponentResource {
-    readonly result: WorkloadIdentityResult;
-
-    constructor(name: string, args: WorkloadIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("landing-zone:azure:WorkloadIdentity", name, {}, opts);
-        this.result = createWorkloadIdentity(name, this, args);
-        this.registerOutputs({ clientId: this.result.identity.clientId, principalId: this.result.identity.principalId });
-    }
-}
-
-export function createWorkloadIdentity(name: string, parent: pulumi.Resource, args: WorkloadIdentityArgs): WorkloadIdentityResult {
-    const { ctx } = args;
-    const identityName = ctx.naming.physical("azure.generic", "workload");
-    const identity = new managedidentity.UserAssignedIdentity(childName(name, "uami"), {
-        resourceGroupName: args.resourceGroupName,
-        resourceName: identityName,
-        tags: ctx.tags,
-    }, { parent });
-    const subject = `system:serviceaccount:${args.namespace}:${args.serviceAccountName}`;
-    const credential = new managedidentity.FederatedIdentityCredential(childName(name, "federation"), {
-        resourceGroupName: args.resourceGroupName,
-        resourceName: identityName,
-        federatedIdentityCredentialResourceName: ctx.naming.physical("azure.generic", "aks", args.namespace, args.serviceAccountName),
-        issuer: args.oidcIssuer,
-        subject,
-        audiences: [WORKLOAD_IDENTITY_AUDIENCE],
-    }, { parent, dependsOn: [identity] });
-    return {
-        identity,
-        identityName,
-        credential,
-        outputs: { namespace: args.namespace, serviceAccountName: args.serviceAccountName, principal: identity.clientId },
-        serviceAccountAnnotations: {
-            "azure.workload.identity/client-id": identity.clientId,
-            "azure.workload.identity/tenant-id": identity.tenantId,
-        },
-    };
-}
-
 export interface WorkloadAccessArgs {
     ctx: StackContext;
     /** Object (principal) id of the workload identity. */
@@ -108,10 +41,12 @@ export interface WorkloadAccessArgs {
 }
 
 /**
- * What the domain workload may touch, each grant scoped to one of this domain's resources: the blob
- * container and the queue. No subscription or resource group scope, no Owner/Contributor. The
- * cache's data access policy lives with the cache; PostgreSQL has no Azure RBAC data-plane role: the
- * workload's database role is created by the database bootstrap (it is never a server administrator).
+ * What the domain workload may touch (the workload identity is the platform's, vended with the
+ * domain's home; this stack only grants it access to its own resources), each grant scoped to one of
+ * this domain's resources: the blob container and the queue. No subscription or resource group
+ * scope, no Owner/Contributor. The cache's data access policy lives with the cache; PostgreSQL has no
+ * Azure RBAC data-plane role: the workload's database role is created by the database bootstrap (it
+ * is never a server administrator).
  */
 export class WorkloadAccess extends pulumi.ComponentResource {
     readonly result: ReturnType<typeof createWorkloadAccess>;

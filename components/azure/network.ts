@@ -13,7 +13,7 @@ import { afterGrants } from "./propagation";
 import { roleAssignment } from "./rbac";
 
 /** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
-export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "jobs";
+export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "functions" | "jobs";
 
 /** Where each subnet sits in `network.cidr`: [extra prefix bits, index] (Terraform `cidrsubnet`). */
 export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
@@ -21,12 +21,17 @@ export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
     aksNodes: [1, 0],
     privateEndpoints: [3, 4],
     postgres: [3, 5],
+    // Outbound VNet integration of the domains' Flex Consumption workers (delegated, egress via NAT).
+    functions: [3, 6],
     // One-shot jobs inside the network (Container Instances), e.g. a domain's database bootstrap.
-    jobs: [3, 6],
+    jobs: [3, 7],
 };
 
 /** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
 export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+/** The delegation Flex Consumption function apps need on their VNet integration subnet. */
+export const FUNCTIONS_DELEGATION = "Microsoft.App/environments";
 
 /** The delegation container groups deployed into the network need on their subnet. */
 export const CONTAINER_INSTANCE_DELEGATION = "Microsoft.ContainerInstance/containerGroups";
@@ -34,15 +39,17 @@ export const CONTAINER_INSTANCE_DELEGATION = "Microsoft.ContainerInstance/contai
 /** Subnet delegations by role. */
 export const DELEGATIONS: Partial<Record<SubnetRole, { name: string; serviceName: string }>> = {
     postgres: { name: "postgres-flexible", serviceName: POSTGRES_DELEGATION },
+    functions: { name: "flex-consumption", serviceName: FUNCTIONS_DELEGATION },
     jobs: { name: "container-instances", serviceName: CONTAINER_INSTANCE_DELEGATION },
 };
 
 /**
  * Subnets with egress through the NAT gateway: the nodes; PostgreSQL, whose servers sign users in
- * against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints; and
+ * against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints; the
+ * workers (Flex Consumption VNet integration routes all their outbound traffic into the VNet); and
  * the jobs, which pull their image and get Entra tokens.
  */
-export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres", "jobs"];
+export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres", "functions", "jobs"];
 
 /** Service endpoints per subnet: PostgreSQL reaches Azure Storage (WAL archival for HA) over the backbone. */
 export const SERVICE_ENDPOINTS: Partial<Record<SubnetRole, string[]>> = { postgres: ["Microsoft.Storage"] };
@@ -85,7 +92,7 @@ export function azureZones(ctx: StackContext): string[] {
 
 /**
  * The landing zone network: a VNet from `network.cidr` with subnets for AKS nodes, private
- * endpoints and PostgreSQL (delegated), an NSG on each (inbound only from inside the VNet), a NAT
+ * endpoints, PostgreSQL, the domains' workers and one-shot jobs (the last three delegated), an NSG on each (inbound only from inside the VNet), a NAT
  * gateway for egress (zone-redundant public IP in prod), VNet flow logs, and the private DNS zones
  * of every private endpoint the landing zone uses, linked to the VNet.
  */
@@ -151,7 +158,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     const cidrs = Object.fromEntries(Object.entries(SUBNET_LAYOUT).map(([role, [bits, index]]) =>
         [role, subnetCidr(cfg.network.cidr, bits, index)])) as Record<SubnetRole, string>;
-    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", jobs: "jobs" };
+    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", functions: "functions", jobs: "jobs" };
 
     const nsgs = {} as Record<SubnetRole, network.NetworkSecurityGroup>;
     const subnets = {} as Record<SubnetRole, network.Subnet>;
@@ -170,7 +177,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             subnetName: ctx.naming.physical("azure.generic", physicalRole[role], "snet"),
             addressPrefix: cidrs[role],
             networkSecurityGroup: { id: nsg.id },
-            // No implicit internet egress: only through the NAT gateway (nodes, PostgreSQL) or not at all.
+            // No implicit internet egress: only through the NAT gateway (NAT_SUBNETS) or not at all.
             defaultOutboundAccess: false,
             natGateway: NAT_SUBNETS.includes(role) ? { id: natGateway.id } : undefined,
             serviceEndpoints: SERVICE_ENDPOINTS[role]?.map((service) => ({ service })),

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KeyPurpose, PlatformOutputs, StackContext } from "../core/contracts";
 import { Cluster } from "./cluster";
 import type { AzurePlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
+import { type AzureDomainHome, DomainHome } from "./home";
 import { Hierarchy } from "./hierarchy";
 import { Keys } from "./keys";
 import { Logging } from "./logging";
@@ -11,7 +13,8 @@ import { Registry } from "./registry";
 
 /**
  * Composes the azure platform layer: hierarchy (management groups, resource groups), central
- * logging, network, Key Vault + keys, container registry and AKS, on one explicit provider.
+ * logging, network, Key Vault + keys, container registry, AKS and the home of every registered
+ * domain on AKS, on one explicit provider.
  */
 export function platform(ctx: StackContext): PlatformOutputs {
     const cfg = ctx.config;
@@ -67,6 +70,21 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registryId: registry.registry.id,
     }, opts).result;
 
+    // One vended home per registered domain: namespace baseline, workload identity, deploy access, personas.
+    const homes: Record<string, AzureDomainHome> = {};
+    for (const [domain, registration] of Object.entries(cfg.domains)) {
+        homes[domain] = new DomainHome(`home-${domain}`, {
+            ctx, domain, registration,
+            resourceGroupName: hierarchy.domainResourceGroups[domain],
+            clusterId: cluster.cluster.id,
+            oidcIssuer: cluster.outputs.oidcIssuer,
+            vnetCidr: network.outputs.cidr,
+            k8sProvider: cluster.outputs.provider,
+        }, opts).result.outputs;
+    }
+
+    new PersonaAccess("personas", { ctx, clusterId: cluster.cluster.id, workspaceId }, opts);
+
     // Names the stack knows before deploying are exported as such (a domain stack reads them after
     // the platform exists); ids stay outputs.
     const known = (value: string) => pulumi.output(value);
@@ -85,6 +103,7 @@ export function platform(ctx: StackContext): PlatformOutputs {
             aksNodes: network.subnets.aksNodes.id,
             privateEndpoints: network.subnets.privateEndpoints.id,
             postgres: network.subnets.postgres.id,
+            functions: network.subnets.functions.id,
             jobs: network.subnets.jobs.id,
         },
         privateDnsZoneIds: network.privateDnsZoneIds,
@@ -105,6 +124,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registry: registry.outputs,
         keys: keys.outputs,
         logging: logging.outputs,
+        domains: Object.keys(homes),
+        homes,
         extras: { ...extras },
     };
 }

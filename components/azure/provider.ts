@@ -12,3 +12,15 @@ export function azureProvider(ctx: StackContext): azure.Provider {
         tenantId: ctx.config.azure.tenantId,
     });
 }
+
+/**
+ * The provider of one subscription the organization stack manages (placement in the management
+ * group tree, Defender plans, security contacts), made here and only here.
+ */
+export function subscriptionProvider(ctx: StackContext, subscriptionId: string): azure.Provider {
+    return new azure.Provider(`azure-native-${subscriptionId}`, {
+        location: ctx.config.region,
+        subscriptionId,
+        tenantId: ctx.config.azure.tenantId,
+    });
+}

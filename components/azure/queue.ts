@@ -55,6 +55,8 @@ export function createWorkQueue(name: string, parent: pulumi.Resource, args: Que
         premiumMessagingPartitions: premium ? 1 : undefined,
         zoneRedundant: premium,
         disableLocalAuth: true,
+        // Its own identity (for a customer-managed key or forwarding), never a connection string.
+        identity: { type: "SystemAssigned" },
         minimumTlsVersion: "1.2",
         publicNetworkAccess: premium ? "Disabled" : "Enabled",
         tags: ctx.tags,

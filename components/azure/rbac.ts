@@ -12,6 +12,14 @@ export const BUILTIN_ROLES = {
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",
     storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    // Azure RBAC for Kubernetes authorization (AKS built-in roles), at cluster or namespace scope.
+    aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
+    aksRbacAdmin: "3498e952-d568-435e-9b2c-8d77e338d7f7",
+    aksRbacWriter: "a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb",
+    aksRbacReader: "7f6c6a51-bcf8-42ba-9220-52d62157d7db",
+    /** Lists the cluster user credential (the kubeconfig); grants nothing inside the cluster. */
+    aksClusterUser: "4abbcc35-e782-43d8-92c5-2d3f1bd2253f",
+    logAnalyticsReader: "73c42c96-874c-492b-b04d-ab87d138a893",
 } as const;
 
 export type BuiltinRole = keyof typeof BUILTIN_ROLES;

@@ -56,7 +56,9 @@ export function createRegistry(name: string, parent: pulumi.Resource, args: Regi
         anonymousPullEnabled: false,
         publicNetworkAccess: "Disabled",
         networkRuleBypassOptions: "AzureServices",
-        dataEndpointEnabled: false,
+        // Dedicated data endpoints: image layers come from <registry>.<region>.data.azurecr.io, reached
+        // through the same private endpoint, instead of a shared storage endpoint.
+        dataEndpointEnabled: true,
         policies: {
             retentionPolicy: { status: "enabled", days: UNTAGGED_RETENTION_DAYS },
             // With public access off, images can't be exported out of the registry.

@@ -53,6 +53,7 @@ export const nameRules = {
     "gcp.redisInstance": { min: 1, max: 40, pattern: rfc1035, ...lowerHyphen, global: false },
     "gcp.folder": { min: 3, max: 30, pattern: /^[A-Za-z0-9][A-Za-z0-9 _-]*[A-Za-z0-9]$/, ...lowerHyphen, global: false },
     "gcp.generic": { min: 1, max: 63, pattern: rfc1035, ...lowerHyphen, global: false },
+    "gcp.perimeter": { min: 1, max: 50, pattern: /^[a-z][a-z0-9_]*$/, allowed: /[a-z0-9_]/, separator: "_", lowercase: true, global: false },
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof nameRules;
@@ -129,5 +130,13 @@ export class Naming {
     /** A physical name of `kind` for `purpose` (e.g. `naming.physical("aws.s3Bucket", "data")`). */
     physical(kind: NameKind, ...purpose: string[]): string {
         return physicalName(kind, [...this.scope, ...purpose], [this.region]);
+    }
+
+    /**
+     * The naming of `domain`'s resources: what the platform vends a domain (its workload and deploy
+     * identities) is named exactly as the domain stack would name it.
+     */
+    forDomain(domain: string): Naming {
+        return new Naming(this.prefix, this.environment, this.region, domain);
     }
 }

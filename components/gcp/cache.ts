@@ -10,20 +10,29 @@ export interface GcpCacheResult {
     instance: gcp.redis.Instance;
     /** Secret Manager secret holding the AUTH string (the workload reads it; nothing else does). */
     authSecret: gcp.secretmanager.Secret;
+    /** Secret Manager secret holding the instance's server CA certificates (PEM): clients verify TLS with them. */
+    caSecret: gcp.secretmanager.Secret;
 }
 
 /** The session cache: Memorystore for Redis on the Shared VPC through private services access. */
 export class GcpCache extends pulumi.ComponentResource {
     readonly outputs: CacheOutputs;
     readonly authSecretId: pulumi.Output<string>;
+    readonly caSecretId: pulumi.Output<string>;
 
     constructor(name: string, args: GcpDomainArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Cache", name, {}, opts);
         const result = createCache(name, this, args);
         this.outputs = result.outputs;
         this.authSecretId = result.authSecret.secretId;
-        this.registerOutputs({ endpoint: result.outputs.endpoint, authReference: result.outputs.authReference });
+        this.caSecretId = result.caSecret.secretId;
+        this.registerOutputs({ endpoint: result.outputs.endpoint, authReference: result.outputs.authReference, caReference: result.outputs.caReference });
     }
+}
+
+/** The PEM bundle of an instance's server CA certificates (all of them: one may be rotating in). */
+export function serverCaBundle(certs: { cert?: string }[]): string {
+    return certs.map((c) => c.cert?.trim()).filter((c): c is string => !!c).join("\n") + "\n";
 }
 
 /** Read replicas need at least 5 GB of memory; below that STANDARD_HA keeps its one standby. */
@@ -74,14 +83,29 @@ export function createCache(name: string, parent: pulumi.Resource, args: GcpDoma
         secretData: pulumi.secret(instance.authString),
     }, { parent });
 
+    // SERVER_AUTHENTICATION: the instance presents a certificate of its own CA, which clients must
+    // trust. The CA certificates go next to the AUTH string, in the same region, for the same reader.
+    const caSecret = new gcp.secretmanager.Secret(childName(name, "ca"), {
+        project: platform.project,
+        secretId: ctx.naming.physical("gcp.generic", "redis", "ca"),
+        replication: { userManaged: { replicas: [{ location: ctx.config.region }] } },
+        labels,
+    }, { parent });
+    new gcp.secretmanager.SecretVersion(childName(name, "ca-version"), {
+        secret: caSecret.id,
+        secretData: instance.serverCaCerts.apply((certs) => serverCaBundle(certs ?? [])),
+    }, { parent });
+
     return {
         instance,
         authSecret,
+        caSecret,
         outputs: {
             endpoint: instance.host,
             // TLS (SERVER_AUTHENTICATION) serves on 6378.
             port: 6378,
             authReference: pulumi.interpolate`projects/${authSecret.project}/secrets/${authSecret.secretId}`,
+            caReference: pulumi.interpolate`projects/${caSecret.project}/secrets/${caSecret.secretId}`,
             replicas,
             tls: true,
         },

@@ -3,6 +3,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { gcpLabels } from "../core/tags";
 import { sizeFor } from "../core/sizes";
 import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
@@ -46,6 +47,16 @@ export class GcpCluster extends pulumi.ComponentResource {
     }
 }
 
+/** The temporary default pool's nodes: the landing zone's node account, shielded, GKE metadata server. */
+export function defaultPoolNodeConfig(serviceAccount: pulumi.Input<string>) {
+    return {
+        serviceAccount,
+        oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+        shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+        workloadMetadataConfig: { mode: "GKE_METADATA" },
+    };
+}
+
 /** Whether this stack runs a zonal cluster (dev opt-in; validation rejects it in prod). */
 export function isZonal(ctx: StackContext): boolean {
     return ctx.config.environment !== "prod" && ctx.config.gcp.zonalCluster === true;
@@ -81,9 +92,13 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         subnetwork: args.subnetSelfLink,
         networkingMode: "VPC_NATIVE",
         ipAllocationPolicy: { clusterSecondaryRangeName: PODS_RANGE_NAME, servicesSecondaryRangeName: SERVICES_RANGE_NAME },
-        // The default pool cannot be configured well; the pool below replaces it.
+        // The default pool cannot be configured well; the pool below replaces it. GKE still creates
+        // it first, so it runs as the node account too: the Compute Engine default account may be
+        // disabled or deleted (cluster creation then fails) and is an editor where it exists.
         removeDefaultNodePool: true,
         initialNodeCount: 1,
+        // (The e-mail from its inputs: known in a preview, and it still waits for the account.)
+        nodeConfig: defaultPoolNodeConfig(pulumi.interpolate`${nodeServiceAccount.accountId}@${nodeServiceAccount.project}.iam.gserviceaccount.com`),
         minMasterVersion: config.cluster.version,
         releaseChannel: { channel: config.cluster.releaseChannel.toUpperCase() },
         privateClusterConfig: {
@@ -107,19 +122,35 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
             gcpPublicCidrsAccessEnabled: false,
         },
         masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
+        // Google Groups for RBAC: the persona groups in the domains' RoleBindings are matched through it.
+        authenticatorGroupsConfig: config.gcp.rbacSecurityGroup ? { securityGroup: config.gcp.rbacSecurityGroup } : undefined,
         enableLegacyAbac: false,
         workloadIdentityConfig: { workloadPool: pulumi.interpolate`${project}.svc.id.goog` },
         enableShieldedNodes: true,
+        // Pod-to-pod traffic on one node passes the VPC too: flow logs and firewall rules see it.
+        enableIntranodeVisibility: true,
+        // GKE takes provider default labels for resourceLabels too; set them here so the cluster carries them itself.
+        resourceLabels: gcpLabels(args.ctx.tags),
         // Dataplane V2: eBPF dataplane with Kubernetes NetworkPolicy enforcement built in.
         datapathProvider: "ADVANCED_DATAPATH",
         databaseEncryption: { state: "ENCRYPTED", keyName: args.secretsKeyId },
-        securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_BASIC" },
+        // Workload configuration auditing stays on. GKE no longer offers workload vulnerability
+        // scanning (VULNERABILITY_BASIC / _ENTERPRISE are deprecated and removed): images are
+        // scanned in Artifact Registry instead (the registry's vulnerability scanning).
+        securityPostureConfig: { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_DISABLED" },
         // Control plane (API server) logs too: who did what on the cluster.
         loggingConfig: { enableComponents: ["SYSTEM_COMPONENTS", "WORKLOADS", "APISERVER"] },
         monitoringConfig: { enableComponents: ["SYSTEM_COMPONENTS"], managedPrometheus: { enabled: true } },
         maintenancePolicy: { dailyMaintenanceWindow: { startTime: "03:00" } },
         deletionProtection: prod,
-    }, { parent, dependsOn: args.dependsOn });
+    }, {
+        parent,
+        // The default pool's nodes use the node account: its role first.
+        dependsOn: [...args.dependsOn, ...roles],
+        // The default pool is gone after create and its nodeConfig does not read back the same; a
+        // diff on it would replace the cluster (cloud-foundation-fabric ignores it likewise).
+        ignoreChanges: ["nodeConfig"],
+    });
 
     const perZone = (n: number) => Math.ceil(n / nodeZones.length);
     const nodePool = new gcp.container.NodePool(childName(name, "pool"), {
@@ -145,7 +176,11 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
     }, { parent, dependsOn: roles, ignoreChanges: ["initialNodeCount"] });
 
     // masterAuth is read defensively: a provider may omit it until the control plane is up.
-    const kubeconfig = pulumi.secret(gkeKubeconfig(cluster.name, cluster.endpoint, cluster.masterAuth.apply((auth) => auth?.clusterCaCertificate ?? "")));
+    // The platform's pulumi up reaches the private control plane through the DNS endpoint (IAM
+    // authorised, a publicly trusted certificate) unless it runs from the allowed CIDRs or the network.
+    const kubeconfig = pulumi.secret(config.cluster.apiAccess === "dns-endpoint"
+        ? gkeKubeconfig(cluster.name, cluster.controlPlaneEndpointsConfig.apply((c) => c?.dnsEndpointConfig?.endpoint ?? ""), undefined)
+        : gkeKubeconfig(cluster.name, cluster.endpoint, cluster.masterAuth.apply((auth) => auth?.clusterCaCertificate ?? "")));
     const provider: k8s.Provider = clusterProvider(childName(name, "k8s"), kubeconfig, { parent, dependsOn: [nodePool] });
     return {
         name: cluster.name,
@@ -164,7 +199,7 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
 }
 
 /** A kubeconfig that authenticates with `gke-gcloud-auth-plugin` (short-lived tokens, nothing static). */
-export function gkeKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caCertificate: pulumi.Input<string>): pulumi.Output<string> {
+export function gkeKubeconfig(clusterName: pulumi.Input<string>, endpoint: pulumi.Input<string>, caCertificate: pulumi.Input<string> | undefined): pulumi.Output<string> {
     return execKubeconfig(clusterName, pulumi.interpolate`https://${endpoint}`, caCertificate, {
         command: "gke-gcloud-auth-plugin",
         installHint: "Install gke-gcloud-auth-plugin: https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl",

@@ -40,13 +40,28 @@ export class GcpDatabase extends pulumi.ComponentResource {
     }
 }
 
-/** PostgreSQL flags on every instance: IAM database authentication and connection logging. */
+/**
+ * PostgreSQL flags on every instance: IAM database authentication, and the CIS logging baseline
+ * (connections, checkpoints, lock waits, temp files, DDL statements, pgAudit; statement durations off
+ * so that query text with data does not reach the logs).
+ */
 export const DATABASE_FLAGS = [
     { name: "cloudsql.iam_authentication", value: "on" },
+    { name: "cloudsql.enable_pgaudit", value: "on" },
+    { name: "log_checkpoints", value: "on" },
     { name: "log_connections", value: "on" },
     { name: "log_disconnections", value: "on" },
-    { name: "log_min_duration_statement", value: "1000" },
+    { name: "log_hostname", value: "on" },
+    { name: "log_lock_waits", value: "on" },
+    { name: "log_min_duration_statement", value: "-1" },
+    { name: "log_min_error_statement", value: "error" },
+    { name: "log_min_messages", value: "warning" },
+    { name: "log_statement", value: "ddl" },
+    { name: "log_temp_files", value: "0" },
 ];
+
+/** Ignored on every instance: the disk only grows (diskAutoresize), never back to `diskSize`. */
+export const DISK_SIZE_GROWS = ["settings.diskSize"];
 
 export function createDatabase(name: string, parent: pulumi.Resource, args: GcpDatabaseArgs): GcpDatabaseResult {
     const { ctx, platform } = args;
@@ -76,7 +91,9 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
         deletionProtection: db.deletionProtection,
         encryptionKeyName,
     };
-    const commonSettings = {
+    // Settings of every instance; read replicas take no maintenance window (Cloud SQL ignores it on
+    // a replica, so the provider would show a diff on every update).
+    const instanceSettings = {
         tier,
         // db-custom tiers are Enterprise edition (Enterprise Plus is the default for PostgreSQL 16+).
         edition: "ENTERPRISE",
@@ -87,9 +104,12 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
         ipConfiguration,
         databaseFlags: DATABASE_FLAGS,
         insightsConfig: { queryInsightsEnabled: true, recordApplicationTags: true, recordClientAddress: false },
-        maintenanceWindow: { day: 7, hour: 3, updateTrack: prod ? "stable" : "canary" },
         userLabels: labels,
     };
+    const maintenanceWindow = { day: 7, hour: 3, updateTrack: prod ? "stable" : "canary" };
+    // The disk grows on its own (diskAutoresize): diskSize is only the starting size, and setting it
+    // again on an update would try to shrink a grown disk (the provider's doc says to ignore it).
+    const stateful = { parent, protect, ignoreChanges: DISK_SIZE_GROWS };
 
     const primaries: GcpSqlInstance[] = [];
     const replicas: GcpSqlInstance[][] = [];
@@ -103,7 +123,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
             ...common,
             name: ctx.naming.physical("gcp.sqlInstance", "pg", ...shardSuffix),
             settings: {
-                ...commonSettings,
+                ...instanceSettings,
+                maintenanceWindow,
                 availabilityType: db.highAvailability ? "REGIONAL" : "ZONAL",
                 locationPreference: { zone, secondaryZone },
                 backupConfiguration: {
@@ -114,7 +135,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
                     backupRetentionSettings: { retainedBackups: db.backupDays, retentionUnit: "COUNT" },
                 },
             },
-        }, { parent, protect });
+        }, stateful);
         primaries.push({ instance: primary, zone, secondaryZone });
         usedZones.add(zone);
         if (secondaryZone) usedZones.add(secondaryZone);
@@ -141,12 +162,12 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
                 name: ctx.naming.physical("gcp.sqlInstance", "pg", ...shardSuffix, `r${r}`),
                 masterInstanceName: primary.name,
                 settings: {
-                    ...commonSettings,
+                    ...instanceSettings,
                     availabilityType: "ZONAL",
                     locationPreference: { zone: replicaZone },
                     backupConfiguration: { enabled: false },
                 },
-            }, { parent, protect });
+            }, stateful);
             shardReplicas.push({ instance: replica, zone: replicaZone });
             usedZones.add(replicaZone);
         }

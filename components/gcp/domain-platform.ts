@@ -3,6 +3,7 @@ import type { PlatformReference, StackContext } from "../core/contracts";
 import { gcpLabels } from "../core/tags";
 import { zonesOf } from "./addressing";
 import type { GcpPlatformExtras } from "./extras";
+import type { GcpDomainHome } from "./home";
 
 /**
  * What the GCP domain components need from the platform stack, read once from its outputs. Every
@@ -10,11 +11,13 @@ import type { GcpPlatformExtras } from "./extras";
  * which resources exist.
  */
 export interface GcpDomainPlatform {
-    /** The domain's service project (`extras.domainProjectIds[domain]`, else the host project). */
+    /** The domain's service project (`extras.domainProjectIds[domain]`; the host project when it shares it). */
     project: pulumi.Output<string>;
     /** The Shared VPC host project (cluster, registry, keys live here). */
     hostProject: pulumi.Output<string>;
     networkSelfLink: pulumi.Output<string>;
+    /** The Shared VPC subnet (Direct VPC egress of the domain's worker). */
+    subnetSelfLink: pulumi.Output<string>;
     /** Name of the private services access range (Cloud SQL `allocatedIpRange`, Memorystore `reservedIpRange`). */
     privateServicesRange: pulumi.Output<string>;
     /** Workload Identity pool `<host project>.svc.id.goog`. */
@@ -24,7 +27,11 @@ export interface GcpDomainPlatform {
     registryUrl: pulumi.Output<string>;
     clusterName: pulumi.Output<string>;
     clusterLocation: pulumi.Output<string>;
-    kubeconfig: pulumi.Output<string>;
+    /** The workload KSA's Workload Identity Federation principal the platform vended. */
+    workloadPrincipal: pulumi.Output<string>;
+    /** The deploy service account the platform vended (e-mail and resource name). */
+    deployServiceAccountEmail: pulumi.Output<string>;
+    deployServiceAccountName: pulumi.Output<string>;
     /** The platform's customer-managed key for data (Cloud SQL, GCS) in the region. */
     dataKeyId: pulumi.Output<string>;
     /** Key for geo-redundant (multi-region) buckets when the platform exports one. */
@@ -37,17 +44,26 @@ export function readDomainPlatform(domain: string, platform: PlatformReference):
     const cluster = platform.get("cluster");
     const registry = platform.get("registry");
     const keys = platform.get("keys");
+    const home = platform.get("homes").apply((homes) => homes[domain] as pulumi.Unwrap<GcpDomainHome>);
     return {
-        project: extras.apply((e) => e.domainProjectIds?.[domain] ?? e.hostProjectId),
+        project: extras.apply((e) => {
+            const project = e.domainProjectIds?.[domain];
+            // The program checked the registration; a platform that registered it exports its project.
+            if (!project) throw new Error(`platform stack ${platform.name} exports no project for domain "${domain}"; run its \`pulumi up\` first`);
+            return project;
+        }),
         hostProject: extras.apply((e) => e.hostProjectId),
         networkSelfLink: extras.apply((e) => e.networkSelfLink),
+        subnetSelfLink: extras.apply((e) => e.subnetSelfLink),
         privateServicesRange: extras.apply((e) => e.privateServicesRange),
         workloadPool: extras.apply((e) => e.workloadPool),
         artifactRepositoryId: extras.apply((e) => e.artifactRepositoryId),
         registryUrl: registry.apply((r) => r.registryUrl),
         clusterName: cluster.apply((c) => c.name),
         clusterLocation: extras.apply((e) => e.clusterLocation),
-        kubeconfig: pulumi.secret(cluster.apply((c) => c.kubeconfig)),
+        workloadPrincipal: home.apply((h) => h.workloadPrincipal),
+        deployServiceAccountEmail: home.apply((h) => h.deployPrincipal),
+        deployServiceAccountName: home.apply((h) => h.deployServiceAccountName),
         dataKeyId: keys.apply((k) => k.keyIds.data),
         geoDataKeyId: extras.apply((e) => e.geoDataKeyId),
     };

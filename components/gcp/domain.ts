@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { DomainOutputs, PlatformReference, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
-import { clusterProvider } from "../kubernetes/provider";
 import { GcpCache } from "./cache";
 import { GcpDatabase } from "./database";
 import { readDomainPlatform } from "./domain-platform";
@@ -10,18 +9,19 @@ import { GcpPipeline } from "./pipeline";
 import { gcpProvider } from "./provider";
 import { GcpQueue } from "./queue";
 import { GcpObjectStore } from "./storage";
+import { GcpWorker } from "./worker";
 
 /**
- * Composes the gcp domain layer in the domain's service project on the platform it references:
- * namespace baseline + Workload Identity, Cloud SQL, GCS, Pub/Sub, Memorystore, Cloud Build +
- * Cloud Deploy, and the workload's least-privilege grants on exactly those resources.
+ * Composes the gcp domain layer in the domain's service project on the platform it references,
+ * through Google APIs only: Cloud SQL, GCS, Pub/Sub, Memorystore, Cloud Build + Cloud Deploy (as the
+ * deploy service account the platform vended), and the grants of exactly those resources to the
+ * workload KSA's Workload Identity Federation principal.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const domainName = ctx.config.domain ?? "domain";
     const plat = readDomainPlatform(domainName, platform);
     const gcp = gcpProvider(ctx, plat.project);
-    const k8s = clusterProvider("gke", plat.kubeconfig);
-    const opts: pulumi.ComponentResourceOptions = { providers: [gcp, k8s] };
+    const opts: pulumi.ComponentResourceOptions = { providers: [gcp] };
     const args = { ctx, platform: plat };
     const name = (capability: string) => childName(domainName, capability);
 
@@ -34,20 +34,25 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     new GcpWorkloadAccess(name("access"), {
         ...args,
         member: identity.member,
+        databaseMember: identity.databaseMember,
         bucketName: objectStore.bucketName,
         topicName: queue.topicName,
         subscriptionName: queue.subscriptionName,
         sqlInstanceNames: database.instanceNames,
         cacheAuthSecretId: cache?.authSecretId,
+        cacheCaSecretId: cache?.caSecretId,
     }, opts);
     const pipeline = ctx.config.pipeline.enabled
         ? new GcpPipeline(name("pipeline"), {
             ...args,
             namespace: identity.outputs.namespace,
-            namespaceReady: identity.namespace,
             promoteFromCluster: ctx.config.gcp.promoteFromCluster,
         }, opts)
         : undefined;
+
+    const worker = ctx.config.worker.enabled ? new GcpWorker(name("worker"), {
+        ...args, topicId: queue.outputs.queueId, deadLetterTopicId: queue.outputs.deadLetterQueueId, bucketName: objectStore.bucketName,
+    }, opts) : undefined;
 
     return {
         namespace: identity.outputs.namespace,
@@ -57,5 +62,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queue: queue.outputs,
         cache: cache?.outputs,
         pipeline: pipeline?.outputs,
+        ...(worker ? { worker: worker.outputs } : {}),
     };
 }

@@ -1,9 +1,10 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { HierarchyOutputs, StackContext } from "../core/contracts";
+import type { HierarchyOutputs, OrganizationReference, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { gcpLabels, mergeTags } from "../core/tags";
 import { createOrgPolicies } from "./org-policies";
+import { serviceAgentMember } from "./service-agents";
 
 /** APIs the platform (Shared VPC host) project needs. */
 export const PLATFORM_APIS = [
@@ -42,7 +43,7 @@ export interface FolderArgs {
     ctx: StackContext;
     /** Display name (created) or `folders/123` (existing: nothing is created). */
     displayName?: string;
-    existingId?: string;
+    existingId?: pulumi.Input<string>;
     /** Parent `organizations/123` or `folders/456` (created folders). */
     parentId?: pulumi.Input<string>;
     /** Attach the landing zone's organization policies to this folder. */
@@ -74,8 +75,8 @@ export class GcpFolder extends pulumi.ComponentResource {
 
 export function createFolder(name: string, parent: pulumi.Resource, args: FolderArgs): FolderResult {
     if (args.existingId) {
-        const id = args.existingId.replace(/^folders\//, "");
-        return { name: pulumi.output(`folders/${id}`), folderId: pulumi.output(id), policies: [] };
+        const id = pulumi.output(args.existingId).apply((existing) => existing.replace(/^folders\//, ""));
+        return { name: pulumi.interpolate`folders/${id}`, folderId: id, policies: [] };
     }
     const prod = args.ctx.config.environment === "prod";
     const folder = new gcp.organizations.Folder(childName(name, "folder"), {
@@ -101,6 +102,8 @@ export interface ProjectArgs {
     role: string;
     apis: readonly string[];
     agents: readonly ServiceAgent[];
+    /** What must exist before the project is created (e.g. the org policies it must be born under). */
+    dependsOn?: pulumi.Resource[];
 }
 
 export interface ProjectResult {
@@ -110,6 +113,8 @@ export interface ProjectResult {
     apis: gcp.projects.Service[];
     /** IAM member (`serviceAccount:...`) of each service agent. */
     agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    /** The project number (service agent e-mails, Workload Identity Federation principals and service perimeters name the project by it). */
+    projectNumber: pulumi.Output<string>;
 }
 
 /** A project of the landing zone with its APIs enabled and its service agents provisioned. */
@@ -121,6 +126,7 @@ export class GcpProject extends pulumi.ComponentResource {
     readonly projectId: pulumi.Output<string>;
     readonly apis: gcp.projects.Service[];
     readonly agents: Partial<Record<ServiceAgent, pulumi.Output<string>>>;
+    readonly projectNumber: pulumi.Output<string>;
 
     constructor(name: string, args: ProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:Project", name, {}, opts);
@@ -130,6 +136,7 @@ export class GcpProject extends pulumi.ComponentResource {
         this.projectId = result.projectId;
         this.apis = result.apis;
         this.agents = result.agents;
+        this.projectNumber = result.projectNumber;
         this.registerOutputs({ projectId: this.projectId });
     }
 }
@@ -147,7 +154,7 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
             autoCreateNetwork: false,
             deletionPolicy: prod ? "PREVENT" : "DELETE",
             labels: gcpLabels(mergeTags(args.ctx.tags, { domain: args.role })),
-        }, { parent, protect: config.protectStateful });
+        }, { parent, protect: config.protectStateful, dependsOn: args.dependsOn });
     }
     const projectId = project ? project.projectId : pulumi.output(args.projectId);
     const byService = new Map(args.apis.map((service) => [service, new gcp.projects.Service(childName(name, service.split(".")[0]), {
@@ -159,6 +166,8 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
     const apis = [...byService.values()];
     const needs = (service: string) => (byService.has(service) ? [byService.get(service)!] : []);
     const agents: ProjectResult["agents"] = {};
+    // Agent e-mails are built from the project number (ServiceIdentity may return none).
+    const projectNumber = project ? project.number : gcp.organizations.getProjectOutput({ projectId: args.projectId }, { parent }).number;
     for (const agent of args.agents) {
         if (agent === "storage") {
             // Reading the Cloud Storage agent also creates it (it exists only once asked for).
@@ -171,9 +180,9 @@ export function createProject(name: string, parent: pulumi.Resource, args: Proje
         const identity = new gcp.projects.ServiceIdentity(childName(name, "agent", agent), { project: projectId, service }, {
             parent, dependsOn: needs(service),
         });
-        agents[agent] = identity.member;
+        agents[agent] = serviceAgentMember(agent, projectNumber, [identity]);
     }
-    return { projectId, project, apis, agents };
+    return { projectId, project, apis, agents, projectNumber };
 }
 
 // ---------------------------------------------------------------- the hierarchy
@@ -211,19 +220,31 @@ export function domainProjectId(ctx: StackContext, domain: string): string {
 
 /**
  * organization -> landing zone folder -> environment folder -> platform project + one service
- * project per domain. `create` builds all of it (the landing zone folder only when
- * `hierarchy.existingIds.root` does not name one); `existing` hangs the tree under the given ids;
- * `skip` runs everything in `gcp.projectId`.
+ * project per domain. With an organization stack (`organizationStack`) the folders are its own:
+ * the platform creates its projects in its environment's folder. Otherwise `create` builds all of
+ * it (the landing zone folder only when `hierarchy.existingIds.root` does not name one);
+ * `existing` hangs the tree under the given ids; `skip` runs everything in `gcp.projectId`.
  */
-export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.ComponentResourceOptions): GcpHierarchy {
+export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.ComponentResourceOptions,
+    organization?: OrganizationReference): GcpHierarchy {
     const { config } = ctx;
     const { hierarchy } = config;
     const ids = hierarchy.existingIds ?? {};
     const create = hierarchy.mode === "create";
     let root: GcpFolder | undefined;
     let environment: GcpFolder | undefined;
-    const ownsRoot = create && !ids.root;
-    if (create || ids.root) {
+    const ownsRoot = create && !ids.root && !organization;
+    if (organization) {
+        // The same component names as when the platform owned the folders: its projects keep their URNs.
+        const rootFolder = new GcpFolder(name, { ctx, existingId: organization.get("rootId") }, opts);
+        root = rootFolder;
+        const folder = organization.get("environments").apply((environments) => {
+            const found = environments[config.environment]?.containerId;
+            if (!found) throw new pulumi.ResourceError(`organization stack ${organization.name} has no environment ${config.environment}: add it to its landing-zone:organization.environments`, rootFolder);
+            return found;
+        });
+        environment = new GcpFolder(childName(name, config.environment), { ctx, existingId: folder }, { parent: root });
+    } else if (create || ids.root) {
         root = new GcpFolder(name, {
             ctx,
             existingId: ownsRoot ? undefined : ids.root,
@@ -232,7 +253,7 @@ export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.Co
             orgPolicies: ownsRoot,
         }, opts);
     }
-    if (create || ids.environment) {
+    if (!organization && (create || ids.environment)) {
         environment = new GcpFolder(childName(name, config.environment), {
             ctx,
             existingId: create ? undefined : ids.environment,
@@ -245,14 +266,14 @@ export function createHierarchy(name: string, ctx: StackContext, opts: pulumi.Co
     const projectName = (role: string) => childName(name, config.environment, role);
     // A domain without a project of its own (skip, or existing without an id) shares the platform
     // project, which then enables the domain APIs and agents too.
-    const sharing = hierarchy.domains.some((d) => domainProjectId(ctx, d) === platformProjectId(ctx));
+    const sharing = Object.keys(config.domains).some((d) => domainProjectId(ctx, d) === platformProjectId(ctx));
     const platform = new GcpProject(projectName("platform"), {
         ctx, projectId: platformProjectId(ctx), create, folderId: environment?.folderId, role: "platform",
         apis: sharing ? [...new Set([...PLATFORM_APIS, ...DOMAIN_APIS])] : PLATFORM_APIS,
         agents: sharing ? [...new Set([...PLATFORM_AGENTS, ...DOMAIN_AGENTS])] : PLATFORM_AGENTS,
     }, projectOpts);
     const domains: Record<string, GcpProject> = {};
-    for (const domain of hierarchy.domains) {
+    for (const domain of Object.keys(config.domains)) {
         const projectId = domainProjectId(ctx, domain);
         if (projectId === platform.id) {
             domains[domain] = platform;

@@ -1,52 +1,38 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { WorkloadIdentityOutputs } from "../core/contracts";
+import { type WorkloadIdentityOutputs, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
 import { childName } from "../core/naming";
-import { NamespaceBaseline, type EgressRule, NAMESPACE_QUOTAS } from "../kubernetes/namespace-baseline";
 import type { GcpDomainArgs } from "./domain-platform";
-
-/** The Kubernetes ServiceAccount the domain's workloads run as. */
-export const WORKLOAD_KSA = "workload";
-
-const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
-
-/**
- * Egress of the domain's pods: the GKE metadata server (Workload Identity tokens), Google APIs over
- * HTTPS, and Cloud SQL (5432) and Memorystore TLS (6378) in the private services ranges.
- */
-export const DOMAIN_EGRESS: EgressRule[] = [
-    { cidr: "169.254.169.252/32", ports: [988] },
-    { cidr: "169.254.169.254/32", ports: [80] },
-    { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.0.0/16", ...PRIVATE_RANGES] },
-    ...PRIVATE_RANGES.map((cidr) => ({ cidr, ports: [5432, 6378] })),
-];
 
 export interface GcpWorkloadIdentityResult {
     outputs: WorkloadIdentityOutputs;
+    /** The Google service account the workload logs in to Cloud SQL as (IAM database authentication). */
     serviceAccount: gcp.serviceaccount.Account;
     /** The Google service account's e-mail, known at plan time (account id and project are inputs). */
     email: pulumi.Output<string>;
-    baseline: NamespaceBaseline;
 }
 
 /**
- * The domain's identity: a Google service account (no keys), the namespace baseline on the shared
- * GKE cluster with the workload KSA annotated for it, and the Workload Identity binding.
+ * The domain workload's identity: the Workload Identity Federation principal of the namespace's
+ * workload KSA, which the platform vended (`principal://...`; no annotation, no binding in the
+ * cluster). Cloud SQL IAM database users are Google accounts, so a keyless Google service account
+ * serves as the database login; only that principal may mint its tokens.
  */
 export class GcpWorkloadIdentity extends pulumi.ComponentResource {
     readonly outputs: WorkloadIdentityOutputs;
     readonly email: pulumi.Output<string>;
+    /** IAM member of the workload: the KSA's federated principal. */
     readonly member: pulumi.Output<string>;
-    /** The namespace baseline (resources in the namespace wait for it). */
-    readonly namespace: pulumi.Resource;
+    /** IAM member of the database login service account. */
+    readonly databaseMember: pulumi.Output<string>;
 
     constructor(name: string, args: GcpDomainArgs, opts?: pulumi.ComponentResourceOptions) {
         super("landing-zone:gcp:WorkloadIdentity", name, {}, opts);
         const result = createWorkloadIdentity(name, this, args);
         this.outputs = result.outputs;
         this.email = result.email;
-        this.namespace = result.baseline;
-        this.member = pulumi.interpolate`serviceAccount:${result.email}`;
+        this.member = args.platform.workloadPrincipal;
+        this.databaseMember = pulumi.interpolate`serviceAccount:${result.email}`;
         this.registerOutputs({ principal: result.outputs.principal });
     }
 }
@@ -57,37 +43,30 @@ export function createWorkloadIdentity(name: string, parent: pulumi.Resource, ar
     const serviceAccount = new gcp.serviceaccount.Account(childName(name, "gsa"), {
         project: platform.project,
         accountId: ctx.naming.physical("gcp.serviceAccountId", "app"),
-        displayName: `${namespace} workload (${ctx.config.environment})`,
-        description: `Workload Identity of the ${namespace} namespace's ${WORKLOAD_KSA} ServiceAccount`,
+        displayName: `${namespace} workload database login (${ctx.config.environment})`,
+        description: `Cloud SQL IAM login of the ${namespace} namespace's ${WORKLOAD_SERVICE_ACCOUNT} ServiceAccount`,
     }, { parent });
     const email = pulumi.interpolate`${serviceAccount.accountId}@${serviceAccount.project}.iam.gserviceaccount.com`;
 
-    const baseline = new NamespaceBaseline(childName(name, "baseline"), {
-        namespace,
-        labels: ctx.tags,
-        quota: NAMESPACE_QUOTAS[ctx.config.environment],
-        serviceAccount: { name: WORKLOAD_KSA, annotations: { "iam.gke.io/gcp-service-account": email } },
-        egress: DOMAIN_EGRESS,
-    }, { parent });
-
-    // Only the namespace's workload KSA may act as the Google service account.
-    new gcp.serviceaccount.IAMMember(childName(name, "workload-identity"), {
+    // Only the namespace's workload KSA may mint this account's tokens (for the database login).
+    new gcp.serviceaccount.IAMMember(childName(name, "token-creator"), {
         serviceAccountId: serviceAccount.name,
-        role: "roles/iam.workloadIdentityUser",
-        member: pulumi.interpolate`serviceAccount:${platform.workloadPool}[${namespace}/${WORKLOAD_KSA}]`,
+        role: "roles/iam.serviceAccountTokenCreator",
+        member: platform.workloadPrincipal,
     }, { parent });
 
     return {
         serviceAccount,
         email,
-        baseline,
-        outputs: { namespace, serviceAccountName: WORKLOAD_KSA, principal: email },
+        outputs: { namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, principal: platform.workloadPrincipal },
     };
 }
 
 export interface GcpWorkloadAccessArgs extends GcpDomainArgs {
-    /** `serviceAccount:<email>` of the workload. */
+    /** The workload's IAM member: its KSA's federated `principal://...`. */
     member: pulumi.Input<string>;
+    /** `serviceAccount:<email>` of the database login service account (Cloud SQL roles). */
+    databaseMember: pulumi.Input<string>;
     bucketName: pulumi.Input<string>;
     topicName: pulumi.Input<string>;
     subscriptionName: pulumi.Input<string>;
@@ -95,6 +74,8 @@ export interface GcpWorkloadAccessArgs extends GcpDomainArgs {
     sqlInstanceNames: pulumi.Input<string>[];
     /** Secret holding the cache's AUTH string, when there is a cache. */
     cacheAuthSecretId?: pulumi.Input<string>;
+    /** Secret holding the cache's server CA certificates, when there is a cache. */
+    cacheCaSecretId?: pulumi.Input<string>;
 }
 
 /** Cloud SQL roles granted at project level, scoped by an IAM condition to the domain's instances. */
@@ -109,7 +90,8 @@ export function sqlInstanceCondition(project: pulumi.Input<string>, names: pulum
 /**
  * Least-privilege grants of the workload identity, each on one resource of this domain: object
  * user on its bucket, publisher on its topic, subscriber on its subscription, the cache's AUTH
- * secret, and Cloud SQL client + IAM login on its instances only. No primitive roles.
+ * secret (to the KSA's principal), and Cloud SQL client + IAM login on its instances only (to the
+ * database login service account). No primitive roles.
  */
 export class GcpWorkloadAccess extends pulumi.ComponentResource {
     constructor(name: string, args: GcpWorkloadAccessArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -147,7 +129,7 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grants.push(new gcp.projects.IAMMember(childName(name, `sql-${short}`), {
             project: platform.project,
             role,
-            member,
+            member: args.databaseMember,
             condition: { title: `domain-instances-${short}`, description: "Only this domain's Cloud SQL instances", expression: condition },
         }, opts));
     }
@@ -155,6 +137,14 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-auth"), {
             project: platform.project,
             secretId: args.cacheAuthSecretId,
+            role: "roles/secretmanager.secretAccessor",
+            member,
+        }, opts));
+    }
+    if (args.cacheCaSecretId) {
+        grants.push(new gcp.secretmanager.SecretIamMember(childName(name, "cache-ca"), {
+            project: platform.project,
+            secretId: args.cacheCaSecretId,
             role: "roles/secretmanager.secretAccessor",
             member,
         }, opts));

@@ -2,10 +2,12 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../core/naming";
 
-/** One guardrail of the landing zone folder: a boolean constraint enforced, or a list constraint denying all. */
+/** One guardrail of the landing zone folder: a boolean constraint enforced, a list constraint denying all, or allowing only `values`. */
 export interface OrgPolicyRule {
     constraint: string;
-    kind: "boolean" | "deny-all";
+    kind: "boolean" | "deny-all" | "allow";
+    /** The allowed values of an `allow` rule. */
+    values?: string[];
     why: string;
 }
 
@@ -20,13 +22,19 @@ export const ORG_POLICY_RULES: readonly OrgPolicyRule[] = [
     { constraint: "compute.skipDefaultNetworkCreation", kind: "boolean", why: "new projects get no default network" },
 ];
 
+/** The Org Policy API v2 rule of an `OrgPolicyRule`. */
+export function policyRule(rule: OrgPolicyRule): gcp.types.input.orgpolicy.PolicySpecRule {
+    if (rule.kind === "boolean") return { enforce: "TRUE" };
+    if (rule.kind === "deny-all") return { denyAll: "TRUE" };
+    return { values: { allowedValues: rule.values ?? [] } };
+}
+
 /** Org policies on a folder (`folders/123`), children of `parent`. */
-export function createOrgPolicies(name: string, parent: pulumi.Resource, folder: pulumi.Input<string>): gcp.orgpolicy.Policy[] {
-    return ORG_POLICY_RULES.map((rule) => new gcp.orgpolicy.Policy(childName(name, rule.constraint.replace(/\./g, "-")), {
+export function createOrgPolicies(name: string, parent: pulumi.Resource, folder: pulumi.Input<string>,
+    rules: readonly OrgPolicyRule[] = ORG_POLICY_RULES): gcp.orgpolicy.Policy[] {
+    return rules.map((rule) => new gcp.orgpolicy.Policy(childName(name, rule.constraint.replace(/\./g, "-")), {
         parent: folder,
         name: pulumi.interpolate`${folder}/policies/${rule.constraint}`,
-        spec: {
-            rules: [rule.kind === "boolean" ? { enforce: "TRUE" } : { denyAll: "TRUE" }],
-        },
+        spec: { rules: [policyRule(rule)] },
     }, { parent }));
 }

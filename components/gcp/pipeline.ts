@@ -1,9 +1,10 @@
 import * as gcp from "@pulumi/gcp";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PipelineOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+import { createReleaseStaging } from "./release-staging";
+import { createSourceConnection, GIT_TOKEN_CONFIG, nextStepText, type SourceConnectionResult } from "./source-connection";
 
 export interface GcpPipelineArgs extends GcpDomainArgs {
     /** The domain namespace deployments go to (and no other). */
@@ -13,20 +14,23 @@ export interface GcpPipelineArgs extends GcpDomainArgs {
      * releases deploy there first and are promoted to this stack's cluster after approval.
      */
     promoteFromCluster?: string;
-    /** The namespace resource: the RoleBinding in it waits for it. */
-    namespaceReady?: pulumi.Resource;
 }
 
 export interface GcpPipelineResult {
     outputs: PipelineOutputs;
     buildServiceAccount: gcp.serviceaccount.Account;
-    deployServiceAccount: gcp.serviceaccount.Account;
-    trigger: gcp.cloudbuild.Trigger;
+    /** Exists once the GitHub connection can be complete (see `outputs.nextStep`). */
+    trigger?: gcp.cloudbuild.Trigger;
+    source: SourceConnectionResult;
+    stagingBucket: gcp.storage.Bucket;
     deliveryPipeline: gcp.clouddeploy.DeliveryPipeline;
     targets: gcp.clouddeploy.Target[];
 }
 
-/** CI/CD of a domain: Cloud Build (build, push, release) and Cloud Deploy into the domain namespace. */
+/**
+ * CI/CD of a domain: a Cloud Build connection to GitHub and a trigger on `pipeline.repository`
+ * (build, push, release), and Cloud Deploy into the domain namespace.
+ */
 export class GcpPipeline extends pulumi.ComponentResource {
     readonly outputs: PipelineOutputs;
 
@@ -34,7 +38,7 @@ export class GcpPipeline extends pulumi.ComponentResource {
         super("landing-zone:gcp:Pipeline", name, {}, opts);
         const result = createPipeline(name, this, args);
         this.outputs = result.outputs;
-        this.registerOutputs({ name: result.outputs.name, imageRepository: result.outputs.imageRepository });
+        this.registerOutputs({ name: result.outputs.name, imageRepository: result.outputs.imageRepository, nextStep: result.outputs.nextStep });
     }
 }
 
@@ -56,23 +60,23 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     const labels = domainLabels(ctx);
     const prod = ctx.config.environment === "prod";
     const opts = { parent };
-    const sourceRepository = pipeline.repository ?? `${namespace}-service`;
+    // Validation guarantees an external GitHub repository `owner/name` on gcp.
+    const sourceRepository = pipeline.repository!;
 
-    // Dedicated identities: the build pushes images and creates releases; the deploy identity
-    // renders and applies manifests, in the domain namespace only.
+    // Dedicated identities: the build pushes images and creates releases; the deploy identity (the
+    // platform vended it: `edit` in the domain namespace and cluster viewer, nothing else in the
+    // cluster) renders and applies manifests.
     const buildSa = new gcp.serviceaccount.Account(childName(name, "build-sa"), {
         project,
         accountId: ctx.naming.physical("gcp.serviceAccountId", "build"),
         displayName: `${namespace} Cloud Build`,
     }, opts);
-    const deploySa = new gcp.serviceaccount.Account(childName(name, "deploy-sa"), {
-        project,
-        accountId: ctx.naming.physical("gcp.serviceAccountId", "deploy"),
-        displayName: `${namespace} Cloud Deploy execution`,
-    }, opts);
     const buildMember = pulumi.interpolate`serviceAccount:${serviceAccountEmail(buildSa)}`;
-    const deployEmail = serviceAccountEmail(deploySa);
+    const deployEmail = platform.deployServiceAccountEmail;
     const deployMember = pulumi.interpolate`serviceAccount:${deployEmail}`;
+
+    // Releases are staged in a bucket of the domain's own (never gcloud's `<project>_clouddeploy`).
+    const staging = createReleaseStaging(name, parent, { ...args, uploader: buildMember, renderer: deployMember });
 
     // Targets: the previous environment's cluster (when promoting) and this stack's cluster.
     const gkeTarget = (suffix: string[], cluster: pulumi.Input<string>, requireApproval: boolean) =>
@@ -85,9 +89,12 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             gke: { cluster, dnsEndpoint: true },
             deployParameters: { namespace },
             requireApproval,
-            executionConfigs: [{ usages: ["RENDER", "DEPLOY"], serviceAccount: deployEmail, executionTimeout: "3600s" }],
+            executionConfigs: [{
+                usages: ["RENDER", "DEPLOY"], serviceAccount: deployEmail, executionTimeout: "3600s",
+                artifactStorage: staging.artifactDir,
+            }],
             labels,
-        }, opts);
+        }, { parent, dependsOn: staging.grants });
     const clusterId = pulumi.interpolate`projects/${platform.hostProject}/locations/${platform.clusterLocation}/clusters/${platform.clusterName}`;
     const targets: gcp.clouddeploy.Target[] = [];
     if (args.promoteFromCluster) targets.push(gkeTarget(["previous"], args.promoteFromCluster, false));
@@ -122,7 +129,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
     }, opts);
     // A release runs as the deploy identity: the build may act as that one account only.
     new gcp.serviceaccount.IAMMember(childName(name, "build-acts-as-deploy"), {
-        serviceAccountId: deploySa.name,
+        serviceAccountId: platform.deployServiceAccountName,
         role: "roles/iam.serviceAccountUser",
         member: buildMember,
     }, opts);
@@ -133,11 +140,6 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
         role: "roles/clouddeploy.jobRunner",
         member: deployMember,
     }, opts);
-    new gcp.projects.IAMMember(childName(name, "deploy-cluster-viewer"), {
-        project: platform.hostProject,
-        role: "roles/container.clusterViewer",
-        member: deployMember,
-    }, opts);
     if (args.promoteFromCluster) {
         new gcp.projects.IAMMember(childName(name, "deploy-previous-cluster-viewer"), {
             project: projectOfCluster(args.promoteFromCluster),
@@ -145,32 +147,29 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             member: deployMember,
         }, opts);
     }
-    new k8s.rbac.v1.RoleBinding(childName(name, "deploy-edit"), {
-        metadata: { name: "cloud-deploy-edit", namespace, labels },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "edit" },
-        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: deployEmail }],
-    }, { parent, dependsOn: args.namespaceReady ? [args.namespaceReady] : [] });
-
     const imageRepository = pulumi.interpolate`${platform.registryUrl}/${namespace}`;
-    const image = pulumi.interpolate`${imageRepository}:$SHORT_SHA`;
-    const branch = `^${pipeline.branch}$`;
-    const [owner, repoName] = sourceRepository.includes("/") ? sourceRepository.split("/", 2) : [undefined, sourceRepository];
+    // Tagged by build id: tags are immutable, and a rebuild of the same commit is a new build.
+    const image = pulumi.interpolate`${imageRepository}:$BUILD_ID`;
     const deployRepository = pipeline.deployRepository;
     const cloneDeploy = deployRepository
-        ? [pipeline.source === "external"
-            ? { id: "manifests", name: "gcr.io/cloud-builders/git", args: ["clone", "--depth=1", `https://github.com/${deployRepository}.git`, "deploy"] }
-            : { id: "manifests", name: "gcr.io/google.com/cloudsdktool/cloud-sdk:slim", entrypoint: "gcloud", args: ["source", "repos", "clone", deployRepository, "deploy"] }]
+        ? [{ id: "manifests", name: "gcr.io/cloud-builders/git", args: ["clone", "--depth=1", `https://github.com/${deployRepository}.git`, "deploy"] }]
         : [];
 
-    const trigger = new gcp.cloudbuild.Trigger(childName(name, "trigger"), {
+    const source = createSourceConnection(name, parent, {
+        ...args,
+        repository: sourceRepository,
+        token: new pulumi.Config(GIT_TOKEN_CONFIG.namespace).getSecret(GIT_TOKEN_CONFIG.key),
+        installationId: ctx.config.gcp.githubAppInstallationId,
+    });
+    const nextStep = nextStepText(source.nextSteps);
+    // A trigger only on a linked repository: one on an incomplete connection would never fire.
+    const trigger = source.repository && new gcp.cloudbuild.Trigger(childName(name, "trigger"), {
         project,
         location: region,
         name: ctx.naming.physical("gcp.generic", "build"),
         description: `Build ${sourceRepository} (${pipeline.branch}), push to Artifact Registry, release to Cloud Deploy`,
         serviceAccount: buildSa.id,
-        triggerTemplate: pipeline.source === "managed" ? { repoName, branchName: branch } : undefined,
-        github: pipeline.source === "external" ? { owner, name: repoName, push: { branch } } : undefined,
-        includeBuildLogs: pipeline.source === "external" ? "INCLUDE_BUILD_LOGS_WITH_STATUS" : undefined,
+        repositoryEventConfig: { repository: source.repository.id, push: { branch: `^${pipeline.branch}$` } },
         build: {
             steps: [
                 { id: "build", name: "gcr.io/cloud-builders/docker", args: ["build", "-t", image, "."] },
@@ -181,11 +180,13 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
                     name: "gcr.io/google.com/cloudsdktool/cloud-sdk:slim",
                     entrypoint: "gcloud",
                     args: [
-                        "deploy", "releases", "create", "rel-$SHORT_SHA",
+                        // Release names must be unique too: one per build.
+                        "deploy", "releases", "create", "rel-$BUILD_ID",
                         pulumi.interpolate`--delivery-pipeline=${deliveryPipeline.name}`,
                         `--region=${region}`,
                         pulumi.interpolate`--images=app=${image}`,
                         `--source=${deployRepository ? "deploy" : "."}`,
+                        pulumi.interpolate`--gcs-source-staging-dir=${staging.sourceDir}`,
                     ],
                 },
             ],
@@ -193,12 +194,13 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             options: { logging: "CLOUD_LOGGING_ONLY", requestedVerifyOption: "VERIFIED" },
             timeout: "1800s",
         },
-    }, { parent, dependsOn: [deliveryPipeline] });
+    }, { parent, dependsOn: [deliveryPipeline, ...staging.grants] });
 
     return {
         buildServiceAccount: buildSa,
-        deployServiceAccount: deploySa,
         trigger,
+        source,
+        stagingBucket: staging.bucket,
         deliveryPipeline,
         targets,
         outputs: {
@@ -206,6 +208,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: GcpP
             sourceRepository: pulumi.output(sourceRepository),
             imageRepository,
             targetNamespace: namespace,
+            nextStep: nextStep === undefined ? undefined : pulumi.output(nextStep),
         },
     };
 }

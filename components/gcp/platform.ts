@@ -1,12 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { PlatformOutputs, StackContext } from "../core/contracts";
+import type { OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { GcpCluster } from "./cluster";
 import type { GcpPlatformExtras } from "./extras";
+import { PersonaAccess } from "./access";
+import { DomainHome, type GcpDomainHome } from "./home";
 import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent } from "./hierarchy";
 import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
 import { GcpLogging } from "./logging";
 import { GcpNetwork } from "./network";
+import { createPerimeter } from "./perimeter";
 import { gcpProvider } from "./provider";
 import { GcpRegistry } from "./registry";
 
@@ -32,11 +35,12 @@ function keyGrants(host: GcpProject, domains: Record<string, GcpProject>): KeyGr
 
 /**
  * Composes the gcp platform layer as a tree: landing zone folder -> environment folder ->
- * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry.
+ * projects; the platform (Shared VPC host) project holds keys, logging, network, cluster and registry,
+ * and the cluster holds the home of every registered domain.
  */
-export function platform(ctx: StackContext): PlatformOutputs {
+export function platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs {
     const provider = gcpProvider(ctx, platformProjectId(ctx));
-    const hierarchy = createHierarchy(ROOT_NAME, ctx, { provider });
+    const hierarchy = createHierarchy(ROOT_NAME, ctx, { provider }, organization);
     const host = hierarchy.platform;
     const under = (capability: string) => childName(host.resourceName, capability);
     const opts = { parent: host };
@@ -69,6 +73,27 @@ export function platform(ctx: StackContext): PlatformOutputs {
         dependsOn: [...host.apis, ...keys.grants.registry],
     }, opts).result;
 
+    // One vended home per registered domain: namespace baseline, Workload Identity principal, deploy access, personas.
+    const homes: Record<string, GcpDomainHome> = {};
+    for (const [domain, registration] of Object.entries(ctx.config.domains)) {
+        const project = hierarchy.domains[domain] ?? host;
+        homes[domain] = new DomainHome(under(`home-${domain}`), {
+            ctx, domain, registration,
+            hostProjectId: host.projectId,
+            hostProjectNumber: host.projectNumber,
+            domainProjectId: project.projectId,
+            k8sProvider: cluster.provider,
+            dependsOn: project.apis,
+        }, opts).result.outputs;
+    }
+
+    new PersonaAccess(under("personas"), { ctx, hostProjectId: host.projectId }, opts);
+
+    // Optional (gcp.serviceControls): a VPC Service Controls perimeter around the environment's projects.
+    createPerimeter(under("controls"), host, {
+        ctx, projectNumbers: [...new Set([host, ...Object.values(hierarchy.domains)])].map((p) => p.projectNumber),
+    });
+
     const extras: GcpPlatformExtras = {
         hostProjectId: host.projectId,
         domainProjectIds: hierarchy.outputs.domainScopes,
@@ -99,6 +124,8 @@ export function platform(ctx: StackContext): PlatformOutputs {
         registry: { registryUrl: registry.registryUrl, registryId: registry.registryId },
         keys: { keyIds: keys.keyIds, rotationDays: keys.rotationDays },
         logging: { workspaceId: logging.workspaceId, archiveId: logging.archiveId, retentionDays: logging.retentionDays },
+        domains: Object.keys(homes),
+        homes,
         extras: { ...extras },
     };
 }

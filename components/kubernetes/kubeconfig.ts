@@ -13,11 +13,13 @@ export interface ExecCredential {
  * cloud's CLI), so no static token or client certificate is ever stored: the same shape on every
  * cloud, only the plugin differs.
  */
-export function execKubeconfig(clusterName: pulumi.Input<string>, server: pulumi.Input<string>, caData: pulumi.Input<string>, exec: ExecCredential): pulumi.Output<string> {
+export function execKubeconfig(clusterName: pulumi.Input<string>, server: pulumi.Input<string>, caData: pulumi.Input<string> | undefined, exec: ExecCredential): pulumi.Output<string> {
+    // Without CA data the server's certificate is checked against the system roots (GKE's DNS endpoint).
+    const cluster = caData === undefined ? { server } : { server, "certificate-authority-data": caData };
     return pulumi.jsonStringify({
         apiVersion: "v1",
         kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server, "certificate-authority-data": caData } }],
+        clusters: [{ name: clusterName, cluster }],
         contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
         "current-context": clusterName,
         users: [{

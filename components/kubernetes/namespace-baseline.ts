@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { Environment } from "../core/config/types";
+import type { Size } from "../core/config/types";
 import { childName } from "../core/naming";
 import { kubernetesLabels } from "../core/tags";
 
@@ -28,13 +28,26 @@ export interface NamespaceBaselineArgs {
         labels?: Record<string, string>;
     };
     egress: EgressRule[];
+    /**
+     * Namespace-scoped RBAC: each entry binds a built-in ClusterRole (`admin`, `edit`, `view`) in this
+     * namespace only (a RoleBinding, never a ClusterRoleBinding) to users or groups.
+     */
+    roleBindings?: NamespaceRoleBinding[];
 }
 
-/** A domain namespace's budget per environment: the same on every cloud. */
-export const NAMESPACE_QUOTAS: Record<Environment, NamespaceBaselineArgs["quota"]> = {
-    dev: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "8", limitsMemory: "16Gi", pods: 50 },
-    staging: { requestsCpu: "8", requestsMemory: "16Gi", limitsCpu: "16", limitsMemory: "32Gi", pods: 100 },
-    prod: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "32", limitsMemory: "64Gi", pods: 200 },
+/** A RoleBinding of a built-in ClusterRole inside the domain namespace. */
+export interface NamespaceRoleBinding {
+    /** Binding name (`domain-admins`, `deploy`, ...). */
+    name: string;
+    clusterRole: "admin" | "edit" | "view";
+    subjects: { kind: "User" | "Group"; name: pulumi.Input<string> }[];
+}
+
+/** A domain namespace's budget per registered quota size (`landing-zone:domains.<d>.quota`): the same on every cloud. */
+export const NAMESPACE_QUOTAS: Record<Size, NamespaceBaselineArgs["quota"]> = {
+    small: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "8", limitsMemory: "16Gi", pods: 50 },
+    medium: { requestsCpu: "8", requestsMemory: "16Gi", limitsCpu: "16", limitsMemory: "32Gi", pods: 100 },
+    large: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "32", limitsMemory: "64Gi", pods: 200 },
 };
 
 /** Default container requests/limits when a pod states none (LimitRange). */
@@ -47,7 +60,8 @@ export const DEFAULT_CONTAINER_LIMITS = {
 /**
  * A domain's home on the shared cluster, the same on every cloud: namespace (Pod Security
  * `restricted`), ResourceQuota, LimitRange, default-deny NetworkPolicy with allows for DNS, the
- * namespace itself and the listed egress, and the workload ServiceAccount.
+ * namespace itself and the listed egress, the workload ServiceAccount and namespace-scoped RBAC.
+ * The platform stack creates one per registered domain; a domain stack never talks to the cluster.
  */
 export class NamespaceBaseline extends pulumi.ComponentResource {
     readonly namespaceName: pulumi.Output<string>;
@@ -151,6 +165,15 @@ export function createNamespaceBaseline(name: string, parent: pulumi.Resource, i
         },
         automountServiceAccountToken: false,
     }, opts);
+
+    for (const binding of args.roleBindings ?? []) {
+        if (binding.subjects.length === 0) continue;
+        new k8s.rbac.v1.RoleBinding(childName(name, "rbac", binding.name), {
+            metadata: metadata(binding.name),
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: binding.clusterRole },
+            subjects: binding.subjects.map((s) => ({ apiGroup: "rbac.authorization.k8s.io", kind: s.kind, name: s.name })),
+        }, opts);
+    }
 
     return { namespace, serviceAccount };
 }

@@ -6,17 +6,23 @@ function open(rule: Props, cidrKeys: string[]): boolean {
     return cidrKeys.some((k) => isOpenToInternet(rule[k]));
 }
 
-/** SSH, RDP, database and Kubernetes API ports are never open to the internet. */
+/** SSH, RDP, database, Kubernetes API, FTP and plain HTTP ports are never open to the internet. */
 export const policy = resourcePolicy({
     name: "disallow-admin-ingress-from-internet",
-    description: "Security groups must not admit 0.0.0.0/0 or ::/0 to admin ports (22, 3389, 5432, 6379, 3306, 1433, 5985-5986, 6443) or all ports.",
+    description: "Security groups (and EKS node group SSH access) must not admit 0.0.0.0/0 or ::/0 to admin, database, FTP or HTTP ports (20-22, 80, 3389, 5432, 6379, 3306, 1433, 5985-5986, 6443) or all ports.",
     metadata: {
         cloud: "aws", service: "ec2", severity: "critical", topic: "security", principle: "no-admin-ingress-from-internet",
         remediation: "admit only the VPC CIDR or a security group; reach hosts through SSM Session Manager, not SSH from the internet",
-        checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_277"],
-        resourceTypes: ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:ec2/securityGroupRule:SecurityGroupRule"],
+        checkov: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_100", "CKV_AWS_260", "CKV_AWS_277"],
+        resourceTypes: ["aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:ec2/securityGroupRule:SecurityGroupRule", "aws:eks/nodeGroup:NodeGroup"],
     },
     validate: (props, args, report) => {
+        if (args.type === "aws:eks/nodeGroup:NodeGroup") {
+            // SSH with a key and no source security groups opens port 22 to 0.0.0.0/0
+            const remote = props.remoteAccess;
+            if (remote?.ec2SshKey !== undefined && list(remote.sourceSecurityGroupIds).length === 0) report("remoteAccess opens SSH to the internet (ec2SshKey without sourceSecurityGroupIds).");
+            return;
+        }
         const rules: Props[] = args.type === "aws:ec2/securityGroup:SecurityGroup" ? list(props.ingress)
             : args.type === "aws:ec2/securityGroupRule:SecurityGroupRule" ? (props.type === "ingress" ? [props] : []) : [props];
         for (const rule of rules) {

@@ -14,7 +14,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "aws", service: "rds", severity: "critical", topic: "security", principle: "no-plaintext-secrets",
         remediation: "drop the password input; set manageMasterUserPassword true (RDS) or use IAM/RBAC user groups (ElastiCache)",
-        checkov: ["CKV_AWS_161"],
+        checkov: [],
         resourceTypes: Object.keys(FIELDS),
     },
     validate: (props, args, report) => {

@@ -8,7 +8,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "aws", service: "cloudtrail", severity: "high", topic: "security", principle: "audit-logging",
         remediation: "set isMultiRegionTrail true, enableLogFileValidation true and kmsKeyId to the landing zone's key",
-        checkov: ["CKV_AWS_67", "CKV_AWS_36", "CKV_AWS_35"],
+        checkov: ["CKV_AWS_67", "CKV_AWS_36", "CKV_AWS_35", "CKV_AWS_251"],
         resourceTypes: ["aws:cloudtrail/trail:Trail"],
     },
     validate: (props, _args, report) => {

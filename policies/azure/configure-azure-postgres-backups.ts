@@ -7,8 +7,8 @@ export const policy = resourcePolicy({
     description: "PostgreSQL flexible servers must keep backups for at least the configured days (7; prod 14).",
     metadata: {
         cloud: "azure", service: "dbforpostgresql", severity: "high", topic: "availability", principle: "backup-retention",
-        remediation: "set backup.backupRetentionDays to at least the required days (database.backupDays)",
-        checkov: [],
+        remediation: "set backup.backupRetentionDays to at least the required days (database.backupDays) and backup.geoRedundantBackup Enabled (set at creation)",
+        checkov: ["CKV_AZURE_136"],
         resourceTypes: ["azure-native:dbforpostgresql:Server"],
     },
     configSchema: backupConfigSchema,
@@ -17,5 +17,6 @@ export const policy = resourcePolicy({
         const min = minBackupDays(args);
         const days = props.backup?.backupRetentionDays;
         if (typeof days !== "number" || days < min) report(`backup.backupRetentionDays is ${days ?? "unset (7)"}, needs >= ${min}.`);
+        if (props.backup?.geoRedundantBackup !== "Enabled") report(`backup.geoRedundantBackup is ${props.backup?.geoRedundantBackup ?? "unset (Disabled)"}: a regional outage would take the backups too.`);
     },
 });

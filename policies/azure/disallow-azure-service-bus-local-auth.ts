@@ -7,7 +7,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "azure", service: "servicebus", severity: "high", topic: "security", principle: "workload-identity",
         remediation: "set disableLocalAuth true and grant the workload identity Azure Service Bus Data Sender/Receiver",
-        checkov: ["CKV_AZURE_205"],
+        checkov: ["CKV_AZURE_203"],
         resourceTypes: ["azure-native:servicebus:Namespace"],
     },
     validate: (props, _args, report) => {

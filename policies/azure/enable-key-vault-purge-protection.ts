@@ -7,7 +7,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "azure", service: "keyvault", severity: "high", topic: "availability", principle: "deletion-protection",
         remediation: "set properties.enablePurgeProtection true, properties.softDeleteRetentionInDays >= 7 and the resource option protect (protectStateful)",
-        checkov: ["CKV_AZURE_42", "CKV_AZURE_110"],
+        checkov: ["CKV_AZURE_42", "CKV_AZURE_110", "CKV_AZURE_111"],
         resourceTypes: ["azure-native:keyvault:Vault"],
     },
     validate: (props, args, report) => {

@@ -7,7 +7,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "azure", service: "servicebus", severity: "medium", topic: "security", principle: "encryption-in-transit",
         remediation: "set minimumTlsVersion 1.2",
-        checkov: [],
+        checkov: ["CKV_AZURE_205"],
         resourceTypes: ["azure-native:servicebus:Namespace"],
     },
     validate: (props, _args, report) => {

@@ -1,14 +1,14 @@
 import { resourcePolicy } from "../lib/define";
 import { isOpenToInternet, list, portSpec, rangeHitsAdminPort } from "../lib/props";
 
-/** SSH, RDP, database and API ports are never open to the internet. */
+/** SSH, RDP, database, API, FTP and plain HTTP ports are never open to the internet. */
 export const policy = resourcePolicy({
     name: "disallow-gcp-admin-ingress-from-internet",
-    description: "Firewall rules must not allow ingress from 0.0.0.0/0 to admin ports or all ports.",
+    description: "Firewall rules must not allow ingress from 0.0.0.0/0 to admin, database, FTP or plain HTTP ports, or all ports.",
     metadata: {
         cloud: "gcp", service: "compute", severity: "critical", topic: "security", principle: "no-admin-ingress-from-internet",
         remediation: "limit sourceRanges to the VPC or 35.235.240.0/20 (IAP TCP forwarding) and reach hosts through IAP",
-        checkov: ["CKV_GCP_2", "CKV_GCP_3"],
+        checkov: ["CKV_GCP_2", "CKV_GCP_3", "CKV_GCP_75", "CKV_GCP_77", "CKV_GCP_88", "CKV_GCP_106"],
         resourceTypes: ["gcp:compute/firewall:Firewall"],
     },
     validate: (props, _args, report) => {

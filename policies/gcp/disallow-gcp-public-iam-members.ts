@@ -6,16 +6,17 @@ const PUBLIC = ["allUsers", "allAuthenticatedUsers"];
 /** No data resource grants a role to everyone. */
 export const policy = resourcePolicy({
     name: "disallow-gcp-public-iam-members",
-    description: "IAM bindings on buckets, topics, subscriptions and repositories must not grant roles to allUsers or allAuthenticatedUsers.",
+    description: "IAM bindings on buckets, topics, subscriptions, repositories and KMS keys must not grant roles to allUsers or allAuthenticatedUsers.",
     metadata: {
         cloud: "gcp", service: "iam", severity: "critical", topic: "security", principle: "no-public-data-endpoints",
         remediation: "grant the role to the workload's service account (or a group), never allUsers/allAuthenticatedUsers",
-        checkov: ["CKV_GCP_28", "CKV_GCP_99", "CKV_GCP_101", "CKV_GCP_113"],
+        checkov: ["CKV_GCP_28", "CKV_GCP_99", "CKV_GCP_101", "CKV_GCP_112", "CKV_GCP_113"],
         resourceTypes: [
             "gcp:storage/bucketIAMMember:BucketIAMMember", "gcp:storage/bucketIAMBinding:BucketIAMBinding",
             "gcp:pubsub/topicIAMMember:TopicIAMMember", "gcp:pubsub/topicIAMBinding:TopicIAMBinding",
             "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember", "gcp:pubsub/subscriptionIAMBinding:SubscriptionIAMBinding",
             "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember", "gcp:artifactregistry/repositoryIamBinding:RepositoryIamBinding",
+            "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "gcp:kms/cryptoKeyIAMBinding:CryptoKeyIAMBinding",
         ],
     },
     validate: (props, _args, report) => {

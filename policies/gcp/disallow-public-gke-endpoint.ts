@@ -8,7 +8,7 @@ export const policy = resourcePolicy({
     metadata: {
         cloud: "gcp", service: "container", severity: "critical", topic: "security", principle: "private-kubernetes-api",
         remediation: "set privateClusterConfig { enablePrivateNodes: true, enablePrivateEndpoint: true } or masterAuthorizedNetworksConfig.cidrBlocks to the admin CIDRs (cluster.apiAllowedCidrs)",
-        checkov: ["CKV_GCP_25", "CKV_GCP_20", "CKV_GCP_64"],
+        checkov: ["CKV_GCP_18", "CKV_GCP_25", "CKV_GCP_20", "CKV_GCP_64"],
         resourceTypes: ["gcp:container/cluster:Cluster"],
     },
     validate: (props, _args, report) => {

@@ -1,10 +1,10 @@
 import { resourcePolicy } from "../lib/define";
-import { checkName, namedTypes, namingConfigSchema, type NamingConfig } from "../lib/names";
+import { checkNaming, namedTypes, namingConfigSchema } from "../lib/names";
 
 /** Physical names come from the naming module: deterministic, scoped by prefix and environment. */
 export const policy = resourcePolicy({
     name: "require-gcp-naming-convention",
-    description: "GCP resources with a physical name must set it (no random suffix) following the naming module: <prefix>-<environment>-..., within the cloud's length and character rules.",
+    description: "GCP resources with a physical name must set it (no random suffix) following the naming module: <prefix>-<environment>-[<domain>-]... (from the policy config, else the resource's standard tags), within the cloud's length and character rules.",
     metadata: {
         cloud: "gcp", service: "all", severity: "low", topic: "operations", principle: "naming-convention",
         remediation: "build the name with ctx.naming.physical(kind, ...) and pass it explicitly",
@@ -12,5 +12,5 @@ export const policy = resourcePolicy({
         resourceTypes: namedTypes("gcp:"),
     },
     configSchema: namingConfigSchema,
-    validate: (props, args, report) => checkName(args.type, props, args.getConfig<NamingConfig>(), report),
+    validate: checkNaming,
 });

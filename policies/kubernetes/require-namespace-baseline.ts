@@ -11,7 +11,7 @@ export const policy = stackPolicy({
     metadata: {
         cloud: "kubernetes", service: "namespaces", severity: "high", topic: "security", principle: "namespace-baseline",
         remediation: "create the namespace with the NamespaceBaseline component (components/kubernetes/namespace-baseline.ts)",
-        checkov: ["CKV_K8S_21"],
+        checkov: [],
         resourceTypes: [NAMESPACE, QUOTA, LIMITS, NETWORK_POLICY],
     },
     validate: (resources, _args, report) => {

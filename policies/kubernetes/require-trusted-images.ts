@@ -11,20 +11,20 @@ export const DEFAULT_REGISTRY_PATTERNS = [
 /** What is wrong with an image reference, if anything. */
 export function imageProblem(image: string, patterns: string[]): string | undefined {
     if (!patterns.some((p) => new RegExp(p).test(image))) return `image ${image} is not from the landing zone's registry`;
-    const digest = image.includes("@sha256:");
     const tag = /:([^/:@]+)$/.exec(image.split("@")[0])?.[1];
-    if (!digest && (!tag || tag === "latest")) return `image ${image} uses ${tag ? ":latest" : "no tag (latest)"}`;
+    if (tag === "latest") return `image ${image} uses :latest`;
+    if (!/@sha256:[0-9a-f]{64}$/.test(image)) return `image ${image} is not pinned by @sha256 digest${tag ? "" : " (no tag means latest)"}`;
     return undefined;
 }
 
-/** Images come from the landing zone's scanned, immutable registry, by a fixed tag or digest. */
+/** Images come from the landing zone's scanned, immutable registry, by version tag and digest. */
 export const policy = resourcePolicy({
     name: "require-trusted-images",
-    description: "Container images must come from the landing zone's registry and name a tag other than latest (or a digest).",
+    description: "Container images must come from the landing zone's registry and be pinned by @sha256 digest (a tag other than latest may name it) (so every pull gets the scanned bytes, whatever imagePullPolicy).",
     metadata: {
         cloud: "kubernetes", service: "workloads", severity: "high", topic: "security", principle: "trusted-images",
-        remediation: "push the image to the landing zone's registry (ECR/ACR/Artifact Registry) and reference it by version tag or @sha256 digest",
-        checkov: ["CKV_K8S_14", "CKV_K8S_43"],
+        remediation: "push the image to the landing zone's registry (ECR/ACR/Artifact Registry) and reference it as repository:version@sha256:digest",
+        checkov: ["CKV_K8S_14", "CKV_K8S_15", "CKV_K8S_43"],
         resourceTypes: Object.keys(WORKLOAD_TYPES),
     },
     configSchema: {

@@ -1,52 +1,81 @@
 /**
- * Checkov checks (bridgecrewio/checkov) on the resource types the landing zone creates that the pack
- * does not mirror, and why. Checks the pack mirrors are cited in each policy's metadata.
+ * The pack measured against Checkov (bridgecrewio/checkov): every check on a type the landing zone
+ * creates or a domain team adds to its namespace (`checkov-checks.json`, regenerated from a Checkov
+ * checkout by `npm run checkov`) is covered by the policies that cite it in their metadata, does not
+ * apply (reason), or is left out on purpose (reason; counts against the coverage).
  */
-export const CHECKOV_NOT_FITTING: { id: string; resource: string; reason: string }[] = [
-    { id: "CKV_AWS_18", resource: "aws_s3_bucket", reason: "access logging of every bucket into the log archive would log the log archive into itself; CloudTrail data events cover audit needs" },
-    { id: "CKV_AWS_144", resource: "aws_s3_bucket", reason: "cross-region replication doubles cost; prod durability comes from versioning and S3's multi-AZ storage (storage.redundancy geo is a later option)" },
-    { id: "CKV2_AWS_62", resource: "aws_s3_bucket", reason: "event notifications are an application concern, not a landing-zone guardrail" },
-    { id: "CKV2_AWS_61", resource: "aws_s3_bucket", reason: "lifecycle configuration is cost hygiene, left to the storage component (noncurrentVersionDays)" },
-    { id: "CKV_AWS_118", resource: "aws_db_instance", reason: "enhanced monitoring needs a monitoring role per account; Performance Insights and CloudWatch metrics cover the baseline" },
-    { id: "CKV_AWS_129", resource: "aws_db_instance", reason: "PostgreSQL log export is an operations choice with cost; not a security or HA guarantee the guide lists" },
-    { id: "CKV_AWS_353", resource: "aws_db_instance", reason: "Performance Insights is a tuning aid, not a guardrail" },
-    { id: "CKV_AWS_226", resource: "aws_db_instance", reason: "auto minor version upgrade defaults to true; pinning is allowed for change control" },
-    { id: "CKV2_AWS_60", resource: "aws_db_instance", reason: "copy tags to snapshots: covered by provider default tags on snapshots the landing zone takes" },
-    { id: "CKV_AWS_168", resource: "aws_sqs_queue_policy", reason: "the landing zone grants queue access through IAM roles, it writes no queue policies" },
-    { id: "CKV_AWS_100", resource: "aws_eks_node_group", reason: "remote access is not configurable in the landing zone's node groups (launch template, SSM only)" },
-    { id: "CKV_AWS_339", resource: "aws_eks_cluster", reason: "mirrored only as 'version pinned' (require-eks-version): the supported-version list changes monthly and belongs to the config schema" },
-    { id: "CKV_AWS_33", resource: "aws_kms_key", reason: "key policies are written by the keys component with account-root principals; wildcard-principal checks on key policies produce false positives for the root pattern" },
-    { id: "CKV_AWS_158", resource: "aws_cloudwatch_log_group", reason: "log groups created by AWS services (EKS, flow logs) use the service key; the log archive bucket carries the CMK" },
-    { id: "CKV_AWS_338", resource: "aws_cloudwatch_log_group", reason: "1-year retention is a compliance choice; logging.retentionDays sets it per environment" },
-    { id: "CKV_AWS_149", resource: "aws_secretsmanager_secret", reason: "the landing zone keeps no secrets of its own in Secrets Manager (RDS manages its master secret)" },
-    { id: "CKV_AWS_316", resource: "aws_codebuild_project", reason: "privileged mode is needed to build container images in CodeBuild; images are scanned on push instead" },
-    { id: "CKV_AZURE_33", resource: "azurerm_storage_account", reason: "queue service logging: the landing zone uses Service Bus, not storage queues" },
-    { id: "CKV_AZURE_206", resource: "azurerm_storage_account", reason: "mirrored as require-azure-storage-redundancy (ZRS accepted, not only GRS)" },
-    { id: "CKV2_AZURE_38", resource: "azurerm_storage_account", reason: "soft delete is set by the storage component with versioning; versioning is the guide's recovery control" },
-    { id: "CKV_AZURE_136", resource: "azurerm_postgresql_flexible_server", reason: "geo-redundant backup is not offered in every region and cannot be changed after creation; zone-redundant HA is the guide's requirement" },
-    { id: "CKV_AZURE_201", resource: "azurerm_servicebus_namespace", reason: "CMK needs Premium plus a key per namespace; Service Bus encrypts at rest by default and the pack's CMK cell is filled on storage" },
-    { id: "CKV_AZURE_116", resource: "azurerm_kubernetes_cluster", reason: "Azure Policy add-on enforces the same baseline the pack and Pod Security admission already enforce" },
-    { id: "CKV_AZURE_117", resource: "azurerm_kubernetes_cluster", reason: "disk encryption sets need a DES per cluster; OS disks are platform-encrypted and workloads keep no data on nodes" },
-    { id: "CKV_AZURE_168", resource: "azurerm_kubernetes_cluster", reason: "max pods per node is capacity tuning" },
-    { id: "CKV_AZURE_172", resource: "azurerm_kubernetes_cluster", reason: "Secrets Store CSI rotation: workloads use workload identity directly, not mounted secrets" },
-    { id: "CKV_AZURE_164", resource: "azurerm_container_registry", reason: "content trust (Notary v1) is deprecated by Microsoft" },
-    { id: "CKV_AZURE_165", resource: "azurerm_container_registry", reason: "geo-replication is a multi-region concern; the landing zone is one region per stack" },
-    { id: "CKV_AZURE_166", resource: "azurerm_container_registry", reason: "quarantine needs a third-party scanner; scanning is Defender for Containers (see the N/A matrix cell)" },
-    { id: "CKV_AZURE_112", resource: "azurerm_key_vault_key", reason: "HSM-backed keys need the Premium SKU; software keys with rotation meet the guide" },
-    { id: "CKV_AZURE_41", resource: "azurerm_key_vault_secret", reason: "secret expiry is the application's rotation concern" },
-    { id: "CKV_GCP_62", resource: "google_storage_bucket", reason: "usage/storage logs are deprecated in favour of Cloud Audit Logs data access logs" },
-    { id: "CKV_GCP_108", resource: "google_sql_database_instance", reason: "PostgreSQL logging flags (log_hostname, pgaudit, log_statement...) are tuning and compliance choices per domain, not the guide's principles" },
-    { id: "CKV_GCP_79", resource: "google_sql_database_instance", reason: "latest major version: the config schema pins the allowed versions (database.engineVersion)" },
-    { id: "CKV_GCP_12", resource: "google_container_cluster", reason: "network policy enforcement: Dataplane V2 enforces NetworkPolicy without the legacy networkPolicy block" },
-    { id: "CKV_GCP_21", resource: "google_container_cluster", reason: "labels are checked by require-gcp-standard-labels for every labelled type" },
-    { id: "CKV_GCP_24", resource: "google_container_cluster", reason: "PodSecurityPolicy was removed from Kubernetes; namespaces enforce Pod Security admission" },
-    { id: "CKV_GCP_66", resource: "google_container_cluster", reason: "Binary Authorization needs attestors per pipeline; require-trusted-images keeps images to the landing zone's registry" },
-    { id: "CKV_GCP_65", resource: "google_container_cluster", reason: "Google Groups for RBAC needs a Workspace/Cloud Identity group domain the landing zone does not own" },
-    { id: "CKV_GCP_22", resource: "google_container_node_pool", reason: "Container-Optimized OS is the GKE default image" },
-    { id: "CKV_GCP_82", resource: "google_kms_crypto_key", reason: "prevent_destroy is Terraform's lifecycle; the Pulumi equivalent is protect (require-protect-on-stateful-resources)" },
-    { id: "CKV_GCP_27", resource: "google_project", reason: "default network: projects are created with autoCreateNetwork false by the hierarchy component and the org policy compute.skipDefaultNetworkCreation" },
-    { id: "CKV_K8S_8", resource: "Deployment", reason: "probes are an application concern; the landing zone deploys no application workloads itself" },
-    { id: "CKV_K8S_10", resource: "Deployment", reason: "CPU/memory requests and limits are defaulted by the namespace LimitRange (require-namespace-baseline)" },
-    { id: "CKV_K8S_22", resource: "Deployment", reason: "read-only root file system and non-root user are enforced by Pod Security admission 'restricted' on every domain namespace" },
-    { id: "CKV_K8S_38", resource: "ServiceAccount", reason: "token automount is off on the workload ServiceAccount of NamespaceBaseline; pods that need the API opt in" },
-];
+import data from "./checkov-checks.json";
+import type { LandingZonePolicy } from "./metadata";
+
+export interface CheckovCheck {
+    id: string;
+    name: string;
+    file: string;
+    resources: string[];
+    pulumiTypes: string[];
+}
+
+export const CHECKOV_SOURCE: { source: string; ref: string } = { source: data.source, ref: data.ref };
+export const CHECKOV_CHECKS: CheckovCheck[] = data.checks;
+
+/** Checks on a listed type that cannot fire on what the landing zone creates, and why. */
+export const CHECKOV_NOT_APPLICABLE: Record<string, string> = {
+    CKV_GCP_50: "MySQL flag (local_infile); the landing zone's Cloud SQL instances are PostgreSQL only (database.engineVersion)",
+    CKV_GCP_58: "SQL Server flag (cross db ownership chaining); Cloud SQL is PostgreSQL only",
+    CKV_GCP_59: "SQL Server flag (contained database authentication); Cloud SQL is PostgreSQL only",
+    CKV_AWS_388: "Aurora PostgreSQL only (engine aurora-postgresql); the landing zone's RDS instances run engine postgres",
+    CKV_GCP_24: "PodSecurityPolicy was removed in Kubernetes 1.25 and from GKE; namespaces enforce Pod Security admission instead",
+    CKV_GCP_82: "Terraform lifecycle prevent_destroy has no provider-side input; its Pulumi equivalent is `protect` (require-protect-on-stateful-resources)",
+    CKV_GCP_27: "checks google_project auto_create_network; the project component sets autoCreateNetwork false and the org policy compute.skipDefaultNetworkCreation backs it",
+    CKV_AZURE_33: "storage queue service logging; the landing zone's queues are Service Bus, its storage accounts hold blobs only",
+};
+
+/** Checks that apply but the pack does not mirror on purpose, and why (these lower the coverage). */
+export const CHECKOV_LEFT_OUT: Record<string, string> = {
+    CKV_GCP_62: "GCS usage/storage logs are deprecated by Google in favour of Cloud Audit Logs data access logs",
+    CKV_GCP_63: "follows CKV_GCP_62 (a bucket must not log to itself); the landing zone writes no usage logs",
+    CKV_GCP_65: "Google Groups for RBAC needs a Workspace/Cloud Identity group domain the landing zone does not own",
+    CKV_GCP_66: "Binary Authorization needs attestors per pipeline; require-trusted-images pins images to the landing zone's scanned registry by digest",
+    CKV_GCP_79: "latest major version: the config schema pins the allowed versions (database.engineVersion)",
+    CKV_AZURE_164: "content trust (Notary v1) is deprecated by Microsoft and retired for new registries",
+    CKV_AZURE_165: "geo-replication is a multi-region concern; the landing zone is one region per stack",
+    CKV_AZURE_166: "quarantine needs a third-party scanner; scanning is Defender for Containers",
+    CKV_AZURE_112: "HSM-backed keys need the Premium SKU; software keys with rotation meet the guide",
+    CKV_AZURE_117: "disk encryption sets need a DES per cluster; OS disks are platform-encrypted and workloads keep no data on nodes",
+    CKV_AZURE_226: "ephemeral OS disks need a VM size with a local cache/temp disk; the sizes table uses Dsv5 sizes, which have none (a capacity and cost decision)",
+    CKV_AZURE_227: "encryption at host needs the subscription feature Microsoft.Compute/EncryptionAtHost registered first, a step the landing zone does not output yet; OS disks are platform-encrypted",
+    CKV_AZURE_36: "the domain's storage accounts set network bypass None (stricter): no Azure service reaches them except through the private endpoint",
+    CKV_AZURE_43: "the naming module builds storage account names (3-24 lowercase alphanumerics, tested); require-azure-naming-convention checks the pattern and the maximum, not the minimum of 3",
+    CKV_AZURE_199: "infrastructure (double) encryption comes with a customer-managed key (CKV_AZURE_201), which needs a key per namespace",
+    CKV_AZURE_201: "a customer-managed key needs a Key Vault key and a grant per namespace; Service Bus encrypts at rest by default and the pack's CMK rule is on storage",
+    CKV_AWS_143: "object lock fits the audit archive (set by the logging component), not domain buckets whose objects must be deletable",
+    CKV_AWS_252: "trail delivery notifications per log file are noise; CloudTrail also writes to the CloudWatch log group, where alarms go",
+    CKV_AWS_287: "ecr:GetAuthorizationToken, which every image pull needs, only accepts Resource \"*\" and counts as credentials exposure",
+    CKV_AWS_316: "privileged mode is needed to build container images with Docker in CodeBuild; images are scanned on push instead",
+};
+
+export type CheckovStatus =
+    | { kind: "covered"; policies: string[] }
+    | { kind: "not-applicable"; reason: string }
+    | { kind: "left-out"; reason: string }
+    | { kind: "unrecorded" };
+
+export interface CheckovRow extends CheckovCheck {
+    status: CheckovStatus;
+}
+
+/** Each applicable check with its status, and the coverage of the checks that apply. */
+export function checkovCoverage(policies: LandingZonePolicy[]): { rows: CheckovRow[]; covered: number; applicable: number; percent: number } {
+    const citing = new Map<string, string[]>();
+    for (const p of policies) for (const id of p.metadata.checkov) citing.set(id, [...(citing.get(id) ?? []), p.name]);
+    const rows = CHECKOV_CHECKS.map((c): CheckovRow => {
+        const names = citing.get(c.id);
+        if (names) return { ...c, status: { kind: "covered", policies: names } };
+        if (c.id in CHECKOV_NOT_APPLICABLE) return { ...c, status: { kind: "not-applicable", reason: CHECKOV_NOT_APPLICABLE[c.id] } };
+        if (c.id in CHECKOV_LEFT_OUT) return { ...c, status: { kind: "left-out", reason: CHECKOV_LEFT_OUT[c.id] } };
+        return { ...c, status: { kind: "unrecorded" } };
+    });
+    const covered = rows.filter((r) => r.status.kind === "covered").length;
+    const applicable = rows.filter((r) => r.status.kind !== "not-applicable").length;
+    return { rows, covered, applicable, percent: applicable ? (100 * covered) / applicable : 100 };
+}

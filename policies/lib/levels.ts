@@ -21,8 +21,9 @@ export function enforcementFor(policy: LandingZonePolicy, env: PolicyEnvironment
 /** Policy config besides the level, per environment. */
 export function settingsFor(policy: LandingZonePolicy, env: PolicyEnvironment): Record<string, unknown> {
     if (policy.metadata.principle === "backup-retention") return { minDays: env === "prod" ? 14 : 7 };
+    // a year of audit evidence in prod; dev keeps a retention of its own choosing
+    if (policy.name === "configure-cloudwatch-log-groups") return { minDays: env === "prod" ? 365 : 1 };
     if (policy.name === "require-standard-tags-in-prod") return { environment: env };
-    if (policy.metadata.principle === "naming-convention") return { environment: env };
     return {};
 }
 

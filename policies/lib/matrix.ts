@@ -4,7 +4,7 @@ import { PRINCIPLES } from "./metadata";
 export type MatrixColumn = "aws" | "azure" | "gcp" | "kubernetes";
 
 /** The principles each column must cover: the cloud guide's cloud principles, and the Kubernetes ones. */
-export const KUBERNETES_PRINCIPLES: Principle[] = ["namespace-baseline", "pod-hardening", "trusted-images"];
+export const KUBERNETES_PRINCIPLES: Principle[] = ["namespace-baseline", "pod-hardening", "trusted-images", "workload-availability"];
 
 export function columnsOf(principle: Principle): MatrixColumn[] {
     return KUBERNETES_PRINCIPLES.includes(principle) ? ["kubernetes"] : ["aws", "azure", "gcp"];
@@ -15,10 +15,6 @@ export const NOT_APPLICABLE: { principle: Principle; column: MatrixColumn; reaso
     {
         principle: "regional-clusters", column: "aws",
         reason: "an EKS control plane always runs across three availability zones; there is no zonal EKS cluster to forbid",
-    },
-    {
-        principle: "registry-scanning-immutable-tags", column: "azure",
-        reason: "ACR has no registry-level tag immutability (locks are per repository/tag, set on the data plane) and image scanning is Microsoft Defender for Containers, a subscription-level plan outside the landing zone's registry resource",
     },
 ];
 

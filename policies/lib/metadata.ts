@@ -31,10 +31,16 @@ export const PRINCIPLES = {
     "cache-failover": { topic: "availability", text: "cache failover (replica in another zone)" },
     "standard-tags": { topic: "operations", text: "standard tags/labels present" },
     "naming-convention": { topic: "operations", text: "names follow the naming module" },
+    "cluster-hardening": { topic: "security", text: "hardened clusters: shielded nodes without public IPs, IMDSv2, network policy enforcement, no legacy add-ons" },
     "kubernetes-version": { topic: "operations", text: "Kubernetes version pinned or on a release channel" },
     "namespace-baseline": { topic: "security", text: "every domain namespace has ResourceQuota, LimitRange and a default-deny NetworkPolicy" },
     "pod-hardening": { topic: "security", text: "no privileged containers, hostPath or hostNetwork" },
+    "workload-availability": { topic: "availability", text: "workloads declare probes, requests and limits so Kubernetes can schedule, restart and route them" },
     "trusted-images": { topic: "security", text: "images from the landing zone's registry, no :latest" },
+    "organization-guardrails": { topic: "security", text: "organization guardrails enforced: SCPs deny what they promise, policy assignments and org policies enforced" },
+    "private-workers": { topic: "security", text: "serverless workers: no public invocation; inside the network when they reach data" },
+    "bounded-workers": { topic: "availability", text: "serverless workers: timeout below the queue's visibility / lock / ack deadline, concurrency capped, supported runtime" },
+    "observable-workers": { topic: "operations", text: "serverless workers: tracing and logging on" },
 } as const satisfies Record<string, { topic: Topic; text: string }>;
 
 export type Principle = keyof typeof PRINCIPLES;

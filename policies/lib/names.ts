@@ -1,3 +1,7 @@
+import type { ResourceValidationArgs } from "@pulumi/policy";
+import type { Props, Report } from "./define";
+import { effectiveTags } from "./tags";
+
 /**
  * The physical-name properties the naming module fills, by resource type, with the rule each name
  * follows (pattern and length, the same as `nameRules` of the naming module; a test keeps them in
@@ -42,18 +46,41 @@ export const NAMED_TYPES: Record<string, NamedProperty> = {
 };
 
 export interface NamingConfig {
-    /** The landing zone prefix (`landing-zone:prefix`); any valid prefix when absent. */
+    /** The landing zone prefix (`landing-zone:prefix`); else the resource's `landing-zone` tag; else any valid prefix. */
     prefix?: string;
-    /** The stack's environment; any environment when absent. */
+    /** The stack's environment (`org` for the organization stack); else the resource's `environment` tag; else any environment. */
     environment?: string;
+    /** The business domain (`platform` for a platform stack); else the resource's `domain` tag. */
+    domain?: string;
 }
 
 export const namingConfigSchema = {
     properties: {
         prefix: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,7}$" },
-        environment: { type: "string" as const, enum: ["dev", "staging", "prod"] },
+        environment: { type: "string" as const, enum: ["dev", "staging", "prod", "org"] },
+        domain: { type: "string" as const, pattern: "^[a-z][a-z0-9]{1,11}$" },
     },
 };
+
+/**
+ * The scope a resource's name must start with: what the policy config says, else what the
+ * resource's standard tags say (provider defaults included; the tagging module writes prefix,
+ * environment and domain there), so one policy-pack config serves every stack.
+ */
+export function namingScope(config: NamingConfig, tags: Record<string, unknown>): NamingConfig {
+    const tag = (key: string) => (typeof tags[key] === "string" ? tags[key] : undefined);
+    return {
+        prefix: config.prefix ?? tag("landing-zone"),
+        environment: config.environment ?? tag("environment"),
+        domain: config.domain ?? tag("domain"),
+    };
+}
+
+/** The shared validator of the per-cloud naming policies. */
+export function checkNaming(props: Props, args: ResourceValidationArgs, report: Report): void {
+    const scope = namingScope(args.getConfig<NamingConfig>(), effectiveTags(args.type, props, args.provider));
+    checkName(args.type, props, scope, report);
+}
 
 /** What is wrong with `name` for `rule`, or undefined when it follows the naming module. */
 export function namingProblem(name: string, rule: NamedProperty, config: NamingConfig): string | undefined {
@@ -61,11 +88,18 @@ export function namingProblem(name: string, rule: NamedProperty, config: NamingC
         return `${rule.property} "${name}" breaks the ${rule.kind} rule (pattern ${rule.pattern.source}, at most ${rule.max} characters)`;
     }
     const prefix = config.prefix ?? "[a-z][a-z0-9]{1,7}";
-    const env = config.environment ?? "(?:dev|staging|prod)";
+    // The organization stack spans environments: its names say `org` where others say the environment.
+    const env = config.environment ? `(?:${config.environment}|org)` : "(?:dev|staging|prod|org)";
     const scope = rule.hyphenated ? new RegExp(`^${prefix}-${env}(-|$)`) : new RegExp(`^${prefix}${env}`);
     if (!scope.test(name)) {
         const expected = rule.hyphenated ? "<prefix>-<environment>-" : "<prefix><environment>";
         return `${rule.property} "${name}" does not start with ${expected} (${config.prefix ?? "prefix"}, ${config.environment ?? "environment"})`;
+    }
+    // A domain stack's hyphenated names carry the domain next; a name cut to the length limit
+    // (it then ends in a 4-character hash) may have lost part of it.
+    const domain = config.domain;
+    if (rule.hyphenated && domain && domain !== "platform" && !new RegExp(`^${prefix}-${env}-${domain}(-|$)`).test(name) && name.length < rule.max - 5) {
+        return `${rule.property} "${name}" does not carry the domain after <prefix>-<environment>- (${domain})`;
     }
     return undefined;
 }

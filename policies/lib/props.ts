@@ -90,8 +90,8 @@ export function isOpenToInternet(cidrs: unknown): boolean {
     return list<string>(cidrs).some((c) => c === "0.0.0.0/0" || c === "::/0" || c === "*" || c === "Internet" || c === "Any");
 }
 
-/** Admin ports the landing zone never opens to the internet. */
-export const ADMIN_PORTS = [22, 3389, 5432, 6379, 3306, 1433, 5985, 5986, 6443];
+/** Ports the landing zone never opens to the internet: admin (SSH, RDP, WinRM, Kubernetes API), databases, FTP and plain HTTP. */
+export const ADMIN_PORTS = [20, 21, 22, 80, 3389, 5432, 6379, 3306, 1433, 5985, 5986, 6443];
 
 /** Whether a port range (`from`..`to`, `"22"`, `"20-30"`, `"*"`, all-protocol -1) touches an admin port. */
 export function rangeHitsAdminPort(from: unknown, to: unknown = from): boolean {

@@ -10,6 +10,17 @@ const POLICIES_DIR = path.join(__dirname, "..", "..", "policies");
 
 /** The pack's contents: name, cloud, severity, enforcement in prod and dev. Change it deliberately. */
 const PINNED = [
+    "configure-rds-instances aws medium mandatory advisory",
+    "disallow-public-resource-policies aws critical mandatory advisory",
+    "configure-cloudwatch-log-groups aws medium mandatory advisory",
+    "configure-kms-key-policies aws critical mandatory advisory",
+    "configure-ec2-launch-templates aws high mandatory advisory",
+    "disallow-public-ip-on-launch aws high mandatory advisory",
+    "require-security-group-descriptions aws low mandatory advisory",
+    "disallow-unrestricted-egress aws medium mandatory advisory",
+    "enable-codebuild-logging aws medium mandatory advisory",
+    "require-codepipeline-kms-encryption aws medium mandatory advisory",
+    "configure-s3-lifecycle aws low mandatory disabled",
     "configure-eks-node-groups aws high mandatory disabled",
     "configure-rds-backup-retention aws high mandatory advisory",
     "disallow-admin-ingress-from-internet aws critical mandatory advisory",
@@ -27,6 +38,7 @@ const PINNED = [
     "enable-kms-key-rotation aws medium mandatory advisory",
     "enable-rds-deletion-protection aws high mandatory disabled",
     "enable-s3-versioning aws medium mandatory disabled",
+    "enforce-scp-denies aws high mandatory advisory",
     "enable-vpc-flow-logs aws medium mandatory advisory",
     "require-aws-naming-convention aws low mandatory advisory",
     "require-aws-standard-tags aws low mandatory advisory",
@@ -42,6 +54,10 @@ const PINNED = [
     "require-s3-kms-encryption aws high mandatory advisory",
     "require-sqs-dead-letter-queue aws high mandatory advisory",
     "require-sqs-kms-encryption aws medium mandatory advisory",
+    "configure-aks-cluster-security azure high mandatory advisory",
+    "configure-acr-registry azure medium mandatory advisory",
+    "require-azure-service-bus-identity azure low mandatory advisory",
+    "configure-vnet-dns azure low mandatory disabled",
     "configure-aks-node-pools azure high mandatory disabled",
     "configure-azure-postgres-backups azure high mandatory advisory",
     "disallow-acr-admin-user azure high mandatory advisory",
@@ -62,6 +78,7 @@ const PINNED = [
     "enable-azure-managed-redis-ha azure high mandatory disabled",
     "enable-key-vault-purge-protection azure high mandatory disabled",
     "enable-vnet-flow-logs azure medium mandatory advisory",
+    "enforce-azure-policy-assignments azure high mandatory advisory",
     "require-aks-entra-rbac azure high mandatory advisory",
     "require-aks-standard-tier azure medium mandatory disabled",
     "require-aks-upgrade-channel azure medium mandatory advisory",
@@ -76,6 +93,11 @@ const PINNED = [
     "require-azure-storage-tls azure high mandatory advisory",
     "require-key-vault-key-rotation azure medium mandatory advisory",
     "require-key-vault-rbac azure medium mandatory advisory",
+    "configure-cloud-sql-logging-flags gcp medium mandatory advisory",
+    "configure-gke-cluster-security gcp high mandatory advisory",
+    "configure-gke-node-security gcp medium mandatory advisory",
+    "disallow-gcp-project-impersonation-roles gcp high mandatory advisory",
+    "require-artifact-registry-cmek gcp medium mandatory advisory",
     "configure-cloud-sql-backups gcp high mandatory advisory",
     "configure-gke-node-pools gcp high mandatory disabled",
     "disallow-cloud-sql-passwords gcp critical mandatory advisory",
@@ -92,6 +114,7 @@ const PINNED = [
     "enable-gcs-versioning gcp medium mandatory disabled",
     "enable-gke-control-plane-logging gcp high mandatory advisory",
     "enable-gke-workload-identity gcp high mandatory advisory",
+    "enforce-gcp-org-policies gcp high mandatory advisory",
     "enable-memorystore-ha gcp high mandatory disabled",
     "require-artifact-registry-scanning-immutable-tags gcp high mandatory advisory",
     "require-cloud-sql-tls gcp high mandatory advisory",
@@ -105,6 +128,15 @@ const PINNED = [
     "require-memorystore-tls gcp high mandatory advisory",
     "require-pubsub-cmek gcp medium mandatory advisory",
     "require-pubsub-dead-letter-policy gcp high mandatory advisory",
+    "disallow-cluster-components-in-namespaces kubernetes critical mandatory advisory",
+    "require-restricted-security-context kubernetes high mandatory advisory",
+    "require-container-resources kubernetes medium mandatory disabled",
+    "require-container-probes kubernetes medium mandatory disabled",
+    "disallow-secrets-in-env kubernetes medium mandatory advisory",
+    "disallow-default-service-account-tokens kubernetes medium mandatory advisory",
+    "disallow-kubernetes-rbac-escalation kubernetes high mandatory advisory",
+    "disallow-ingress-snippets kubernetes high mandatory advisory",
+    "disallow-default-namespace kubernetes medium mandatory advisory",
     "disallow-host-namespaces kubernetes high mandatory advisory",
     "disallow-host-path-volumes kubernetes high mandatory advisory",
     "disallow-kubernetes-wildcard-rbac kubernetes high mandatory advisory",
@@ -117,6 +149,14 @@ const PINNED = [
     "require-protect-on-stateful-resources stack high mandatory disabled",
     "require-read-replicas stack high mandatory disabled",
     "require-standard-tags-in-prod stack medium mandatory disabled",
+    "disallow-public-worker-invocation stack critical mandatory advisory",
+    "require-worker-timeout-below-visibility stack high mandatory disabled",
+    "require-worker-concurrency-cap stack medium mandatory disabled",
+    "require-worker-dead-lettering stack high mandatory advisory",
+    "disallow-plaintext-worker-secrets stack critical mandatory advisory",
+    "disallow-deprecated-worker-runtimes stack high mandatory disabled",
+    "require-workers-inside-network stack high mandatory advisory",
+    "enable-worker-tracing-logging stack medium mandatory advisory",
 ];
 
 describe("pack.ts (the policy list)", () => {
@@ -163,7 +203,7 @@ describe("pack.ts (the policy list)", () => {
             const m = p.metadata;
             assert.ok(["low", "medium", "high", "critical"].includes(p.severity), p.name);
             assert.ok(m.service && m.remediation.length > 10 && p.description.length > 10, p.name);
-            assert.equal(m.topic, m.topic === PRINCIPLES[m.principle].topic ? PRINCIPLES[m.principle].topic : m.topic, p.name);
+            assert.equal(m.topic, PRINCIPLES[m.principle].topic, `${p.name}: topic ${m.topic} but principle ${m.principle} is ${PRINCIPLES[m.principle].topic}`);
             assert.ok(m.principle in PRINCIPLES, p.name);
             assert.ok(m.resourceTypes.length > 0, p.name);
             for (const id of m.checkov) assert.match(id, /^CKV2?_(AWS|AZURE|GCP|K8S)_\d+$/, `${p.name}: ${id}`);

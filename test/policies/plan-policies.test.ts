@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { mandatoryViolations, policyEnvironment, renderViolations, resourcePath, stackDerivedConfig, type Violation } from "../../tools/plan/policies";
 import { res } from "./helpers";
@@ -41,18 +43,20 @@ describe("tools/plan/policies.ts (the pack in the offline plan)", () => {
             "landing-zone:prefix": "acme", "landing-zone:environment": "prod", "landing-zone:database": JSON.stringify({ layout: "read-replicas", replicas: 2 }),
         });
         assert.deepEqual(config["require-read-replicas"], { readReplicas: 2 });
-        assert.deepEqual(config["require-aws-naming-convention"], { prefix: "acme", environment: "prod" });
+        assert.equal(config["require-aws-naming-convention"], undefined, "naming reads the resources' tags, not the stack config");
         assert.deepEqual(stackDerivedConfig({ "landing-zone:database": JSON.stringify({ layout: "single" }) })["require-read-replicas"], { readReplicas: 0 });
     });
 
     it("npm run plan exits 3 on a mandatory violation (config-weakened fixture) and --no-policies skips the pack", () => {
         const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-        const args = ["tools/plan.ts", "--quiet", "--config-dir", "test/fixtures/weakened", "weak-orders-gcp-prod"];
+        const out = mkdtempSync(path.join(tmpdir(), "plan-"));
+        const args = ["tools/plan.ts", "--quiet", "--out", out, "--config-dir", "test/fixtures/weakened", "weak-orders-gcp-prod"];
         const run = spawnSync(tsx, args, { cwd: ROOT, encoding: "utf8" });
         assert.equal(run.status, 3, run.stderr);
-        assert.match(run.stdout, /policies \(prod\.json, [\d.]+ s\): [1-9]\d* mandatory/);
+        assert.match(run.stdout, /policies \(prod\.json \+ stack settings, [\d.]+ s\): [1-9]\d* mandatory/);
         assert.match(run.stdout, /\[mandatory\] require-multi-zone-databases {2}orders-database > orders-database-primary/);
         assert.match(run.stderr, /mandatory policy violation/);
+        assert.ok(existsSync(path.join(out, "weak-orders-gcp-prod.json")), "the plan goes to --out");
         const off = spawnSync(tsx, [...args, "--no-policies"], { cwd: ROOT, encoding: "utf8" });
         assert.equal(off.status, 0, off.stderr);
         assert.match(off.stdout, /policies off/);

@@ -4,6 +4,7 @@ import { azureResourceCases, azureStackCases } from "./cases/azure";
 import { gcpDeadLetterStackCase, gcpResourceCases, gcpStackCases } from "./cases/gcp";
 import { kubernetesResourceCases, kubernetesStackCases } from "./cases/kubernetes";
 import { stackCases } from "./cases/stack";
+import { workerStackCases } from "./cases/workers";
 import type { ResourceCase, StackCase } from "./cases/types";
 import { UNKNOWN, res, runPolicy, withValue } from "./helpers";
 import type { Violation } from "../../tools/plan/policies";
@@ -11,7 +12,7 @@ import { policies } from "../../policies/pack";
 import { isStackPolicy } from "../../policies/lib/metadata";
 
 const resourceCases: ResourceCase[] = [...awsResourceCases, ...azureResourceCases, ...gcpResourceCases, ...kubernetesResourceCases];
-const allStackCases: StackCase[] = [...awsStackCases, ...azureStackCases, ...gcpStackCases, gcpDeadLetterStackCase, ...kubernetesStackCases, ...stackCases];
+const allStackCases: StackCase[] = [...awsStackCases, ...azureStackCases, ...gcpStackCases, gcpDeadLetterStackCase, ...kubernetesStackCases, ...stackCases, ...workerStackCases];
 
 const real = (vs: Violation[]) => vs.filter((v) => !v.deferred);
 const describeViolations = (vs: Violation[]) => vs.map((v) => `${v.deferred ? "deferred" : v.enforcementLevel}: ${v.message}`).join("\n") || "(none)";

@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Expected> = {
     "weak-orders-gcp-prod": {
         violations: [
             "disallow-gcp-basic-roles orders-pipeline-build-logs",
+            // roles/editor at project level also reaches every service account of the project
+            "disallow-gcp-project-impersonation-roles orders-pipeline-build-logs",
             "disallow-public-gcs-buckets orders-storage-bucket",
             "require-dead-letter-queues-in-stack orders-queue-dlq-subscription",
             "require-multi-zone-databases orders-database-primary",

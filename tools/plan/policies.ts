@@ -18,12 +18,11 @@ import * as deserializeModule from "@pulumi/policy/deserialize";
 import type { RecordedResource } from "../mock-engine";
 import { PACK_NAME, policies as packPolicies } from "../../policies/pack";
 import { isStackPolicy, type LandingZonePolicy } from "../../policies/lib/metadata";
-import type { PolicyEnvironment } from "../../policies/lib/levels";
+import type { PolicyConfig } from "./policy-config";
 
-const POLICY_CONFIG_DIR = path.join(__dirname, "..", "..", "policies", "config");
+export { loadPolicyConfig, mergeConfig, policyEnvironment, stackDerivedConfig, stackPolicyConfig, type PolicyConfig } from "./policy-config";
+
 const PACK_VERSION = (JSON.parse(readFileSync(path.join(__dirname, "..", "..", "policies", "package.json"), "utf8")) as { version: string }).version;
-
-export type PolicyConfig = Record<string, { enforcementLevel?: EnforcementLevel } & Record<string, unknown>>;
 
 export interface Violation {
     policyName: string;
@@ -36,46 +35,6 @@ export interface Violation {
     urn?: string;
     /** The rule could not run because a value is unknown until deploy (advisory, as the analyzer reports it). */
     deferred: boolean;
-}
-
-/**
- * The policy-pack config file of a stack environment: prod -> prod.json (mandatory); dev and
- * staging -> dev.json (advisory: staging rehearses prod data-wise but does not carry prod-only
- * protection such as `protect`, so it must not block; see policies/README.md).
- */
-export function policyEnvironment(environment: string): PolicyEnvironment {
-    return environment === "prod" ? "prod" : "dev";
-}
-
-/** Reads `policies/config/<env>.json`, with level strings normalised to `{ enforcementLevel }`. */
-export function loadPolicyConfig(env: PolicyEnvironment, dir = POLICY_CONFIG_DIR): PolicyConfig {
-    const raw = JSON.parse(readFileSync(path.join(dir, `${env}.json`), "utf8")) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(raw).map(([name, value]) =>
-        [name, typeof value === "string" ? { enforcementLevel: value as EnforcementLevel } : value as PolicyConfig[string]]));
-}
-
-/**
- * Config a policy can only learn from the stack's own config (the plan has it; a `pulumi preview`
- * passes it in a per-stack copy of the config file): prefix and environment for the naming rules,
- * the promised read replicas for `require-read-replicas`.
- */
-export function stackDerivedConfig(stackConfig: Record<string, string>): PolicyConfig {
-    const get = (key: string) => stackConfig[`landing-zone:${key}`];
-    const database = JSON.parse(get("database") ?? "{}") as { layout?: string; replicas?: number };
-    const readReplicas = database.layout === "read-replicas" ? Math.max(1, database.replicas ?? 1) : 0;
-    const naming = { prefix: get("prefix") ?? "lz", environment: get("environment") };
-    return {
-        "require-aws-naming-convention": naming,
-        "require-azure-naming-convention": naming,
-        "require-gcp-naming-convention": naming,
-        "require-read-replicas": { readReplicas },
-    };
-}
-
-export function mergeConfig(...configs: PolicyConfig[]): PolicyConfig {
-    const out: PolicyConfig = {};
-    for (const config of configs) for (const [k, v] of Object.entries(config)) out[k] = { ...out[k], ...v };
-    return out;
 }
 
 /** The SDK's own unknown-checking proxy and its error (internal to @pulumi/policy, so not in its typings). */
@@ -129,10 +88,40 @@ export interface CheckOptions {
 export async function checkPolicies(resources: RecordedResource[], options: CheckOptions): Promise<Violation[]> {
     const policies = options.policies ?? packPolicies;
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    // Like the analyzer (one request per resource, shared by every policy), each resource's props are
+    // deserialized once per run, not once per policy.
+    const propsCache = new Map<string, Record<string, unknown>>();
+    const propsOf = (r: RecordedResource) => {
+        let props = propsCache.get(r.urn);
+        if (!props) propsCache.set(r.urn, props = unknownCheckingProxy(deserialize(r.inputs)));
+        return props;
+    };
     const providerOf = (r: RecordedResource): PolicyProviderResource | undefined => {
         const provider = byUrn.get(providerUrn(r.provider) ?? "");
         if (!provider) return undefined;
-        return { type: provider.type, urn: provider.urn, name: provider.name, props: unknownCheckingProxy(deserialize(provider.inputs)) };
+        return { type: provider.type, urn: provider.urn, name: provider.name, props: propsOf(provider) };
+    };
+    let stackResourcesCache: PolicyResource[] | undefined;
+    const stackResourcesOf = (): PolicyResource[] => {
+        if (stackResourcesCache) return stackResourcesCache;
+        const stackResources = resources.map((r) => {
+            const props = propsOf(r);
+            const resource: PolicyResource = {
+                type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), dependencies: [], propertyDependencies: {},
+                isType: (cls) => isTypeOf(r.type, cls as never),
+                asType: ((cls: never) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
+            };
+            const provider = providerOf(r);
+            if (provider) resource.provider = provider;
+            return resource;
+        });
+        const resolved = new Map(stackResources.map((r) => [r.urn, r]));
+        resources.forEach((r, i) => {
+            const parent = r.parent ? resolved.get(r.parent) : undefined;
+            if (parent) stackResources[i].parent = parent;
+            stackResources[i].dependencies = r.dependencies.map((d) => resolved.get(d)).filter((d): d is PolicyResource => !!d);
+        });
+        return (stackResourcesCache = stackResources);
     };
     const violations: Violation[] = [];
 
@@ -159,23 +148,7 @@ export async function checkPolicies(resources: RecordedResource[], options: Chec
         };
 
         if (isStackPolicy(policy)) {
-            const stackResources = resources.map((r) => {
-                const props = unknownCheckingProxy(deserialize(r.inputs));
-                const resource: PolicyResource = {
-                    type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), dependencies: [], propertyDependencies: {},
-                    isType: (cls) => isTypeOf(r.type, cls as never),
-                    asType: ((cls: never) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-                };
-                const provider = providerOf(r);
-                if (provider) resource.provider = provider;
-                return resource;
-            });
-            const resolved = new Map(stackResources.map((r) => [r.urn, r]));
-            resources.forEach((r, i) => {
-                const parent = r.parent ? resolved.get(r.parent) : undefined;
-                if (parent) stackResources[i].parent = parent;
-                stackResources[i].dependencies = r.dependencies.map((d) => resolved.get(d)).filter((d): d is PolicyResource => !!d);
-            });
+            const stackResources = stackResourcesOf();
             const args: StackValidationArgs = { resources: stackResources, getConfig, stackTags: new Map(), notApplicable };
             try {
                 await policy.validateStack(args, report);
@@ -187,11 +160,15 @@ export async function checkPolicies(resources: RecordedResource[], options: Chec
 
         const validations = policy.validateResource ? [policy.validateResource].flat() : [];
         const only = validations.length === 1 ? (validations[0] as { __pulumiType?: string }).__pulumiType : undefined;
+        // A pack policy validates only its metadata's types (define.ts returns at once for others):
+        // skip the rest before building arguments.
+        const types = policy.metadata?.resourceTypes ? new Set(policy.metadata.resourceTypes) : undefined;
         for (const r of resources) {
             if (only && r.type !== only) continue;
+            if (types && !types.has(r.type)) continue;
             for (const validation of validations) {
                 try {
-                    const props = unknownCheckingProxy(deserialize(r.inputs));
+                    const props = propsOf(r);
                     const args: ResourceValidationArgs = {
                         type: r.type, props, urn: r.urn, name: r.name, opts: optionsOf(r), stackTags: new Map(),
                         isType: (cls) => isTypeOf(r.type, cls as never),

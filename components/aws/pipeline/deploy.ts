@@ -2,15 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
 import { childName } from "../../core/naming";
-import { serviceTrustPolicy } from "../iam";
-import { partitionOf } from "../provider";
 import type { PipelineArtifacts } from "./artifacts";
 import { buildLogsStatement } from "./build";
 import { type BuildNetwork, createBuildNetworkPolicy } from "./network";
 import { policyDocument } from "./policy";
 import { codeBuildProject, plainVariables } from "./project";
 
-/** EKS access policy for the deploy role: edit rights, scoped to the domain namespace by the association. */
+/** EKS access policy of the deploy role (the platform's access entry, `home.ts`): edit rights in the domain namespace. */
 export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
 
 /**
@@ -39,32 +37,32 @@ export interface PipelineDeployArgs {
     artifacts: PipelineArtifacts;
     clusterName: pulumi.Input<string>;
     clusterArn: pulumi.Input<string>;
+    /**
+     * The deploy role the platform vended this domain (CodeBuild trust, an EKS access entry with edit
+     * rights in the domain namespace only). The deploy stage adds its build permissions to it; it
+     * cannot change the role's cluster access.
+     */
+    role: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
     /** The cluster API endpoint is private: the deploy build runs in the VPC, admitted by the cluster security group. */
     network: BuildNetwork & { clusterSecurityGroupId: pulumi.Input<string> };
 }
 
 export interface PipelineDeploy {
-    role: aws.iam.Role;
     project: aws.codebuild.Project;
-    accessEntry: aws.eks.AccessEntry;
 }
 
 /**
  * The deploy stage: an unprivileged CodeBuild project in the private subnets (HTTPS out only, the
- * cluster API admits its security group on 443) whose role reaches the cluster through an EKS
- * access entry with edit rights in the domain namespace only. The project waits for the role's
+ * cluster API admits its security group on 443) running as the platform's deploy role, whose EKS
+ * access entry gives edit rights in the domain namespace only. The project waits for the role's
  * policies (CreateProject checks the VPC permissions).
  */
 export function createPipelineDeploy(name: string, parent: pulumi.Resource, args: PipelineDeployArgs): PipelineDeploy {
     const { ctx, namespace, artifacts, network: net } = args;
-    const role = new aws.iam.Role(childName(name, "deploy-role"), {
-        name: ctx.naming.physical("aws.iamRole", "deploy"),
-        description: `CodeBuild: applies manifests to namespace ${namespace} only`,
-        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com"),
-    }, { parent });
+    const role = args.role;
     const policy = new aws.iam.RolePolicy(childName(name, "deploy-policy"), {
         name: "deploy",
-        role: role.id,
+        role: role.name,
         policy: policyDocument([
             buildLogsStatement(artifacts),
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
@@ -92,19 +90,6 @@ export function createPipelineDeploy(name: string, parent: pulumi.Resource, args
         ctx, role, securityGroup, network: net, policyName: "deploy-vpc",
     });
 
-    // The deploy role's way into the cluster: edit rights in the domain namespace, nowhere else.
-    const accessEntry = new aws.eks.AccessEntry(childName(name, "access-entry"), {
-        clusterName: args.clusterName,
-        principalArn: role.arn,
-        type: "STANDARD",
-    }, { parent });
-    new aws.eks.AccessPolicyAssociation(childName(name, "access-policy"), {
-        clusterName: args.clusterName,
-        principalArn: role.arn,
-        policyArn: `arn:${partitionOf(ctx.config.region)}:eks::aws:cluster-access-policy/${DEPLOY_ACCESS_POLICY}`,
-        accessScope: { type: "namespace", namespaces: [namespace] },
-    }, { parent, dependsOn: [accessEntry] });
-
     const project = codeBuildProject(name, parent, {
         ctx,
         purpose: "deploy",
@@ -123,5 +108,5 @@ export function createPipelineDeploy(name: string, parent: pulumi.Resource, args
         vpcConfig: { vpcId: net.vpcId, subnets: net.privateSubnetIds, securityGroupIds: [securityGroup.id] },
         dependsOn: [policy, vpcPolicy],
     });
-    return { role, project, accessEntry };
+    return { project };
 }

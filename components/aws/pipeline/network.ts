@@ -16,7 +16,7 @@ export interface BuildNetwork {
  * network interfaces in the private subnets with the project's security group only.
  */
 export function createBuildNetworkPolicy(name: string, parent: pulumi.Resource, args: {
-    ctx: StackContext; role: aws.iam.Role; securityGroup: aws.ec2.SecurityGroup; network: BuildNetwork; policyName: string;
+    ctx: StackContext; role: { name: pulumi.Input<string> }; securityGroup: aws.ec2.SecurityGroup; network: BuildNetwork; policyName: string;
 }): aws.iam.RolePolicy {
     const { ctx, network: net } = args;
     const region = ctx.config.region;
@@ -27,7 +27,7 @@ export function createBuildNetworkPolicy(name: string, parent: pulumi.Resource, 
     const securityGroupArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${net.accountId}:security-group/${args.securityGroup.id}`;
     return new aws.iam.RolePolicy(name, {
         name: args.policyName,
-        role: args.role.id,
+        role: args.role.name,
         policy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [

@@ -11,7 +11,8 @@ export interface ProjectSpec {
     /** Physical name part and logical child name (`build`, `deploy`, `database`). */
     purpose: string;
     description: string;
-    role: aws.iam.Role;
+    /** The project's service role (its ARN). */
+    role: { arn: pulumi.Input<string> };
     buildspec: string;
     /** Docker builds need a privileged build container; nothing else does. */
     privileged: boolean;

@@ -1,7 +1,7 @@
 import type {
     AwsConfig, AzureConfig, CacheConfig, Cloud, ClusterConfig, DatabaseConfig, Environment, GcpConfig,
-    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, PipelineConfig,
-    QueueConfig, RegistryConfig, StackConfig, StorageConfig,
+    HierarchyConfig, KeysConfig, Layer, LoggingConfig, NetworkConfig, NodePoolConfig, OrganizationConfig, PipelineConfig,
+    QueueConfig, RegistryConfig, StackConfig, StorageConfig, DomainRegistration, Size, WorkerConfig,
 } from "./types";
 
 /** The configuration after environment presets are applied: every default is filled in. */
@@ -16,15 +16,25 @@ export interface ResolvedConfig {
     owner: string;
     /** The platform stack a domain stack reads. */
     platformStack: string;
-    hierarchy: Required<Pick<HierarchyConfig, "mode" | "domains">> & Omit<HierarchyConfig, "mode" | "domains">;
+    /** The organization stack a platform stack reads, when it reads one. */
+    organizationStack?: string;
+    hierarchy: Required<Pick<HierarchyConfig, "mode">> & Omit<HierarchyConfig, "mode">;
+    /** Platform layer: the registered domains with their options filled in (empty on a domain stack). */
+    domains: Record<string, ResolvedDomainRegistration>;
+    /** Principals of the auditor persona (platform layer). */
+    auditors: string[];
+    /** Organization layer settings (defaults filled in; read by organization stacks only). */
+    organization: Required<OrganizationConfig>;
     network: Required<NetworkConfig>;
-    cluster: Required<Omit<ClusterConfig, "nodes">> & { nodes: Required<NodePoolConfig> };
+    cluster: Required<Omit<ClusterConfig, "nodes" | "apiAccess">> & Pick<ClusterConfig, "apiAccess"> & { nodes: Required<NodePoolConfig> };
     database: Required<DatabaseConfig>;
     storage: Required<StorageConfig>;
     queue: Required<QueueConfig>;
     cache: Required<CacheConfig>;
     pipeline: Required<Omit<PipelineConfig, "repository" | "deployRepository">> &
         Pick<PipelineConfig, "repository" | "deployRepository">;
+    /** The worker with its defaults; `package` resolved per cloud, `schedule` optional. */
+    worker: Required<Omit<WorkerConfig, "schedule" | "artifact">> & Pick<WorkerConfig, "schedule" | "artifact">;
     registry: Required<RegistryConfig>;
     keys: Required<KeysConfig>;
     logging: Required<LoggingConfig>;
@@ -41,7 +51,7 @@ type Blocks = Pick<ResolvedConfig, "hierarchy" | "network" | "cluster" | "databa
 /** Environments differ by data, not code: these are the only differences between dev and prod. */
 export const environmentPresets: Record<Environment, Blocks> = {
     dev: {
-        hierarchy: { mode: "skip", domains: [] },
+        hierarchy: { mode: "skip" },
         network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "single", flowLogRetentionDays: 14 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "regular",
@@ -60,7 +70,7 @@ export const environmentPresets: Record<Environment, Blocks> = {
         logging: { retentionDays: 30 },
     },
     staging: {
-        hierarchy: { mode: "skip", domains: [] },
+        hierarchy: { mode: "skip" },
         network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 30 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "regular",
@@ -79,8 +89,8 @@ export const environmentPresets: Record<Environment, Blocks> = {
         logging: { retentionDays: 90 },
     },
     prod: {
-        hierarchy: { mode: "skip", domains: [] },
-        network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 90 },
+        hierarchy: { mode: "skip" },
+        network: { cidr: "10.0.0.0/16", zones: 3, natGateways: "per-zone", flowLogRetentionDays: 365 },
         cluster: {
             version: "1.34", apiAllowedCidrs: [], releaseChannel: "stable",
             nodes: { min: 3, max: 10, desired: 3, size: "medium" },
@@ -103,10 +113,13 @@ export const environmentPresets: Record<Environment, Blocks> = {
  * Defaults that differ by cloud (applied over the environment preset, under explicit keys). AWS:
  * the pipeline reads an external Git host through a connection, because CodeCommit (`managed`)
  * no longer accepts new customers; storage is `zone` (S3 keeps every object across the region's
- * zones), because geo replication is not built on AWS yet and `geo` is rejected there.
+ * zones), because geo replication is not built on AWS yet and `geo` is rejected there. GCP: the
+ * pipeline reads GitHub through a Cloud Build connection.
  */
 export const cloudPresets: Partial<Record<Cloud, { [K in keyof Blocks]?: Partial<Blocks[K]> }>> = {
     aws: { pipeline: { source: "external" }, storage: { redundancy: "zone" } },
+    // Cloud Source Repositories (`managed`) is closed to new organizations; it is rejected on gcp.
+    gcp: { pipeline: { source: "external" } },
 };
 
 function merge<T extends object>(base: T, override: object | undefined): T {
@@ -123,6 +136,42 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * How the platform's `pulumi up` reaches the API server when the config does not say: GKE's DNS
+ * endpoint; the allowed CIDRs when there are some; inside the network outside prod. In prod on AWS
+ * and Azure without allowed CIDRs there is no default (validation asks for `cluster.apiAccess`).
+ */
+function defaultApiAccess(config: StackConfig, allowed: unknown): ClusterConfig["apiAccess"] {
+    if (config.cloud === "gcp") return "dns-endpoint";
+    if (Array.isArray(allowed) && allowed.length > 0) return "allowed-cidrs";
+    return config.environment === "prod" ? undefined : "in-network";
+}
+
+/** A registered domain with its defaults: a medium quota, no persona principals. */
+export interface ResolvedDomainRegistration {
+    quota: Size;
+    admins: string[];
+    readers: string[];
+}
+
+function resolveDomains(domains: StackConfig["domains"]): Record<string, ResolvedDomainRegistration> {
+    const entries = isPlainObject(domains) ? Object.entries(domains) : [];
+    return Object.fromEntries(entries.map(([name, registration]) => {
+        const r: DomainRegistration = isPlainObject(registration) ? registration : {};
+        return [name, { quota: r.quota ?? "medium", admins: r.admins ?? [], readers: r.readers ?? [] }];
+    }));
+}
+
+/** Worker defaults (the same in every environment; a worker is off until a domain enables it). */
+export const WORKER_DEFAULTS: Omit<ResolvedConfig["worker"], "package"> = {
+    enabled: false, runtime: "nodejs22", handler: "index.handler", memoryMb: 512,
+    timeoutSeconds: 30, batchSize: 10, batchWindowSeconds: 0, maxConcurrency: 10, warmInstances: 0,
+    reachesData: true, tracing: true, environment: {},
+};
+
+/** How each cloud runs a worker by default: Flex Consumption runs code packages, Cloud Run images. */
+export const DEFAULT_WORKER_PACKAGE: Record<Cloud, "image" | "zip"> = { aws: "image", azure: "zip", gcp: "image" };
+
 /** Applies the environment preset under the explicit keys of a (validated) stack config. */
 export function resolveConfig(config: StackConfig): ResolvedConfig {
     // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
@@ -132,6 +181,8 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
     // A layout implies its minimum shape unless the keys say otherwise.
     if (config.database?.replicas === undefined && database.layout === "read-replicas") database.replicas = 1;
     if (config.database?.shards === undefined && database.layout === "sharded") database.shards = 2;
+    const cluster = merge(preset.cluster, config.cluster);
+    if (config.layer === "platform" && cluster.apiAccess === undefined) cluster.apiAccess = defaultApiAccess(config, cluster.apiAllowedCidrs);
     return {
         layer: config.layer,
         cloud: config.cloud,
@@ -141,14 +192,19 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         region: config.region,
         owner: config.owner,
         platformStack: config.platformStack ?? `platform-${config.cloud}-${config.environment}`,
+        organizationStack: config.organizationStack,
         hierarchy: merge(preset.hierarchy, config.hierarchy),
+        domains: resolveDomains(config.domains),
+        auditors: Array.isArray(config.auditors) ? config.auditors : [],
+        organization: resolveOrganization(config),
         network: merge(preset.network, config.network),
-        cluster: merge(preset.cluster, config.cluster),
+        cluster,
         database,
         storage: merge(merge(preset.storage, cloudPresets[config.cloud]?.storage), config.storage),
         queue: merge(preset.queue, config.queue),
         cache: merge(preset.cache, config.cache),
         pipeline: merge(merge(preset.pipeline, cloudPresets[config.cloud]?.pipeline), config.pipeline),
+        worker: merge({ ...WORKER_DEFAULTS, package: DEFAULT_WORKER_PACKAGE[config.cloud] ?? "image" }, config.worker),
         registry: merge(preset.registry, config.registry),
         keys: merge(preset.keys, config.keys),
         logging: merge(preset.logging, config.logging),
@@ -156,5 +212,20 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         azure: config.azure ?? {},
         gcp: config.gcp ?? {},
         protectStateful: config.environment === "prod",
+    };
+}
+
+/** Organization defaults: dev and prod environments, the stack's region allowed, nothing existing. */
+function resolveOrganization(config: StackConfig): Required<OrganizationConfig> {
+    const org = config.organization ?? {};
+    const regions = Array.isArray(org.allowedRegions) ? org.allowedRegions : [];
+    return {
+        environments: org.environments ?? ["dev", "prod"],
+        domains: org.domains ?? [],
+        allowedRegions: [...new Set([config.region, ...regions])],
+        securityContacts: org.securityContacts ?? [],
+        existingAccounts: org.existingAccounts ?? {},
+        allowedCustomerIds: org.allowedCustomerIds ?? [],
+        subscriptions: org.subscriptions ?? [],
     };
 }

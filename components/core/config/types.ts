@@ -7,7 +7,7 @@
  * the others do not live under `aws`, `azure` and `gcp`.
  */
 
-export type Layer = "platform" | "domain";
+export type Layer = "organization" | "platform" | "domain";
 export type Cloud = "aws" | "azure" | "gcp";
 export type Environment = "dev" | "staging" | "prod";
 export type Size = "small" | "medium" | "large";
@@ -36,15 +36,16 @@ export interface HierarchyConfig {
      * root group's id is the tenant id).
      */
     parentId?: string;
-    /** Business domains that get their own account / subscription resource group / project. */
-    domains?: DomainName[];
     /** GCP billing account (`ABCDEF-123456-7890AB`) for the projects the landing zone creates. */
     billingAccount?: string;
     /**
      * AWS: e-mail domain for new member accounts (`aws+<prefix>-<domain>-<env>@<emailDomain>`).
      */
     emailDomain?: string;
-    /** With mode `existing`: ids of what exists, by role (e.g. `environment`, `platform`, or a domain name). */
+    /**
+     * With mode `existing`: ids of what exists, by role (e.g. `environment`, `platform`, or a domain
+     * name of `landing-zone:domains`).
+     */
     existingIds?: Record<string, string>;
 }
 
@@ -59,6 +60,52 @@ export interface DomainRegistration {
     admins?: string[];
     /** Principals of the domain-reader persona (same forms as `admins`). */
     readers?: string[];
+}
+
+/** Azure Landing Zones management groups a subscription can be placed in (`organization.azure.subscriptions`). */
+export type AzureGroupRole = "management" | "connectivity" | "identity" | "corp" | "online" | "sandbox" | "decommissioned";
+
+/**
+ * An e-mail address.
+ * @pattern ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$
+ */
+export type Email = string;
+
+/** A subscription placed in the management group tree by the organization stack. */
+export interface AzureSubscriptionPlacement {
+    /**
+     * @pattern ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
+     */
+    id: string;
+    group: AzureGroupRole;
+    /** The environment whose platform stack runs in this subscription (a landing-zone group only). */
+    environment?: Environment;
+}
+
+/**
+ * The organization layer (`layer: organization`, one stack per cloud, run by the cloud foundation
+ * team): the hierarchy root, preventive guardrails and detective security services. Where the
+ * tree hangs comes from `hierarchy.parentId` (GCP organization), `azure.tenantId` (Azure tenant
+ * root group) or the Organizations root the stack manages (AWS).
+ */
+export interface OrganizationConfig {
+    /** Environments that get their own folder / OU / shared-services account (default dev, prod). */
+    environments?: Environment[];
+    /** AWS: business domains that get a member account per environment. */
+    domains?: DomainName[];
+    /** Regions (locations) where resources may be created; the stack's region is always allowed. */
+    allowedRegions?: string[];
+    /** The security team's e-mail addresses (Defender for Cloud, essential contacts, account contacts). */
+    securityContacts?: Email[];
+    /**
+     * AWS: accounts that exist already, by role (`log-archive`, `security`, `shared-<env>`,
+     * `<domain>-<env>`): they are placed in the tree instead of created.
+     */
+    existingAccounts?: Record<string, string>;
+    /** GCP: Cloud Identity / Workspace customer ids (`C0abc123`) whose principals may hold IAM roles. */
+    allowedCustomerIds?: string[];
+    /** Azure: subscriptions placed in the management group tree. */
+    subscriptions?: AzureSubscriptionPlacement[];
 }
 
 export interface NetworkConfig {
@@ -114,6 +161,15 @@ export interface ClusterConfig {
     nodes?: NodePoolConfig;
     /** CIDRs allowed to reach the API server from outside the network; empty = private endpoint only. */
     apiAllowedCidrs?: Cidr[];
+    /**
+     * Platform layer: how the platform's own `pulumi up` (which creates each domain's namespace)
+     * reaches the API server. `allowed-cidrs`: a runner whose egress IPs are in `apiAllowedCidrs`;
+     * `in-network`: a runner inside the landing-zone VPC / VNet (EKS private endpoint; AKS private
+     * cluster, whose system private DNS zone is linked to that VNet); `dns-endpoint` (GCP, the
+     * default there): GKE's IAM-authenticated DNS endpoint, in the kubeconfig. Default on AWS and
+     * Azure: `allowed-cidrs` when `apiAllowedCidrs` is set; otherwise it must be set.
+     */
+    apiAccess?: "allowed-cidrs" | "in-network" | "dns-endpoint";
     /** Managed upgrade track where the cloud has one (GKE release channel, AKS upgrade channel). */
     releaseChannel?: "rapid" | "regular" | "stable";
 }
@@ -211,8 +267,9 @@ export interface PipelineConfig {
     enabled?: boolean;
     /**
      * managed: a repository the cloud hosts; external: a connection to an external Git host
-     * (GitHub). Default managed; on aws external (CodeCommit no longer accepts new customers; a new
-     * connection waits for a one-time handshake in the console, see the stack output
+     * (GitHub). Default managed; on aws and gcp external (CodeCommit no longer accepts new
+     * customers, Cloud Source Repositories is closed to new organizations and `managed` is
+     * rejected on gcp; a new connection waits for a human step, see the stack output
      * `pipeline.nextStep`).
      */
     source?: "managed" | "external";
@@ -224,6 +281,92 @@ export interface PipelineConfig {
      * @pattern ^[A-Za-z0-9._/-]+$
      */
     branch?: string;
+}
+
+/** A language runtime of a code-package (zip) worker; an image worker brings its own. */
+export type WorkerRuntime = "nodejs22" | "nodejs24" | "python3.12" | "python3.13" | "java21";
+
+/**
+ * The domain's serverless queue worker: a function triggered by the domain's queue (and optionally a
+ * timer) on every cloud: AWS Lambda + SQS event source mapping, Azure Functions (Flex Consumption)
+ * with a Service Bus trigger, GCP Cloud Run with a Pub/Sub push subscription.
+ */
+export interface WorkerConfig {
+    enabled?: boolean;
+    /**
+     * How the domain ships its code: `image` (a container image the pipeline pushes to the
+     * registry; AWS and GCP) or `zip` (a code package in the domain's bucket / the worker's
+     * deployment container; AWS and Azure). Default: image on aws and gcp, zip on azure.
+     */
+    package?: "image" | "zip";
+    /**
+     * The image tag or digest (`1.4.2`, `sha256:...`) or the zip's object key (`worker/1.4.2.zip`).
+     * @pattern ^[A-Za-z0-9._:/@-]{1,200}$
+     */
+    artifact?: string;
+    /** Language runtime of a zip package (default nodejs22). */
+    runtime?: WorkerRuntime;
+    /**
+     * Entry point of a zip package on aws (`index.handler`).
+     * @pattern ^[A-Za-z0-9._:$-]{1,128}$
+     */
+    handler?: string;
+    /**
+     * @minimum 128
+     * @maximum 4096
+     * @asType integer
+     */
+    memoryMb?: number;
+    /**
+     * Longest run of one invocation. Must fit the queue: visibility timeout >= 6 x this on aws,
+     * the Service Bus lock duration on azure, the Pub/Sub ack deadline on gcp.
+     * @minimum 1
+     * @maximum 900
+     * @asType integer
+     */
+    timeoutSeconds?: number;
+    /**
+     * Messages per invocation (aws, azure) or per instance at once (gcp push delivers one per request).
+     * @minimum 1
+     * @maximum 100
+     * @asType integer
+     */
+    batchSize?: number;
+    /**
+     * How long to gather a batch before invoking (aws batching window; ignored where the cloud has none).
+     * @minimum 0
+     * @maximum 300
+     * @asType integer
+     */
+    batchWindowSeconds?: number;
+    /**
+     * The cap on batches processed at once: SQS maximum concurrency + Lambda reserved concurrency,
+     * Flex Consumption maximum instance count, Cloud Run max instances.
+     * @minimum 2
+     * @maximum 1000
+     * @asType integer
+     */
+    maxConcurrency?: number;
+    /**
+     * Cold-start mitigation, billed while idle: Lambda provisioned concurrency, Flex Consumption
+     * always-ready instances, Cloud Run min instances. 0 = scale to zero (default).
+     * @minimum 0
+     * @maximum 100
+     * @asType integer
+     */
+    warmInstances?: number;
+    /** Runs inside the network to reach the domain's database and cache (default true). */
+    reachesData?: boolean;
+    /** Distributed tracing (X-Ray active tracing, Application Insights, Cloud Trace). Default true. */
+    tracing?: boolean;
+    /**
+     * A timer job as a 5-field cron expression in UTC (`minute hour day-of-month month day-of-week`),
+     * e.g. `0 2 * * *`: EventBridge Scheduler, a timer trigger, Cloud Scheduler.
+     * @pattern ^(\S+\s+){4}\S+$
+     */
+    schedule?: string;
+    /** Plain (non-secret) environment variables; secrets come from the cloud's secret store. */
+    environment?: Record<string, string>;
 }
 
 export interface RegistryConfig {
@@ -310,6 +453,17 @@ export interface GcpConfig {
      * Allowed outside prod only; default false (regional).
      */
     zonalCluster?: boolean;
+    /**
+     * Platform layer: Google groups (e-mails) of the platform-admin persona (IAM `roles/container.admin`
+     * on the cluster's project).
+     */
+    platformAdminGroups?: string[];
+    /**
+     * Platform layer: the `gke-security-groups@<your domain>` Google group that holds the persona groups
+     * (GKE Google Groups for RBAC); required when a domain lists admins or readers.
+     * @pattern ^gke-security-groups@[a-z0-9.-]+\.[a-z]{2,}$
+     */
+    rbacSecurityGroup?: string;
     /** Allow SSH to VMs through Identity-Aware Proxy (35.235.240.0/20, tcp:22). Default false. */
     iapSsh?: boolean;
     /**
@@ -319,6 +473,27 @@ export interface GcpConfig {
      * @pattern ^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/[a-z0-9-]+/clusters/[a-z]([-a-z0-9]*[a-z0-9])?$
      */
     promoteFromCluster?: string;
+    /**
+     * Domain stacks: installation id of the Cloud Build GitHub App on the owner of
+     * `pipeline.repository` (the number ending its settings page URL). With the
+     * `landing-zone-secrets:gitAccessToken` secret it completes the Cloud Build connection; until
+     * both are set the stack exports the step left to do (`pipeline.nextStep`) and no trigger.
+     * @minimum 1
+     * @asType integer
+     */
+    githubAppInstallationId?: number;
+    /** Platform stacks: a VPC Service Controls perimeter around the environment's projects. */
+    serviceControls?: GcpServiceControlsConfig;
+}
+
+export interface GcpServiceControlsConfig {
+    /**
+     * The organization's Access Context Manager policy the perimeter belongs to.
+     * @pattern ^accessPolicies/[0-9]+$
+     */
+    accessPolicy: string;
+    /** Enforce the perimeter; default false: a dry run that logs what it would block. */
+    enforce?: boolean;
 }
 
 /** Everything under the `landing-zone:` namespace of a stack's config file. */
@@ -345,9 +520,25 @@ export interface StackConfig {
     owner: string;
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
+    /**
+     * Platform layer (gcp): the organization stack to read (e.g. `organization-gcp`). The platform then
+     * hangs its projects under its environment's folder from that stack instead of owning the folders.
+     */
+    organizationStack?: string;
+    /** Organization layer: the hierarchy root, guardrails and security services of the cloud. */
+    organization?: OrganizationConfig;
     hierarchy?: HierarchyConfig;
-    /** Platform layer: the business domains this platform serves, each with its vended home. */
+    /**
+     * Platform layer: the business domains this platform serves. Each gets its vended home (namespace
+     * baseline, workload identity, deploy path, persona bindings) and, with a hierarchy, its own
+     * account / resource group / project.
+     */
     domains?: Record<DomainName, DomainRegistration>;
+    /**
+     * Platform layer: principals of the auditor persona, read-only in the whole cluster and the
+     * central logs (AWS IAM role ARNs, Entra group object ids, Google group e-mails).
+     */
+    auditors?: string[];
     network?: NetworkConfig;
     cluster?: ClusterConfig;
     database?: DatabaseConfig;
@@ -355,6 +546,8 @@ export interface StackConfig {
     queue?: QueueConfig;
     cache?: CacheConfig;
     pipeline?: PipelineConfig;
+    /** Domain layer: the serverless queue worker (off unless `enabled`). */
+    worker?: WorkerConfig;
     registry?: RegistryConfig;
     keys?: KeysConfig;
     logging?: LoggingConfig;

@@ -6,10 +6,13 @@ import { awsRules } from "./rules/aws";
 import { azureRules } from "./rules/azure";
 import { commonRules } from "./rules/common";
 import { gcpRules } from "./rules/gcp";
+import { organizationRules } from "./rules/organization";
 import { CONFIG_NAMESPACE, key } from "./rules/key";
+import { outsideNamespaceProblems } from "./rules/outside";
+import { workerRules } from "./rules/worker";
 import type { StackConfig } from "./types";
 
-const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules];
+const crossKeyRules = [commonRules, awsRules, azureRules, gcpRules, workerRules];
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 function schemaValidator() {
@@ -26,7 +29,7 @@ function schemaValidator() {
  * ranges) and the cross-key rules. Returns the resolved config or throws one ConfigError with every
  * problem found.
  */
-export function validateStackConfig(raw: Record<string, unknown>, stack?: string): ResolvedConfig {
+export function validateStackConfig(raw: Record<string, unknown>, stack?: string, outside: readonly ConfigProblem[] = []): ResolvedConfig {
     const problems: ConfigProblem[] = [];
     const validate = schemaValidator();
     if (!validate(raw)) {
@@ -34,9 +37,19 @@ export function validateStackConfig(raw: Record<string, unknown>, stack?: string
     }
     const resolved = resolveConfig(raw as unknown as StackConfig);
     for (const rule of crossKeyRules) problems.push(...rule(resolved));
-    const unique = dedupeByPath(problems);
+    problems.push(...organizationRules(resolved, raw));
+    const unique = dedupeByPath([...problems, ...outside]);
     if (unique.length > 0) throw new ConfigError(unique, stack);
     return resolved;
+}
+
+/**
+ * Validates a stack's whole config as the engine passes it (every namespace, raw strings): the
+ * `landing-zone:*` keys as above plus the keys outside it the program depends on (secrets stored
+ * encrypted, provider region = landing-zone:region), all problems in one ConfigError.
+ */
+export function validateAllConfig(allConfig: Record<string, string>, isSecret: (key: string) => boolean, stack?: string): ResolvedConfig {
+    return validateStackConfig(projectConfigFrom(allConfig), stack, outsideNamespaceProblems(allConfig, isSecret));
 }
 
 /** Turns `{"landing-zone:layer": "platform", "aws:region": ...}` into this project's raw config object. */

@@ -6,14 +6,17 @@ import type { CacheOutputs } from "./cache";
 import type { ClusterExports, ClusterOutputs } from "./cluster";
 import type { DatabaseOutputs } from "./database";
 import type { HierarchyOutputs } from "./hierarchy";
+import type { DomainHomeOutputs } from "./home";
 import type { WorkloadIdentityOutputs } from "./identity";
 import type { KeysOutputs } from "./keys";
 import type { LoggingOutputs } from "./logging";
 import type { NetworkOutputs } from "./network";
+import type { OrganizationOutputs, OrganizationReference } from "./organization";
 import type { PipelineOutputs } from "./pipeline";
 import type { QueueOutputs } from "./queue";
 import type { RegistryOutputs } from "./registry";
 import type { ObjectStoreOutputs } from "./storage";
+import type { WorkerOutputs } from "./worker";
 
 /** What every component of a stack shares: the validated config, names and standard tags. */
 export interface StackContext {
@@ -30,6 +33,10 @@ export interface PlatformOutputs {
     registry: RegistryOutputs;
     keys: KeysOutputs;
     logging: LoggingOutputs;
+    /** The registered domains (`landing-zone:domains`), a plain list: a domain stack checks it is on it. */
+    domains: string[];
+    /** The home vended to each registered domain, by domain name (each cloud adds its own ids). */
+    homes: Record<string, DomainHomeOutputs>;
     /**
      * Cloud-specific ids the same cloud's domain stacks need (subnet groups, resource group names,
      * private DNS zone ids, host project...). Each cloud documents its own shape.
@@ -49,6 +56,7 @@ export interface DomainOutputs {
     queue: QueueOutputs;
     cache?: CacheOutputs;
     pipeline?: PipelineOutputs;
+    worker?: WorkerOutputs;
 }
 
 /** A domain stack's typed view of its platform stack's outputs. */
@@ -58,8 +66,10 @@ export interface PlatformReference {
     get<K extends keyof PlatformExports>(key: K): pulumi.Output<pulumi.Unwrap<PlatformExports[K]>>;
 }
 
-/** What a cloud implements: both layers, composed from its components. */
+/** What a cloud implements: the three layers, composed from its components. */
 export interface CloudLandingZone {
-    platform(ctx: StackContext): PlatformOutputs;
+    organization(ctx: StackContext): OrganizationOutputs;
+    /** `organization`: the organization stack the platform reads, when it reads one (gcp so far). */
+    platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs;
     domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
 }

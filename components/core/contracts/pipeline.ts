@@ -12,7 +12,7 @@ export interface PipelineOutputs {
     targetNamespace: string;
     /**
      * The human step the pipeline waits for, with the exact action (e.g. completing a Git
-     * connection's handshake); absent when there is none.
+     * connection's handshake, installing an app, setting a token); absent when there is none.
      */
     nextStep?: pulumi.Output<string>;
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { FAKE_DATA_SUBNETS, FAKE_NODE_SG } from "./fake-platform";
-import { domainOutput, fabricatedArn, list, RDS, recordDomain } from "./helpers";
+import { domainOutput, fabricatedArn, list, parsePolicy, RDS, recordDomain } from "./helpers";
 
 const replicasProd = { database: { layout: "read-replicas" as const, replicas: 2 } };
 const sharded = { database: { layout: "sharded" as const, shards: 3, replicas: 1 } };
@@ -72,6 +72,21 @@ describe("components/aws/database.ts", () => {
                 assert.equal(r.kmsKeyId, undefined, replica.name);
                 assert.equal(r.storageEncrypted, undefined, replica.name);
             }
+        }
+    });
+
+    it("enhanced monitoring every 60 s through its own role, which every instance waits for (grant before use)", async () => {
+        const rec = await recordDomain("prod", replicasProd, { preview: false });
+        const role = rec.one("aws:iam/role:Role", "database-monitoring");
+        const trust = parsePolicy(rec.inputs(role).assumeRolePolicy);
+        assert.deepEqual(trust.Statement.map((st) => st.Principal), [{ Service: "monitoring.rds.amazonaws.com" }]);
+        const grant = rec.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "database-monitoring-policy");
+        assert.equal(rec.inputs(grant).policyArn, "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+        for (const instance of rec.ofType(RDS)) {
+            const i = rec.inputs(instance);
+            assert.equal(i.monitoringInterval, 60, instance.name);
+            assert.equal(i.monitoringRoleArn, fabricatedArn(role), instance.name);
+            assert.ok(instance.dependencies.includes(grant.urn), `${instance.name} must depend on the monitoring grant`);
         }
     });
 

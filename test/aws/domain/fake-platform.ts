@@ -9,6 +9,8 @@ export const FAKE_CLUSTER_SG = "sg-0eks00000000000001";
 export const FAKE_PRIVATE_SUBNETS = ["subnet-0prv000000000000a", "subnet-0prv000000000000b", "subnet-0prv000000000000c"];
 export const FAKE_DATA_SUBNETS = ["subnet-0data00000000000a", "subnet-0data00000000000b", "subnet-0data00000000000c"];
 export const FAKE_LOG_ARCHIVE = "acme-dev-log-archive-abc123";
+export const FAKE_WORKLOAD_ROLE = "acme-dev-orders-workload";
+export const FAKE_DEPLOY_ROLE = "acme-dev-orders-deploy";
 export const FAKE_LOGS_KEY = `arn:aws:kms:eu-west-1:${FAKE_ACCOUNT}:key/11111111-2222-3333-4444-555555555555`;
 
 export function fakePlatformOutputs(environment = "dev"): Record<string, unknown> {
@@ -49,14 +51,24 @@ export function fakePlatformOutputs(environment = "dev"): Record<string, unknown
             archiveId: FAKE_LOG_ARCHIVE,
             retentionDays: 30,
         },
+        domains: ["orders"],
+        homes: {
+            orders: {
+                namespace: "orders",
+                serviceAccountName: "workload",
+                quota: "medium",
+                workloadPrincipal: `arn:aws:iam::${FAKE_ACCOUNT}:role/${FAKE_WORKLOAD_ROLE}`,
+                deployPrincipal: `arn:aws:iam::${FAKE_ACCOUNT}:role/${FAKE_DEPLOY_ROLE}`,
+                workloadRoleName: FAKE_WORKLOAD_ROLE,
+                deployRoleName: FAKE_DEPLOY_ROLE,
+            },
+        },
         extras: {
             accountId: FAKE_ACCOUNT,
             vpcId: "vpc-0fake000000000001",
             vpcCidr: "10.10.0.0/16",
             nodeSecurityGroupId: FAKE_NODE_SG,
             clusterSecurityGroupId: FAKE_CLUSTER_SG,
-            oidcProviderArn: `arn:aws:iam::${FAKE_ACCOUNT}:oidc-provider/${FAKE_OIDC_URL.replace("https://", "")}`,
-            oidcProviderUrl: FAKE_OIDC_URL,
             logArchiveBucket: FAKE_LOG_ARCHIVE,
             domainRoleArns: {},
         },

@@ -1,23 +1,17 @@
 import { strict as assert } from "node:assert";
 import { workloadPolicy } from "../../../components/aws/identity";
-import { FAKE_OIDC_URL } from "./fake-platform";
+import { FAKE_WORKLOAD_ROLE } from "./fake-platform";
 import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/rolePolicy:RolePolicy";
-const issuer = FAKE_OIDC_URL.replace("https://", "");
 
 describe("components/aws/identity.ts", () => {
-    it("trusts the cluster's OIDC provider for exactly the domain's ServiceAccount", async () => {
+    it("creates no role and no binding: its policy goes on the workload role the platform vended", async () => {
         const rec = await recordDomain("dev");
-        const trust = parsePolicy(rec.inputs(rec.one(ROLE, "identity")).assumeRolePolicy);
-        assert.equal(trust.Statement.length, 1);
-        const statement = trust.Statement[0];
-        assert.equal(statement.Action, "sts:AssumeRoleWithWebIdentity");
-        assert.match((statement.Principal as { Federated: string }).Federated, /:oidc-provider\//);
-        assert.deepEqual(statement.Condition, {
-            StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:orders:orders-workload", [`${issuer}:aud`]: "sts.amazonaws.com" },
-        });
+        assert.equal(rec.ofType(ROLE).filter((r) => r.name.includes("identity") || r.name.includes("workload")).length, 0);
+        assert.equal(rec.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").length, 0);
+        assert.equal(rec.inputs(rec.one(POLICY, "identity")).role, FAKE_WORKLOAD_ROLE);
     });
 
     it("names only the domain's own ARNs, with explicit actions (no * resource, no wildcard action)", async () => {
@@ -58,15 +52,10 @@ describe("components/aws/identity.ts", () => {
         for (const s of doc.Statement) assert.ok(list(s.Resource).length > 0 && !list(s.Resource).includes("*"));
     });
 
-    it("binds the ServiceAccount to the role (IRSA annotation) and exports the role as the principal", async () => {
-        const rec = await recordDomain("dev", {}, { preview: false });
-        const roleArn = fabricatedArn(rec.one(ROLE, "identity"));
-        const sa = rec.inputs(rec.one("kubernetes:core/v1:ServiceAccount"));
-        assert.equal(sa.metadata.annotations["eks.amazonaws.com/role-arn"], roleArn);
-        assert.equal(sa.metadata.namespace, "orders");
-        assert.equal(sa.metadata.name, "orders-workload");
+    it("exports the vended workload role as the principal, with the namespace and ServiceAccount", async () => {
         const identity = await domainOutput("dev", {}, "identity", { preview: false });
-        assert.equal(identity.principal, roleArn);
-        assert.equal(identity.serviceAccountName, "orders-workload");
+        assert.equal(identity.principal, `arn:aws:iam::123456789012:role/${FAKE_WORKLOAD_ROLE}`);
+        assert.equal(identity.namespace, "orders");
+        assert.equal(identity.serviceAccountName, "workload");
     });
 });

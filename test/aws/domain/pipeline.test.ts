@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parse } from "yaml";
 import { appRoleSql, BUILD_SPEC, connectionsConsoleUrl, DATABASE_ROLE_SPEC, databaseRoleVariables, DEPLOY_SPEC } from "../../../components/aws/pipeline";
-import { FAKE_CLUSTER_SG, FAKE_LOGS_KEY, FAKE_PRIVATE_SUBNETS } from "./fake-platform";
+import { FAKE_CLUSTER_SG, FAKE_DEPLOY_ROLE, FAKE_LOGS_KEY, FAKE_PRIVATE_SUBNETS } from "./fake-platform";
 import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
 
 const PROJECT = "aws:codebuild/project:Project";
@@ -109,20 +109,19 @@ describe("components/aws/pipeline.ts", () => {
         assert.equal(deployAction.configuration.ProjectName, deploy.name);
     });
 
-    it("deploys to the domain namespace only: EKS access entry with a namespace-scoped access policy", async () => {
+    it("deploys as the platform's namespace-scoped deploy role and cannot change its cluster access", async () => {
         const rec = await recordDomain("dev", {}, { preview: false });
-        const deployRole = fabricatedArn(rec.one("aws:iam/role:Role", "deploy-role"));
-        const entry = rec.inputs(rec.one("aws:eks/accessEntry:AccessEntry"));
-        assert.equal(entry.principalArn, deployRole);
-        assert.equal(entry.kubernetesGroups, undefined, "no Kubernetes group (e.g. system:masters) is granted");
-        const association = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation"));
-        assert.equal(association.principalArn, deployRole);
-        assert.deepEqual(association.accessScope, { type: "namespace", namespaces: ["orders"] });
-        assert.doesNotMatch(association.policyArn, /ClusterAdmin|AmazonEKSAdminPolicy/);
+        assert.equal(rec.ofType("aws:eks/accessEntry:AccessEntry").length, 0, "a domain creates no access entry");
+        assert.equal(rec.ofType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").length, 0);
+        assert.equal(rec.ofType("aws:iam/role:Role").filter((r) => r.name.includes("deploy")).length, 0, "the deploy role is the platform's");
         const deploy = rec.inputs(rec.one(PROJECT, "pipeline-deploy"));
         const vars = Object.fromEntries(deploy.environment.environmentVariables.map((v: { name: string; value: string }) => [v.name, v.value]));
         assert.equal(vars.NAMESPACE, "orders");
         assert.match(deploy.source.buildspec, /kubectl apply --namespace "\$NAMESPACE"/);
+        assert.equal(deploy.serviceRole, `arn:aws:iam::123456789012:role/${FAKE_DEPLOY_ROLE}`);
+        for (const policy of rec.ofType("aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.includes("deploy"))) {
+            assert.equal(rec.inputs(policy).role, FAKE_DEPLOY_ROLE);
+        }
         assert.equal((await domainOutput("dev", {}, "pipeline")).targetNamespace, "orders");
     });
 

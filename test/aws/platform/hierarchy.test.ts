@@ -45,7 +45,8 @@ describe("aws/hierarchy.ts", () => {
     it("existing: uses hierarchy.existingIds and creates nothing", async () => {
         const config = {
             ...sampleConfig("platform-aws-prod"),
-            hierarchy: { mode: "existing", domains: ["orders"], existingIds: { environment: "ou-ab12-cd34ef56", orders: "222222222222" } },
+            hierarchy: { mode: "existing", existingIds: { environment: "ou-ab12-cd34ef56", orders: "222222222222" } },
+            domains: { orders: {} },
         };
         const result = await runStackConfig("platform-aws-prod", config as never);
         const outputs = plainValue(result.outputs) as any;
@@ -57,7 +58,7 @@ describe("aws/hierarchy.ts", () => {
 
     it("accounts are protected in every environment that creates them", async () => {
         const rec = await variant("platform-aws-dev", {
-            hierarchy: { mode: "create", parentId: "r-ab12", emailDomain: "acme.example", domains: ["orders"] },
+            hierarchy: { mode: "create", parentId: "r-ab12", emailDomain: "acme.example" }, domains: { orders: {} },
         });
         assert.equal(rec.one(ACCOUNT).protect, true);
         assert.equal(rec.one(OU).protect, false);

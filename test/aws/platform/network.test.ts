@@ -83,7 +83,7 @@ describe("aws/network.ts", () => {
     });
 
     it("flow logs: all traffic into a KMS-encrypted log group kept network.flowLogRetentionDays", async () => {
-        for (const [stack, days] of [["platform-aws-prod", 90], ["platform-aws-dev", 14]] as const) {
+        for (const [stack, days] of [["platform-aws-prod", 365], ["platform-aws-dev", 14]] as const) {
             const rec = await sample(stack, false);
             const flowLog = rec.inputs(rec.one("aws:ec2/flowLog:FlowLog"));
             assert.equal(flowLog.trafficType, "ALL");

@@ -9,7 +9,7 @@ const STATEFUL = [
     "aws:organizations/account:Account", "aws:organizations/organizationalUnit:OrganizationalUnit",
 ];
 const EXTRAS_FIELDS = [
-    "accountId", "vpcId", "vpcCidr", "nodeSecurityGroupId", "oidcProviderArn", "oidcProviderUrl", "logArchiveBucket",
+    "accountId", "vpcId", "vpcCidr", "nodeSecurityGroupId", "logArchiveBucket",
     "domainRoleArns", "auditArchiveBucket", "logGroupName", "clusterSecurityGroupId", "partition",
 ];
 

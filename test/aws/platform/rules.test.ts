@@ -28,7 +28,7 @@ describe("core/config/rules/aws.ts", () => {
             keys: { rotationDays: 60 },
             logging: { retentionDays: 45 },
             aws: { clusterAdminArns: ["admins"], availabilityZones: ["us-east-1a"] },
-            hierarchy: { mode: "create", domains: ["orders"] },
+            hierarchy: { mode: "create" }, domains: { orders: {} },
         });
         assert.match(found["landing-zone:network.cidr"], /\/16 to \/20/);
         assert.match(found["landing-zone:network.zones"], /at least two zones/);
@@ -66,7 +66,7 @@ describe("core/config/rules/aws.ts", () => {
     });
 
     it("existing hierarchy: an account id per domain", () => {
-        const found = problems({ hierarchy: { mode: "existing", domains: ["orders", "payments"], existingIds: { environment: "ou-ab12-cd34ef56", orders: "12345" } } });
+        const found = problems({ hierarchy: { mode: "existing", existingIds: { environment: "ou-ab12-cd34ef56", orders: "12345" } }, domains: { orders: {}, payments: {} } });
         assert.match(found["landing-zone:hierarchy.existingIds.payments"], /12-digit account id/);
         assert.match(found["landing-zone:hierarchy.existingIds.orders"], /12-digit account id/);
         assert.equal(found["landing-zone:hierarchy.existingIds.environment"], undefined);

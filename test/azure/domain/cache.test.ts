@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { runDomain } from "./fake-platform";
+import { runDomain, WORKLOAD_PRINCIPAL_ID } from "./fake-platform";
 
 const CLUSTER = "azure-native:redisenterprise:RedisEnterprise";
 const DATABASE = "azure-native:redisenterprise:Database";
@@ -72,8 +72,7 @@ describe("components/azure/cache (Azure Managed Redis)", () => {
         const access = rec.one(ACCESS);
         const inputs = rec.inputs(access);
         assert.equal(inputs.accessPolicyName, "default");
-        const identity = rec.one("azure-native:managedidentity:UserAssignedIdentity", "orders-identity");
-        assert.ok(access.dependencies.includes(identity.urn), "the object id comes from the workload identity");
+        assert.equal(inputs.user.objectId, WORKLOAD_PRINCIPAL_ID, "the object id of the workload identity the platform vended");
         assert.ok(access.dependencies.includes(rec.one(CLUSTER).urn), "waits for the cluster");
         assert.ok(access.dependencies.includes(rec.one(DATABASE).urn), "waits for the database");
         assert.ok(rec.one(DATABASE).dependencies.includes(rec.one(CLUSTER).urn), "the database waits for the cluster");

@@ -11,6 +11,9 @@ import { runComponent, testContext, type Recorded } from "../../harness";
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000002";
 export const TENANT = "00000000-0000-0000-0000-000000000001";
 export const DATABASE_ADMINS = { objectId: "00000000-0000-0000-0000-0000000000db", name: "acme-orders-db-admins" };
+/** The workload identity the platform vended `orders` (principal and client id). */
+export const WORKLOAD_PRINCIPAL_ID = "00000000-0000-0000-0000-0000000000a1";
+export const WORKLOAD_CLIENT_ID = "00000000-0000-0000-0000-0000000000c1";
 const rg = (name: string) => `/subscriptions/${SUBSCRIPTION}/resourceGroups/${name}`;
 const dnsZone = (zone: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/privateDnsZones/${zone}`;
 const subnet = (name: string) => `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet/subnets/${name}`;
@@ -41,6 +44,18 @@ export const fakeExports: Record<string, unknown> = {
     },
     logging: { workspaceId: `${rg("acme-dev-shared")}/providers/Microsoft.OperationalInsights/workspaces/acme-dev-logs`, archiveId: "archive", retentionDays: 30 },
     hierarchy: { mode: "skip", rootId: TENANT, environmentId: TENANT, platformScope: SUBSCRIPTION, domainScopes: {} },
+    domains: ["orders"],
+    homes: {
+        orders: {
+            namespace: "orders",
+            serviceAccountName: "workload",
+            quota: "medium",
+            workloadPrincipal: WORKLOAD_PRINCIPAL_ID,
+            deployPrincipal: "00000000-0000-0000-0000-00000000d3p1",
+            workloadClientId: WORKLOAD_CLIENT_ID,
+            workloadIdentityName: "acme-dev-orders-workload",
+        },
+    },
     extras: {
         location: "westeurope",
         subscriptionId: SUBSCRIPTION,
@@ -48,7 +63,7 @@ export const fakeExports: Record<string, unknown> = {
         resourceGroups: { network: "acme-dev-network", cluster: "acme-dev-cluster", shared: "acme-dev-shared" },
         domainResourceGroups: { orders: "acme-dev-orders" },
         vnetId: `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet`,
-        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), jobs: subnet("jobs") },
+        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), functions: subnet("functions"), jobs: subnet("jobs") },
         privateDnsZoneIds: {
             postgres: dnsZone("privatelink.postgres.database.azure.com"),
             keyVault: dnsZone("privatelink.vaultcore.azure.net"),

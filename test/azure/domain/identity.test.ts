@@ -1,31 +1,29 @@
 import { strict as assert } from "node:assert";
-import { BROAD_ROLES, BUILT_IN_ROLES, WORKLOAD_IDENTITY_AUDIENCE } from "../../../components/azure/identity";
-import { fabricatedId, fakeExports, runDomain, SUBSCRIPTION } from "./fake-platform";
+import { BROAD_ROLES, BUILT_IN_ROLES } from "../../../components/azure/identity";
+import { fabricatedId, runDomain, SUBSCRIPTION, WORKLOAD_PRINCIPAL_ID } from "./fake-platform";
 
-const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
-const FEDERATION = "azure-native:managedidentity:FederatedIdentityCredential";
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
+const ENTRA_ADMIN = "azure-native:dbforpostgresql:AdministratorsMicrosoftEntra";
 
 describe("components/azure/identity", () => {
-    it("federates one user-assigned identity to the domain ServiceAccount on the cluster's OIDC issuer", async () => {
+    it("grants the workload identity the platform vended (its principal id); creates no identity of its own", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const identity = rec.inputs(rec.one(IDENTITY, "orders-identity"));
-        const federation = rec.inputs(rec.one(FEDERATION));
-        assert.equal(federation.resourceName, identity.resourceName);
-        assert.equal(federation.issuer, (fakeExports.cluster as { oidcIssuer: string }).oidcIssuer);
-        assert.equal(federation.subject, "system:serviceaccount:orders:workload");
-        assert.deepEqual(federation.audiences, [WORKLOAD_IDENTITY_AUDIENCE]);
+        // Its identities are the storage account's key access (see storage) and the database bootstrap's
+        // (see database-bootstrap), never a workload identity.
+        assert.deepEqual(rec.ofType("azure-native:managedidentity:UserAssignedIdentity").map((r) => r.name).sort(),
+            ["orders-database-bootstrap-identity", "orders-storage-cmk-identity"]);
+        assert.equal(rec.ofType("azure-native:managedidentity:FederatedIdentityCredential").length, 0);
+        const grants = rec.ofType(ROLE_ASSIGNMENT).filter((r) => r.name.startsWith("orders-access-")).map((r) => rec.inputs(r));
+        assert.ok(grants.length > 0);
+        for (const grant of grants) assert.equal(grant.principalId, WORKLOAD_PRINCIPAL_ID);
+        // The workload is never a database administrator (its role is created by the bootstrap).
+        const admins = rec.ofType(ENTRA_ADMIN).map((a) => rec.inputs(a));
+        assert.ok(admins.length > 0);
+        for (const admin of admins) {
+            assert.notEqual(admin.objectId, WORKLOAD_PRINCIPAL_ID);
+            assert.notEqual(admin.principalName, "acme-dev-orders-workload");
+        }
         assert.equal(rec.outputs!.identity.serviceAccountName, "workload");
-    });
-
-    it("annotates the ServiceAccount with the identity's client id (azure.workload.identity/client-id)", async () => {
-        const rec = await runDomain({ environment: "dev" });
-        const sa = rec.one("kubernetes:core/v1:ServiceAccount");
-        const annotations = (sa.inputs.metadata as { annotations: Record<string, unknown> }).annotations;
-        assert.ok("azure.workload.identity/client-id" in annotations, JSON.stringify(annotations));
-        const identity = rec.one(IDENTITY, "orders-identity");
-        assert.ok(sa.dependencies.includes(identity.urn), "the ServiceAccount waits for the identity");
-        assert.equal(rec.inputs(sa).metadata.namespace, "orders");
     });
 
     it("scopes every role assignment to this domain's container or queue: no subscription/RG scope, no broad role", async () => {

@@ -81,7 +81,7 @@ describe("components/azure/cluster", () => {
     });
 
     it("autoscales the user pool within cluster.nodes, on the size table's VM size, across zones", async () => {
-        const { rec } = await runPlatform("prod", { cluster: { nodes: { min: 3, max: 12, desired: 4, size: "large" } } });
+        const { rec } = await runPlatform("prod", { cluster: { apiAccess: "in-network", nodes: { min: 3, max: 12, desired: 4, size: "large" } } });
         const pool = rec.inputs(rec.one(POOL));
         assert.equal(pool.mode, "User");
         assert.equal(pool.enableAutoScaling, true);

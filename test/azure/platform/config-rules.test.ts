@@ -53,7 +53,7 @@ describe("components/core/config/rules/azure", () => {
 
     it("rejects read-replicas and sharded layouts at database.size small (Burstable has no replicas)", () => {
         const domain = (database: Record<string, unknown>) => problems({
-            layer: "domain", domain: "orders", hierarchy: undefined, azure: { tenantId: "00000000-0000-0000-0000-000000000001" }, database,
+            layer: "domain", domain: "orders", hierarchy: undefined, domains: undefined, cluster: undefined, azure: { tenantId: "00000000-0000-0000-0000-000000000001" }, database,
         });
         for (const layout of [{ layout: "read-replicas", replicas: 1 }, { layout: "sharded", shards: 2 }]) {
             const found = domain({ ...layout, size: "small" });
@@ -64,7 +64,7 @@ describe("components/core/config/rules/azure", () => {
     });
 
     it("requires the PostgreSQL administrators group of a prod domain stack (the application is never one)", () => {
-        const prod = (azure: Record<string, unknown>) => problems({ layer: "domain", domain: "orders", hierarchy: undefined, azure, database: { size: "medium" } }, "prod");
+        const prod = (azure: Record<string, unknown>) => problems({ layer: "domain", domain: "orders", hierarchy: undefined, domains: undefined, cluster: undefined, azure, database: { size: "medium" } }, "prod");
         const found = prod({ tenantId: "00000000-0000-0000-0000-000000000001" });
         assert.ok(found.some((p) => p.startsWith("landing-zone:azure.databaseAdminGroup ")), found.join("\n"));
         assert.deepEqual(prod({ tenantId: "00000000-0000-0000-0000-000000000001", databaseAdminGroup: { objectId: "00000000-0000-0000-0000-0000000000db", name: "db-admins" } }), []);

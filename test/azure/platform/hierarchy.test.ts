@@ -40,7 +40,7 @@ describe("components/azure/hierarchy", () => {
 
     it("uses hierarchy.existingIds with mode existing and creates no group it was given", async () => {
         const { rec, outputs } = await runPlatform("dev", {
-            hierarchy: { mode: "existing", domains: ["orders"], existingIds: { root: "acme", environment: "acme-dev", orders: "orders-rg" } },
+            hierarchy: { mode: "existing", existingIds: { root: "acme", environment: "acme-dev", orders: "orders-rg" } }, domains: { orders: {} },
         });
         assert.equal(rec.ofType(MG).length, 0);
         assert.equal(outputs.hierarchy.rootId, managementGroupId("acme"));

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { subnetCidr } from "../../../components/azure/cidr";
-import { CONTAINER_INSTANCE_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
+import { CONTAINER_INSTANCE_DELEGATION, FUNCTIONS_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
 import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, runPlatform } from "./run-platform";
 
@@ -21,11 +21,11 @@ describe("components/azure/network", () => {
         assert.throws(() => subnetCidr("10.0.0.0/16", 2, 4));
     });
 
-    it("builds the VNet from network.cidr with node, private-endpoint, PostgreSQL and jobs subnets", async () => {
+    it("builds the VNet from network.cidr with node, private-endpoint, PostgreSQL, worker and jobs subnets", async () => {
         const { rec, outputs } = await runPlatform("dev");
         assert.deepEqual(rec.inputs(rec.one(VNET)).addressSpace.addressPrefixes, ["10.40.0.0/16"]);
         const prefixes = rec.ofType(SUBNET).map((s) => rec.inputs(s).addressPrefix);
-        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19", "10.40.192.0/19"]);
+        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19", "10.40.192.0/19", "10.40.224.0/19"]);
         assert.deepEqual(outputs.network.subnetCidrs, { public: [], private: ["10.40.0.0/17"], data: ["10.40.128.0/19", "10.40.160.0/19"] });
         const postgres = rec.inputs(rec.one(SUBNET, "postgres"));
         assert.deepEqual(postgres.delegations.map((d: { serviceName: string }) => d.serviceName), [POSTGRES_DELEGATION]);
@@ -35,12 +35,17 @@ describe("components/azure/network", () => {
         assert.deepEqual(jobs.delegations.map((d: { serviceName: string }) => d.serviceName), [CONTAINER_INSTANCE_DELEGATION]);
         assert.ok(jobs.natGateway, "jobs pull their image and get Entra tokens through the NAT gateway");
         assert.ok("jobs" in outputs.extras.subnets, "exported for the domain stacks");
+        // The domains' workers integrate here (Flex Consumption), egress through the NAT gateway.
+        const functions = rec.inputs(rec.one(SUBNET, "functions"));
+        assert.deepEqual(functions.delegations.map((d: { serviceName: string }) => d.serviceName), [FUNCTIONS_DELEGATION]);
+        assert.ok(functions.natGateway, "worker egress goes through the NAT gateway");
+        assert.equal(functions.defaultOutboundAccess, false);
     });
 
     it("puts an NSG on every subnet, denying all inbound traffic from beyond the VNet", async () => {
         const { rec } = await runPlatform("dev", {}, { preview: false });
         const subnets = rec.ofType(SUBNET);
-        assert.equal(subnets.length, 4);
+        assert.equal(subnets.length, 5);
         for (const subnet of subnets) {
             const nsgId = rec.inputs(subnet).networkSecurityGroup?.id;
             const nsg = rec.ofType(NSG).find((n) => fabricatedId(n) === nsgId);

@@ -20,6 +20,7 @@ const UNTAGGABLE = new Set([
     "azure-native:containerservice:MaintenanceConfiguration",
     "azure-native:kubernetesconfiguration:Extension",
     "azure-native:monitor:DataCollectionRuleAssociation",
+    "azure-native:managedidentity:FederatedIdentityCredential",
 ]);
 
 /** Whether the installed SDK's `<Resource>Args` of an azure-native type token has a `tags` input. */

@@ -8,6 +8,9 @@ import { plainValue, Recorded, runStackConfig, type RunResult } from "../../harn
 export const TENANT = "00000000-0000-0000-0000-000000000001";
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000003";
 export const ADMIN_GROUP = "00000000-0000-0000-0000-0000000000aa";
+/** Entra groups of the `orders` domain's personas (prod). */
+export const DOMAIN_ADMINS = "00000000-0000-0000-0000-0000000000da";
+export const DOMAIN_READERS = "00000000-0000-0000-0000-0000000000dr";
 
 export function baseConfig(environment: "dev" | "prod"): Partial<StackConfig> & Record<string, unknown> {
     return {
@@ -17,10 +20,12 @@ export function baseConfig(environment: "dev" | "prod"): Partial<StackConfig> & 
         prefix: "acme",
         region: "westeurope",
         owner: "platform-team",
-        hierarchy: environment === "prod"
-            ? { mode: "create", parentId: TENANT, domains: ["orders", "payments"] }
-            : { mode: "skip", domains: ["orders"] },
+        hierarchy: environment === "prod" ? { mode: "create", parentId: TENANT } : { mode: "skip" },
+        domains: environment === "prod"
+            ? { orders: { quota: "large", admins: [DOMAIN_ADMINS], readers: [DOMAIN_READERS] }, payments: {} }
+            : { orders: {} },
         network: { cidr: "10.40.0.0/16" },
+        cluster: { apiAccess: "in-network" },
         azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION, adminGroupObjectIds: [ADMIN_GROUP] },
     };
 }

@@ -30,8 +30,17 @@ describe("components/core/config/presets", () => {
 
     it("does not share state between resolutions (presets are not mutated)", () => {
         const before = JSON.stringify(environmentPresets);
-        resolveConfig({ ...base, cluster: { nodes: { max: 50 } }, hierarchy: { domains: ["a1"] } });
+        resolveConfig({ ...base, cluster: { nodes: { max: 50 } }, domains: { a1: { quota: "large" } } });
         assert.equal(JSON.stringify(environmentPresets), before);
+    });
+
+    it("fills in each registered domain's options (medium quota, no persona principals)", () => {
+        const cfg = resolveConfig({ ...base, domains: { orders: { admins: ["a@x.example"] }, payments: { quota: "small" } } });
+        assert.deepEqual(cfg.domains, {
+            orders: { quota: "medium", admins: ["a@x.example"], readers: [] },
+            payments: { quota: "small", admins: [], readers: [] },
+        });
+        assert.deepEqual(resolveConfig(base).domains, {});
     });
 
     it("every environment preset has the same keys (environments differ by data, not shape)", () => {

@@ -73,7 +73,15 @@ describe("components/core/config/validate", () => {
             ["bad API CIDR", { ...base, cluster: { apiAllowedCidrs: ["300.1.1.0/24"] } }, "landing-zone:cluster.apiAllowedCidrs[0] is not a valid IPv4 CIDR"],
             ["external source without repository", { ...domainBase, pipeline: { source: "external" } }, "landing-zone:pipeline.repository is required when pipeline.source is external"],
             ["existing hierarchy without ids", { ...base, hierarchy: { mode: "existing" } }, "landing-zone:hierarchy.existingIds is required when hierarchy.mode is existing"],
-            ["duplicate domains", { ...base, hierarchy: { domains: ["orders", "orders"] } }, "landing-zone:hierarchy.domains lists orders more than once"],
+            ["domains on a domain stack", { ...domainBase, domains: { orders: {} } }, "landing-zone:domains applies only to layer platform"],
+            ["the old hierarchy.domains list", { ...base, hierarchy: { domains: ["orders"] } }, "landing-zone:hierarchy.domains is not a known key"],
+            ["a bad domain name in domains", { ...base, domains: { Orders: {} } }, "landing-zone:domains"],
+            ["an unknown quota size", { ...base, domains: { orders: { quota: "huge" } } }, "landing-zone:domains.orders.quota must be one of small | medium | large"],
+            ["a prod platform with no way to its API server", { ...base, environment: "prod", aws: { clusterAdminArns: ["arn:aws:iam::123456789012:role/admins"] } }, "landing-zone:cluster.apiAccess is required in prod"],
+            ["allowed-cidrs without CIDRs", { ...base, cluster: { apiAccess: "allowed-cidrs" } }, "landing-zone:cluster.apiAllowedCidrs is required when cluster.apiAccess is allowed-cidrs"],
+            ["the DNS endpoint off GKE", { ...base, cluster: { apiAccess: "dns-endpoint" } }, "landing-zone:cluster.apiAccess dns-endpoint is GKE's"],
+            ["apiAccess on a domain stack", { ...domainBase, cluster: { apiAccess: "in-network" } }, "landing-zone:cluster.apiAccess applies only to layer platform"],
+            ["auditors on a domain stack", { ...domainBase, auditors: ["arn:aws:iam::123456789012:role/a"] }, "landing-zone:auditors applies only to layer platform"],
             ["another cloud's block", { ...base, gcp: { projectId: "acme-prod-123" } }, "landing-zone:gcp applies only to cloud gcp"],
         ];
         for (const [title, raw, expected] of cases) {
@@ -82,6 +90,14 @@ describe("components/core/config/validate", () => {
                 assert.ok(problems.some((p) => p.startsWith(expected)), `expected "${expected}" in:\n${problems.join("\n")}`);
             });
         }
+
+        it("a prod platform's way in: allowed CIDRs or in-network on aws/azure; GKE's DNS endpoint by default", () => {
+            const prod = { ...base, environment: "prod", aws: { clusterAdminArns: ["arn:aws:iam::123456789012:role/admins"] } };
+            assert.equal(validateStackConfig({ ...prod, cluster: { apiAllowedCidrs: ["203.0.113.0/24"] } }).cluster.apiAccess, "allowed-cidrs");
+            assert.equal(validateStackConfig({ ...prod, cluster: { apiAccess: "in-network" } }).cluster.apiAccess, "in-network");
+            assert.equal(validateStackConfig({ ...base, cloud: "gcp", aws: undefined, gcp: { projectId: "acme-sandbox-1" } }).cluster.apiAccess, "dns-endpoint");
+            assert.equal(validateStackConfig(domainBase).cluster.apiAccess, undefined);
+        });
 
         it("defaults the layout's minimum shape (1 replica, 2 shards)", () => {
             assert.equal(validateStackConfig({ ...domainBase, database: { layout: "read-replicas" } }).database.replicas, 1);

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { serverCaBundle } from "../../../components/gcp/cache";
 import { DOMAIN_PROJECT, runDomain } from "./fake-platform";
 
 const REDIS = "gcp:redis/instance:Instance";
@@ -22,6 +23,24 @@ describe("components/gcp/cache", () => {
         assert.equal(redis.labels.environment, "prod");
     });
 
+    it("TLS clients can verify the server: its CA certificates in Secret Manager next to the AUTH string, readable by the workload", async () => {
+        const rec = await runDomain({ environment: "prod" }, { preview: false });
+        const instance = rec.one(REDIS);
+        const secret = rec.one("gcp:secretmanager/secret:Secret", "cache-ca");
+        assert.equal(rec.inputs(secret).secretId, "acme-prod-orders-redis-ca");
+        assert.deepEqual(rec.inputs(secret).replication, { userManaged: { replicas: [{ location: "europe-west1" }] } });
+        const version = rec.one("gcp:secretmanager/secretVersion:SecretVersion", "cache-ca-version");
+        assert.ok(version.dependencies.includes(instance.urn), "the bundle is read from the instance's serverCaCerts");
+        const grant = rec.inputs(rec.one("gcp:secretmanager/secretIamMember:SecretIamMember", "access-cache-ca"));
+        assert.equal(grant.role, "roles/secretmanager.secretAccessor");
+        // The pods read it as themselves: the vended ServiceAccount as a Workload Identity Federation principal.
+        assert.match(grant.member, /^principal:\/\/iam\.googleapis\.com\/projects\/[0-9]+\/locations\/global\/workloadIdentityPools\/[^/]+\/subject\/ns\/orders\/sa\/workload$/);
+        assert.equal(rec.outputs.cache.caReference, `projects/${DOMAIN_PROJECT}/secrets/acme-prod-orders-redis-ca`);
+        // Every certificate (one may be rotating in), as one PEM bundle.
+        assert.equal(serverCaBundle([{ cert: "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n" }, { cert: "B" }, {}]),
+            "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\nB\n");
+    });
+
     it("dev: BASIC (no replicas), still TLS + AUTH + private", async () => {
         const rec = await runDomain({ environment: "dev" });
         const redis = rec.inputs(rec.one(REDIS));
@@ -42,9 +61,9 @@ describe("components/gcp/cache", () => {
 
     it("keeps the AUTH string in a regional Secret Manager secret; outputs carry only its reference", async () => {
         const rec = await runDomain({ environment: "prod" }, { preview: false });
-        const secret = rec.inputs(rec.one("gcp:secretmanager/secret:Secret"));
+        const secret = rec.inputs(rec.one("gcp:secretmanager/secret:Secret", "cache-auth"));
         assert.deepEqual(secret.replication.userManaged.replicas, [{ location: "europe-west1" }]);
-        const version = rec.one("gcp:secretmanager/secretVersion:SecretVersion");
+        const version = rec.one("gcp:secretmanager/secretVersion:SecretVersion", "cache-auth");
         assert.ok(version.dependencies.includes(rec.one(REDIS).urn));
         assert.equal(rec.outputs.cache.authReference, `projects/${DOMAIN_PROJECT}/secrets/${secret.secretId}`);
         assert.equal(rec.outputs.cache.port, 6378);

@@ -24,6 +24,21 @@ describe("components/gcp/database", () => {
         assert.notEqual(db.settings.locationPreference.zone, db.settings.locationPreference.secondaryZone);
     });
 
+    it("the disk only grows: settings.diskSize ignored after create on every instance (autoresize on), no maintenance window on replicas", async () => {
+        const rec = await runDomain({ environment: "prod", database: { layout: "read-replicas", replicas: 2 } });
+        const instances = rec.ofType(INSTANCE);
+        assert.equal(instances.length, 3);
+        for (const instance of instances) {
+            assert.equal(rec.inputs(instance).settings.diskAutoresize, true);
+            assert.deepEqual(instance.ignoreChanges, ["settings.diskSize"], `${instance.name} ignores settings.diskSize`);
+        }
+        const primary = rec.inputs(rec.one(INSTANCE, "primary"));
+        assert.deepEqual(primary.settings.maintenanceWindow, { day: 7, hour: 3, updateTrack: "stable" });
+        for (const replica of instances.filter((r) => r.name.includes("replica"))) {
+            assert.equal(rec.inputs(replica).settings.maintenanceWindow, undefined, `${replica.name}: replicas take no maintenance window`);
+        }
+    });
+
     it("backs up with point-in-time recovery and keeps database.backupDays backups", async () => {
         const rec = await runDomain({ environment: "prod", database: { backupDays: 21 } });
         const backup = rec.inputs(rec.one(INSTANCE, "primary")).settings.backupConfiguration;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { planSample, plainValue, Recorded, type RecordedResource } from "../../harness";
-import { DOMAIN_PROJECT, HOST, fakeExports, runDomain } from "./fake-platform";
+import { DOMAIN_PROJECT, fakeExports, runDomain } from "./fake-platform";
 
 const PRIMITIVE_ROLES = ["roles/owner", "roles/editor", "roles/viewer"];
 const LABEL_KEY = /^[a-z][a-z0-9_-]{0,62}$/;
@@ -34,11 +34,12 @@ describe("components/gcp/domain", () => {
                 assert.ok(!PRIMITIVE_ROLES.includes(g.role), `${g.resource.name} grants ${g.role}`);
                 assert.ok(g.role.startsWith("roles/"), `${g.resource.name}: ${g.role}`);
             }
-            // Project-level grants are few and named: the conditioned Cloud SQL roles, build logs, deploy.
+            // Project-level grants are few and named: the conditioned Cloud SQL roles, build logs, deploy
+            // jobs (cluster access is the platform's to grant).
             const projectLevel = all.filter((g) => g.resource.type === "gcp:projects/iAMMember:IAMMember");
             assert.deepEqual(projectLevel.map((g) => g.role).sort(), [
                 "roles/clouddeploy.jobRunner", "roles/cloudsql.client", "roles/cloudsql.instanceUser",
-                "roles/container.clusterViewer", "roles/logging.logWriter",
+                "roles/logging.logWriter",
             ]);
             for (const g of projectLevel.filter((p) => p.role.startsWith("roles/cloudsql."))) {
                 assert.ok(rec.inputs(g.resource).condition?.expression, `${g.role} is conditioned`);
@@ -78,22 +79,20 @@ describe("components/gcp/domain", () => {
         assert.deepEqual(dev.custom.filter((r) => r.protect).map((r) => r.name), []);
     });
 
-    it("runs in the domain's service project; only the cluster grant and the registry are in the host project", async () => {
+    it("runs in the domain's service project: nothing in the host project (the platform grants cluster access)", async () => {
         const rec = await runDomain({ environment: "prod" });
         const elsewhere = rec.custom
             .filter((r) => r.type.startsWith("gcp:") && rec.inputs(r).project !== undefined && rec.inputs(r).project !== DOMAIN_PROJECT)
             .map((r) => `${r.name}:${rec.inputs(r).project}`);
-        assert.deepEqual(elsewhere, [`orders-pipeline-deploy-cluster-viewer:${HOST}`]);
+        assert.deepEqual(elsewhere, []);
         const provider = rec.inputs(rec.one("pulumi:providers:gcp"));
         assert.equal(provider.project, DOMAIN_PROJECT);
         assert.equal(provider.region, "europe-west1");
     });
 
-    it("falls back to the host project when the platform has no project for the domain", async () => {
+    it("never falls back to the host project: a platform without a project for the domain is an error", async () => {
         const exports = fakeExports({ domainProjectIds: {} });
-        const rec = await runDomain({ environment: "dev" }, { exports });
-        assert.equal(rec.inputs(rec.one("gcp:storage/bucket:Bucket")).project, HOST);
-        assert.equal(rec.inputs(rec.one("pulumi:providers:gcp")).project, HOST);
+        await assert.rejects(runDomain({ environment: "dev" }, { exports, preview: false }), /exports no project for domain "orders"/);
     });
 
     it("every child is named after its parent component", async () => {
@@ -138,11 +137,12 @@ describe("components/gcp/domain", () => {
             it(`${stack} plans with fabricated outputs`, async () => {
                 const result = await planSample(stack, { preview: false });
                 const rec = new Recorded(result.resources);
-                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket"));
+                const bucket = rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket"));
                 assert.ok(bucket.project, "the service project is known after the platform deploys");
                 assert.equal(bucket.publicAccessPrevention, "enforced");
-                const binding = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "workload-identity"));
-                assert.match(binding.member, /^serviceAccount:.+\.svc\.id\.goog\[orders\/workload\]$/);
+                // The planned platform's principal for the orders namespace's workload KSA.
+                const grant = rec.inputs(rec.one("gcp:storage/bucketIAMMember:BucketIAMMember", "access-bucket"));
+                assert.match(grant.member, /^principal:\/\/iam\.googleapis\.com\/projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[a-z0-9-]+\.svc\.id\.goog\/subject\/ns\/orders\/sa\/workload$/);
             });
         }
     });

@@ -10,7 +10,14 @@ export const HOST = "acme-prod-host-abc123";
 export const DOMAIN_PROJECT = "acme-prod-orders-def456";
 export const DATA_KEY = `projects/${HOST}/locations/europe-west1/keyRings/acme-prod/cryptoKeys/data`;
 export const GEO_DATA_KEY = `projects/${HOST}/locations/europe/keyRings/acme-prod-eu/cryptoKeys/data`;
+export const HOST_NUMBER = "123456789012";
+/** The workload KSA's Workload Identity Federation principal the platform vended. */
+export const WORKLOAD_PRINCIPAL = `principal://iam.googleapis.com/projects/${HOST_NUMBER}/locations/global/workloadIdentityPools/${HOST}.svc.id.goog/subject/ns/orders/sa/workload`;
+export const DEPLOY_EMAIL = `acme-prod-orders-deploy@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
 export const REPOSITORY_ID = `projects/${HOST}/locations/europe-west1/repositories/acme-prod`;
+
+/** The pipeline block of the domain runs (GitHub: the only source gcp offers); a test may replace it. */
+export const PIPELINE = { source: "external", repository: "acme/orders-service" } as const;
 
 /** What a GCP platform stack exports, as plain values (all known, like after a deploy). */
 export function fakeExports(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -21,6 +28,15 @@ export function fakeExports(extra: Record<string, unknown> = {}): Record<string,
         registry: { registryUrl: `europe-west1-docker.pkg.dev/${HOST}/acme-prod`, registryId: REPOSITORY_ID },
         keys: { keyIds: { data: DATA_KEY, logs: "l", cluster: "c", registry: "r" }, rotationDays: 365 },
         logging: { workspaceId: "w", archiveId: "a", retentionDays: 365 },
+        domains: ["orders"],
+        homes: {
+            orders: {
+                namespace: "orders", serviceAccountName: "workload", quota: "medium",
+                workloadPrincipal: WORKLOAD_PRINCIPAL,
+                deployPrincipal: DEPLOY_EMAIL,
+                deployServiceAccountName: `projects/${DOMAIN_PROJECT}/serviceAccounts/${DEPLOY_EMAIL}`,
+            },
+        },
         extras: {
             hostProjectId: HOST,
             domainProjectIds: { orders: DOMAIN_PROJECT },
@@ -50,7 +66,7 @@ const runs = new Map<string, Promise<Recorded & { outputs: Record<string, any> }
 /** The GCP domain layer for `config` on the fake platform, run on the mock engine (memoised: treat the result as read-only). */
 export function runDomain(
     config: Partial<StackConfig> = {},
-    options: { preview?: boolean; exports?: Record<string, unknown> } = {},
+    options: { preview?: boolean; exports?: Record<string, unknown>; secrets?: Record<string, string> } = {},
 ): Promise<Recorded & { outputs: Record<string, any> }> {
     const key = JSON.stringify([config, options]);
     if (!runs.has(key)) runs.set(key, runDomainOnce(config, options));
@@ -59,14 +75,15 @@ export function runDomain(
 
 async function runDomainOnce(
     config: Partial<StackConfig> = {},
-    options: { preview?: boolean; exports?: Record<string, unknown> } = {},
+    options: { preview?: boolean; exports?: Record<string, unknown>; secrets?: Record<string, string> } = {},
 ): Promise<Recorded & { outputs: Record<string, any> }> {
     const ctx = testContext({
         cloud: "gcp", layer: "domain", domain: "orders", environment: "prod", region: "europe-west1", owner: "orders-team",
-        prefix: "acme", ...config,
+        prefix: "acme", pipeline: PIPELINE, ...config,
     });
     const result = await runOnMocks(() => ({ ...domain(ctx, fakePlatform(options.exports ?? fakeExports())) }), {
-        stack: "orders-gcp-test", config: {}, preview: options.preview ?? true, invokes: cannedInvokes,
+        stack: "orders-gcp-test", config: { ...options.secrets }, secretKeys: Object.keys(options.secrets ?? {}),
+        preview: options.preview ?? true, invokes: cannedInvokes,
     });
     return Object.assign(new Recorded(result.resources), { outputs: plainValue(result.outputs) as Record<string, any> });
 }

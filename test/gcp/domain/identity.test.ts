@@ -1,49 +1,44 @@
 import { strict as assert } from "node:assert";
-import { DOMAIN_PROJECT, HOST, runDomain } from "./fake-platform";
+import { DOMAIN_PROJECT, runDomain, WORKLOAD_PRINCIPAL } from "./fake-platform";
 
 const GSA_EMAIL = `acme-prod-orders-app@${DOMAIN_PROJECT}.iam.gserviceaccount.com`;
 const GSA_MEMBER = `serviceAccount:${GSA_EMAIL}`;
 
 describe("components/gcp/identity", () => {
-    it("binds the namespace's workload KSA to the GSA through Workload Identity", async () => {
+    it("grants to the KSA's federated principal the platform vended; a keyless GSA serves only as the Cloud SQL login", async () => {
         const rec = await runDomain({ environment: "prod" });
         const gsa = rec.inputs(rec.one("gcp:serviceaccount/account:Account", "identity-gsa"));
         assert.equal(gsa.project, DOMAIN_PROJECT);
         assert.equal(gsa.accountId, "acme-prod-orders-app");
-        const binding = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "workload-identity"));
-        assert.equal(binding.role, "roles/iam.workloadIdentityUser");
-        assert.equal(binding.member, `serviceAccount:${HOST}.svc.id.goog[orders/workload]`);
-        const ksa = rec.inputs(rec.one("kubernetes:core/v1:ServiceAccount"));
-        assert.equal(ksa.metadata.name, "workload");
-        assert.equal(ksa.metadata.annotations["iam.gke.io/gcp-service-account"], GSA_EMAIL);
-        assert.equal(ksa.automountServiceAccountToken, false);
+        const tokenCreator = rec.inputs(rec.one("gcp:serviceaccount/iAMMember:IAMMember", "identity-token-creator"));
+        assert.equal(tokenCreator.role, "roles/iam.serviceAccountTokenCreator");
+        assert.equal(tokenCreator.member, WORKLOAD_PRINCIPAL);
+        assert.equal(rec.ofType("gcp:serviceaccount/iAMMember:IAMMember").filter((m) => rec.inputs(m).role === "roles/iam.workloadIdentityUser").length, 0);
+        assert.equal(rec.ofType("gcp:serviceaccount/key:Key").length, 0);
     });
 
-    it("puts the baseline on the GKE provider, with egress to the GKE metadata server for Workload Identity", async () => {
+    it("talks to Google APIs only: no Kubernetes provider and no Kubernetes object", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const ns = rec.one("kubernetes:core/v1:Namespace");
-        assert.match(ns.provider ?? "", /pulumi:providers:kubernetes::gke::/);
-        const egress = rec.inputs(rec.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow-egress"));
-        const rules = egress.spec.egress as { to: { ipBlock: { cidr: string } }[]; ports: { port: number }[] }[];
-        assert.ok(rules.some((r) => r.to[0].ipBlock.cidr === "169.254.169.252/32" && r.ports.some((p) => p.port === 988)));
-        assert.ok(!rules.some((r) => r.to[0].ipBlock.cidr === "0.0.0.0/0" && r.ports.some((p) => p.port !== 443)), "the internet only over 443");
+        assert.deepEqual(rec.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes").map((r) => r.name), []);
     });
 
-    it("grants the GSA least-privilege roles on this domain's bucket, topic and subscription only", async () => {
+    it("grants the workload principal least-privilege roles on this domain's bucket, topic, subscription and cache secret only", async () => {
         const rec = await runDomain({ environment: "prod" });
         const bucket = rec.inputs(rec.one("gcp:storage/bucketIAMMember:BucketIAMMember", "access-bucket"));
-        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket")).name);
+        assert.equal(bucket.bucket, rec.inputs(rec.one("gcp:storage/bucket:Bucket", "storage-bucket")).name);
         assert.equal(bucket.role, "roles/storage.objectUser");
-        assert.equal(bucket.member, GSA_MEMBER);
+        assert.equal(bucket.member, WORKLOAD_PRINCIPAL);
         const topic = rec.inputs(rec.one("gcp:pubsub/topicIAMMember:TopicIAMMember", "access-topic"));
         assert.equal(topic.topic, rec.inputs(rec.one("gcp:pubsub/topic:Topic", "queue-topic")).name);
         assert.equal(topic.role, "roles/pubsub.publisher");
-        assert.equal(topic.member, GSA_MEMBER);
+        assert.equal(topic.member, WORKLOAD_PRINCIPAL);
         const sub = rec.inputs(rec.one("gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember", "access-subscription"));
         assert.equal(sub.subscription, rec.inputs(rec.one("gcp:pubsub/subscription:Subscription", "queue-subscription")).name);
         assert.equal(sub.role, "roles/pubsub.subscriber");
+        assert.equal(sub.member, WORKLOAD_PRINCIPAL);
         const secret = rec.inputs(rec.one("gcp:secretmanager/secretIamMember:SecretIamMember", "access-cache-auth"));
         assert.equal(secret.role, "roles/secretmanager.secretAccessor");
+        assert.equal(secret.member, WORKLOAD_PRINCIPAL);
     });
 
     it("Cloud SQL roles are project-level but conditioned on this domain's instances (every primary and replica)", async () => {
@@ -62,9 +57,9 @@ describe("components/gcp/identity", () => {
         }
     });
 
-    it("exports the namespace, KSA and GSA e-mail (fabricated outputs)", async () => {
+    it("exports the namespace, KSA and its federated principal (fabricated outputs)", async () => {
         const rec = await runDomain({ environment: "prod" }, { preview: false });
         assert.equal(rec.outputs.namespace, "orders");
-        assert.deepEqual(rec.outputs.identity, { namespace: "orders", serviceAccountName: "workload", principal: GSA_EMAIL });
+        assert.deepEqual(rec.outputs.identity, { namespace: "orders", serviceAccountName: "workload", principal: WORKLOAD_PRINCIPAL });
     });
 });

@@ -7,7 +7,7 @@ const BUCKET = "gcp:storage/bucket:Bucket";
 describe("components/gcp/storage", () => {
     it("bucket: uniform bucket-level access, public access prevention enforced, versioned, labelled", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const bucket = rec.inputs(rec.one(BUCKET));
+        const bucket = rec.inputs(rec.one(BUCKET, "storage-bucket"));
         assert.equal(bucket.project, DOMAIN_PROJECT);
         assert.equal(bucket.uniformBucketLevelAccess, true);
         assert.equal(bucket.publicAccessPrevention, "enforced");
@@ -20,7 +20,7 @@ describe("components/gcp/storage", () => {
 
     it("expires noncurrent versions after storage.noncurrentVersionDays and aborts stale uploads", async () => {
         const rec = await runDomain({ environment: "dev", storage: { noncurrentVersionDays: 45 } });
-        const rules = rec.inputs(rec.one(BUCKET)).lifecycleRules as { action: { type: string }; condition: Record<string, unknown> }[];
+        const rules = rec.inputs(rec.one(BUCKET, "storage-bucket")).lifecycleRules as { action: { type: string }; condition: Record<string, unknown> }[];
         const noncurrent = rules.find((r) => r.condition.daysSinceNoncurrentTime !== undefined)!;
         assert.equal(noncurrent.action.type, "Delete");
         assert.equal(noncurrent.condition.daysSinceNoncurrentTime, 45);
@@ -30,7 +30,7 @@ describe("components/gcp/storage", () => {
 
     it("prod: CMEK with the platform's geo key, multi-region (geo), protected", async () => {
         const rec = await runDomain({ environment: "prod" });
-        const resource = rec.one(BUCKET);
+        const resource = rec.one(BUCKET, "storage-bucket");
         const bucket = rec.inputs(resource);
         assert.equal(bucket.location, "EU");
         assert.equal(bucket.encryption.defaultKmsKeyName, GEO_DATA_KEY);
@@ -40,14 +40,14 @@ describe("components/gcp/storage", () => {
     it("prod without a geo key from the platform: stays regional and keeps CMEK (the regional key)", async () => {
         const exports = fakeExports({ geoDataKeyId: undefined });
         const rec = await runDomain({ environment: "prod" }, { exports });
-        const bucket = rec.inputs(rec.one(BUCKET));
+        const bucket = rec.inputs(rec.one(BUCKET, "storage-bucket"));
         assert.equal(bucket.location, "EUROPE-WEST1");
         assert.equal(bucket.encryption.defaultKmsKeyName, DATA_KEY);
     });
 
     it("dev: zone redundancy stays in the region, Google-managed encryption, not protected", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const resource = rec.one(BUCKET);
+        const resource = rec.one(BUCKET, "storage-bucket");
         assert.equal(rec.inputs(resource).location, "EUROPE-WEST1");
         assert.equal(rec.inputs(resource).encryption, undefined);
         assert.equal(resource.protect, false);
@@ -55,7 +55,7 @@ describe("components/gcp/storage", () => {
 
     it("geo redundancy in dev: the multi-region around the region", async () => {
         const rec = await runDomain({ environment: "dev", storage: { redundancy: "geo" } });
-        assert.equal(rec.inputs(rec.one(BUCKET)).location, "EU");
+        assert.equal(rec.inputs(rec.one(BUCKET, "storage-bucket")).location, "EU");
         assert.equal(multiRegionOf("us-east1"), "US");
         assert.equal(multiRegionOf("asia-southeast1"), "ASIA");
     });

@@ -32,6 +32,27 @@ describe("components/gcp/cluster", () => {
         assert.equal(c.controlPlaneEndpointsConfig.dnsEndpointConfig.enableK8sCertsViaDns, false);
     });
 
+    it("the temporary default pool runs as the node account (granted first), its nodeConfig ignored after create", async () => {
+        const rec = await sample("platform-gcp-prod");
+        const cluster = rec.one(T.cluster);
+        const c = rec.inputs(cluster);
+        const sa = rec.inputs(rec.one(T.account, "cluster-nodes"));
+        const host = rec.inputs(rec.one(T.project, "platform")).projectId;
+        assert.equal(c.removeDefaultNodePool, true);
+        assert.equal(c.nodeConfig.serviceAccount, `${sa.accountId}@${host}.iam.gserviceaccount.com`);
+        assert.equal(c.nodeConfig.workloadMetadataConfig.mode, "GKE_METADATA");
+        assert.equal(c.nodeConfig.shieldedInstanceConfig.enableSecureBoot, true);
+        const role = rec.one(T.projectIam, "container.defaultNodeServiceAccount");
+        assert.ok(cluster.dependencies.includes(role.urn), "the node account's role is granted before the default pool starts");
+        assert.deepEqual(cluster.ignoreChanges, ["nodeConfig"]);
+    });
+
+    it("security posture: configuration auditing on, GKE workload vulnerability scanning off (removed by GKE; Artifact Registry scans)", async () => {
+        const rec = await sample("platform-gcp-prod");
+        assert.deepEqual(rec.inputs(rec.one(T.cluster)).securityPostureConfig, { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_DISABLED" });
+        assert.equal(rec.inputs(rec.one(T.repository)).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
+    });
+
     it("no allowed CIDRs: the control plane has a private endpoint only", async () => {
         const rec = await variant("platform-gcp-dev", { cluster: { apiAllowedCidrs: [] } });
         const c = rec.inputs(rec.one(T.cluster));

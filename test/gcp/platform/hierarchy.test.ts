@@ -6,24 +6,32 @@ import { ancestors, sample, sampleConfig, T, variant } from "./helpers";
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 describe("components/gcp/hierarchy", () => {
-    it("prod: landing zone folder -> environment folder -> platform + one project per domain, as a tree", async () => {
-        const rec = await sample("platform-gcp-prod");
-        const root = rec.one(T.folder, "lz-folder");
-        const env = rec.one(T.folder, "lz-prod-folder");
-        assert.equal(rec.inputs(root).parent, "organizations/123456789012");
-        assert.equal(rec.inputs(root).displayName, "acme-landing-zone");
-        assert.equal(rec.inputs(env).displayName, "acme-prod");
-        // The environment folder's parent is the landing zone folder (unknown until it exists).
-        assert.ok(env.dependencies.includes(root.urn), "environment folder must hang under the landing zone folder");
+    it("prod: the projects go into the environment folder the organization stack owns, in the same component tree", async () => {
+        const rec = await sample("platform-gcp-prod", false);
+        // Folders and their org policies belong to organization-gcp now.
+        assert.equal(rec.ofType(T.folder).length, 0);
+        assert.equal(rec.ofType(T.policy).length, 0);
         const projects = rec.ofType(T.project);
         assert.deepEqual(projects.map((p) => p.name).sort(), ["lz-prod-orders-project", "lz-prod-payments-project", "lz-prod-platform-project"]);
         for (const p of projects) {
-            assert.ok(p.dependencies.includes(env.urn), `${p.name} must live in the environment folder`);
+            // organization-gcp's `environments.prod.containerId` (the mock's fabricated folder name).
+            assert.equal(rec.inputs(p).folderId, "organization-prod-folder", `${p.name} must live in the organization's prod folder`);
+            // The same component chain as when the platform owned the folders: the projects keep their URNs.
             assert.deepEqual(ancestors(rec, p.urn).slice(-3, -1), ["landing-zone:gcp:Folder::lz-prod", "landing-zone:gcp:Folder::lz"]);
         }
-        // Platform capabilities are children of the platform project in the tree.
         const cluster = rec.one(T.cluster);
         assert.ok(ancestors(rec, cluster.urn).includes("landing-zone:gcp:Project::lz-prod-platform"));
+    });
+
+    it("without an organization stack, prod still builds landing zone folder -> environment folder itself", async () => {
+        const rec = await variant("platform-gcp-prod", {
+            organizationStack: undefined, hierarchy: { ...sampleConfig("platform-gcp-prod").hierarchy, parentId: "organizations/123456789012" },
+        });
+        const root = rec.one(T.folder, "lz-folder");
+        const env = rec.one(T.folder, "lz-prod-folder");
+        assert.equal(rec.inputs(root).parent, "organizations/123456789012");
+        assert.ok(env.dependencies.includes(root.urn));
+        for (const p of rec.ofType(T.project)) assert.ok(p.dependencies.includes(env.urn));
     });
 
     it("project ids are valid GCP ids, deterministic, and differ per environment and prefix", async () => {
@@ -47,7 +55,7 @@ describe("components/gcp/hierarchy", () => {
 
     it("long prefixes and domain names still give valid project ids", async () => {
         const rec = await variant("platform-gcp-prod", {
-            prefix: "abcdefgh", hierarchy: { ...sampleConfig("platform-gcp-prod").hierarchy, domains: ["abcdefghijkl", "orders"] },
+            prefix: "abcdefgh", hierarchy: sampleConfig("platform-gcp-prod").hierarchy, domains: { abcdefghijkl: {}, orders: {} },
         });
         for (const p of rec.ofType(T.project)) assert.match(rec.inputs(p).projectId, PROJECT_ID);
     });
@@ -97,17 +105,17 @@ describe("components/gcp/hierarchy", () => {
         }
     });
 
-    it("dev hangs under the landing zone folder prod owns: no second root folder, no org policies", async () => {
-        const rec = await sample("platform-gcp-dev");
-        assert.equal(rec.ofType(T.folder).length, 1);
-        const env = rec.inputs(rec.one(T.folder, "lz-dev-folder"));
-        assert.equal(env.parent, "folders/100000000001");
+    it("dev reads its folder from the organization stack: no folder, no org policies, no placeholder id", async () => {
+        const rec = await sample("platform-gcp-dev", false);
+        assert.equal(rec.ofType(T.folder).length, 0);
         assert.equal(rec.ofType(T.policy).length, 0);
+        for (const p of rec.ofType(T.project)) assert.equal(rec.inputs(p).folderId, "organization-dev-folder");
+        assert.equal(sampleConfig("platform-gcp-dev").hierarchy.existingIds, undefined);
     });
 
     it("skip: everything in gcp.projectId, no folders or projects created, APIs still enabled", async () => {
         const rec = await variant("platform-gcp-dev", {
-            hierarchy: { mode: "skip", domains: ["orders"] }, gcp: { projectId: "acme-sandbox-1" },
+            organizationStack: undefined, hierarchy: { mode: "skip" }, domains: { orders: {} }, gcp: { projectId: "acme-sandbox-1" },
         });
         assert.equal(rec.ofType(T.folder).length, 0);
         assert.equal(rec.ofType(T.project).length, 0);
@@ -123,10 +131,12 @@ describe("components/gcp/hierarchy", () => {
 
     it("existing: uses the given folder and project ids and creates none", async () => {
         const rec = await variant("platform-gcp-prod", {
+            organizationStack: undefined,
             hierarchy: {
-                mode: "existing", domains: ["orders"],
+                mode: "existing",
                 existingIds: { root: "folders/11", environment: "folders/22", platform: "acme-host-prj", orders: "acme-orders-prj" },
             },
+            domains: { orders: {} },
         });
         assert.equal(rec.ofType(T.folder).length, 0);
         assert.equal(rec.ofType(T.project).length, 0);

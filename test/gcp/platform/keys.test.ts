@@ -35,6 +35,20 @@ describe("components/gcp/keys", () => {
         assert.equal(rec.inputs(ordersSql).project, rec.inputs(rec.one(T.project, "orders")).projectId);
     });
 
+    it("service agents are named from the project number (ServiceIdentity may return no e-mail) and still wait for it", async () => {
+        // Created project: the number is known after create; the grant waits for the project and the agent.
+        const rec = await sample("platform-gcp-prod");
+        const grant = rec.one(T.keyIam, "cluster-platform-container");
+        assert.ok(grant.dependencies.includes(rec.one(T.agent, "platform-agent-container").urn));
+        assert.ok(grant.dependencies.includes(rec.one(T.project, "platform").urn));
+        // Existing project (its number read once): the e-mail is known in a preview.
+        const existing = await variant("platform-gcp-dev", { organizationStack: undefined, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-dev-shared-1" } });
+        const members = Object.fromEntries(existing.ofType(T.keyIam).map((g) => [g.name.split("-keys-")[1], existing.inputs(g).member]));
+        assert.equal(members["cluster-platform-container"], "serviceAccount:service-000000000000@container-engine-robot.iam.gserviceaccount.com");
+        assert.equal(members["registry-platform-artifactregistry"], "serviceAccount:service-000000000000@gcp-sa-artifactregistry.iam.gserviceaccount.com");
+        assert.ok(existing.one(T.keyIam, "cluster-platform-container").dependencies.includes(existing.one(T.agent, "platform-agent-container").urn));
+    });
+
     it("prod (geo-redundant storage): a data key in the multi-region for the domains' storage agents", async () => {
         const rec = await sample("platform-gcp-prod");
         assert.equal(rec.inputs(rec.one(T.keyRing, "geo-ring")).location, "europe");

@@ -2,14 +2,13 @@ import { strict as assert } from "node:assert";
 import { sample, T, variant } from "./helpers";
 
 describe("components/gcp/logging", () => {
-    it("prod: aggregated sinks on the landing zone folder, including every project below", async () => {
-        const rec = await sample("platform-gcp-prod");
-        const root = rec.one(T.folder, "lz-folder");
+    it("prod: aggregated sinks on the environment's folder (from the organization stack), including every project below", async () => {
+        const rec = await sample("platform-gcp-prod", false);
         const sinks = rec.ofType(T.folderSink);
         assert.equal(sinks.length, 3);
         for (const s of sinks) {
             assert.equal(rec.inputs(s).includeChildren, true);
-            assert.ok(s.dependencies.includes(root.urn), `${s.name} must be on the landing zone folder`);
+            assert.equal(rec.inputs(s).folder, "folders/organization-prod-folder", `${s.name} must be on the environment's folder`);
         }
         for (const purpose of ["sink-bucket", "sink-archive"]) {
             assert.match(rec.inputs(rec.one(T.folderSink, purpose)).filter, /cloudaudit\.googleapis\.com/);
@@ -67,8 +66,7 @@ describe("components/gcp/logging", () => {
     });
 
     it("dev sinks from its own environment folder", async () => {
-        const rec = await sample("platform-gcp-dev");
-        const env = rec.one(T.folder, "lz-dev-folder");
-        for (const s of rec.ofType(T.folderSink)) assert.ok(s.dependencies.includes(env.urn));
+        const rec = await sample("platform-gcp-dev", false);
+        for (const s of rec.ofType(T.folderSink)) assert.equal(rec.inputs(s).folder, "folders/organization-dev-folder");
     });
 });

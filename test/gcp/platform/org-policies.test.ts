@@ -1,6 +1,10 @@
 import { strict as assert } from "node:assert";
-import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
-import { sample, T } from "./helpers";
+import { sample, sampleConfig, T, variant } from "./helpers";
+
+/** The platform without an organization stack (it then owns the landing zone folder and its policies). */
+const standalone = (preview = true) => variant("platform-gcp-prod", {
+    organizationStack: undefined, hierarchy: { ...sampleConfig("platform-gcp-prod").hierarchy, parentId: "organizations/123456789012" },
+}, preview);
 
 const REQUIRED: Record<string, "boolean" | "deny-all"> = {
     "storage.uniformBucketLevelAccess": "boolean",
@@ -8,14 +12,22 @@ const REQUIRED: Record<string, "boolean" | "deny-all"> = {
     "iam.disableServiceAccountKeyCreation": "boolean",
     "compute.vmExternalIpAccess": "deny-all",
     "sql.restrictPublicIp": "boolean",
+    "iam.automaticIamGrantsForDefaultServiceAccounts": "boolean",
+    "compute.skipDefaultNetworkCreation": "boolean",
 };
 
 describe("components/gcp/org-policies", () => {
-    it("enforces the landing zone guardrails on the landing zone folder (Org Policy API)", async () => {
-        const rec = await sample("platform-gcp-prod");
+    it("with an organization stack the platform sets no org policy (organization-gcp owns them)", async () => {
+        assert.equal((await sample("platform-gcp-prod")).ofType(T.policy).length, 0);
+    });
+
+    it("enforces the landing zone guardrails on the landing zone folder it owns (Org Policy API)", async () => {
+        const rec = await standalone();
         const root = rec.one(T.folder, "lz-folder");
         const policies = rec.ofType(T.policy);
-        assert.equal(policies.length, ORG_POLICY_RULES.length);
+        // exactly the seven guardrails above, no more (an added rule is a deliberate change here)
+        assert.equal(policies.length, 7);
+        assert.equal(Object.keys(REQUIRED).length, 7);
         for (const [constraint, kind] of Object.entries(REQUIRED)) {
             const policy = policies.find((p) => p.name.endsWith(constraint.replace(/\./g, "-")));
             assert.ok(policy, `missing org policy ${constraint}`);
@@ -29,7 +41,8 @@ describe("components/gcp/org-policies", () => {
     });
 
     it("a policy's name is <folder>/policies/<constraint> (fabricated ids)", async () => {
-        const rec = await sample("platform-gcp-prod", false);
+        const rec = await standalone(false);
+        assert.ok(rec.ofType(T.policy).length > 0);
         for (const p of rec.ofType(T.policy)) {
             const { name, parent } = rec.inputs(p);
             assert.match(name, /\/policies\/[a-zA-Z]+\.[a-zA-Z]+$/);

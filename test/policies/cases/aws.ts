@@ -6,6 +6,132 @@ const tags = { "landing-zone": "acme", environment: "prod", domain: "orders", ow
 
 export const awsResourceCases: ResourceCase[] = [
     {
+        policy: "configure-rds-instances", type: "aws:rds/instance:Instance",
+        inputs: {
+            engine: "postgres", engineVersion: "17", iamDatabaseAuthenticationEnabled: true, autoMinorVersionUpgrade: true, monitoringInterval: 60, monitoringRoleArn: UNKNOWN,
+            enabledCloudwatchLogsExports: ["postgresql", "upgrade"], performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY, caCertIdentifier: "rds-ca-rsa2048-g1",
+        },
+        violations: [
+            { set: { iamDatabaseAuthenticationEnabled: false }, expect: /IAM database authentication is off/ },
+            { set: { iamDatabaseAuthenticationEnabled: undefined }, expect: /IAM database authentication is off/ },
+            { set: { autoMinorVersionUpgrade: false }, expect: /minor version upgrades are off/ },
+            { set: { monitoringInterval: 0 }, expect: /enhanced monitoring is off \(monitoringInterval 0\)/ },
+            { set: { monitoringInterval: undefined }, expect: /monitoringInterval unset/ },
+            { set: { enabledCloudwatchLogsExports: [] }, expect: /no logs are exported/ },
+            { set: { enabledCloudwatchLogsExports: undefined }, expect: /no logs are exported/ },
+            { set: { performanceInsightsEnabled: false }, expect: /Performance Insights is off/ },
+            { set: { performanceInsightsKmsKeyId: undefined }, expect: /Performance Insights uses the AWS-managed key/ },
+            { set: { caCertIdentifier: "rds-ca-2019" }, expect: /rds-ca-2019 is not a current CA/ },
+            { set: { caCertIdentifier: undefined }, expect: /caCertIdentifier is unset/ },
+            { set: { engineVersion: "13.6" }, expect: /13\.6 has the log_fdw/ },
+            { set: { engineVersion: "12" }, expect: /12 has the log_fdw/ },
+        ],
+        unknown: [{ path: "performanceInsightsKmsKeyId", expect: "pass" }, { path: "iamDatabaseAuthenticationEnabled", expect: "deferred" }],
+    },
+    {
+        policy: "disallow-public-resource-policies", type: "aws:s3/bucketPolicy:BucketPolicy",
+        inputs: {
+            policy: JSON.stringify({ Statement: [
+                { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+                { Sid: "Workload", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: ["s3:GetObject"], Resource: "arn:aws:s3:::b/*" },
+            ] }),
+        },
+        violations: [
+            { set: { policy: JSON.stringify({ Statement: [{ Sid: "Open", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }) }, expect: /statement Open allows any principal without a condition/ },
+            { set: { policy: JSON.stringify({ Statement: [{ Sid: "Open", Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }) }, expect: /allows any principal/ },
+            { set: { policy: JSON.stringify({ Statement: [{ Sid: "Lockout", Effect: "Deny", Principal: "*", Action: "s3:PutBucketPolicy", Resource: "arn:aws:s3:::b" }] }) }, expect: /denies everyone s3:PutBucketPolicy without a condition/ },
+            { type: "aws:sqs/queuePolicy:QueuePolicy", set: { policy: JSON.stringify({ Statement: [{ Sid: "All", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:*", Resource: "arn:aws:sqs:eu-west-1:111111111111:q" }] }) }, expect: /statement All allows all actions \(sqs:\*\)/ },
+            { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", set: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage"] }] }) }, expect: /statement \(no Sid\) allows any principal/ },
+        ],
+        unknown: [{ path: "policy", expect: "deferred" }],
+    },
+    {
+        policy: "configure-cloudwatch-log-groups", type: "aws:cloudwatch/logGroup:LogGroup", inputs: { kmsKeyId: KEY, retentionInDays: 365 }, config: { minDays: 365 },
+        violations: [
+            { set: { kmsKeyId: undefined }, expect: /not encrypted with a KMS key/ },
+            { set: { retentionInDays: undefined }, expect: /kept forever/ },
+            { set: { retentionInDays: 0 }, expect: /kept forever/ },
+            { set: { retentionInDays: 90 }, expect: /retentionInDays is 90, needs >= 365/ },
+        ],
+        unknown: [{ path: "kmsKeyId", expect: "pass" }, { path: "retentionInDays", expect: "deferred" }],
+    },
+    {
+        policy: "configure-kms-key-policies", type: "aws:kms/key:Key",
+        inputs: { policy: JSON.stringify({ Statement: [{ Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "kms:*", Resource: "*" }, { Sid: "Logs", Effect: "Allow", Principal: { Service: "logs.eu-west-1.amazonaws.com" }, Action: "kms:Encrypt*", Resource: "*" }] }) },
+        violations: [
+            { set: { isEnabled: false }, expect: /the key is disabled/ },
+            { set: { policy: JSON.stringify({ Statement: [{ Sid: "Anyone", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }] }) }, expect: /statement Anyone allows any principal/ },
+            { set: { policy: JSON.stringify({ Statement: [{ Sid: "Anyone", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" }] }) }, expect: /statement Anyone allows any principal/ },
+        ],
+        unknown: [{ path: "policy", expect: "deferred" }],
+    },
+    {
+        policy: "configure-ec2-launch-templates", type: "aws:ec2/launchTemplate:LaunchTemplate",
+        inputs: { metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 }, userData: Buffer.from("#!/bin/bash\n/etc/eks/bootstrap.sh acme\n").toString("base64") },
+        violations: [
+            { set: { "metadataOptions.httpTokens": "optional" }, expect: /IMDSv1 is allowed/ },
+            { set: { "metadataOptions.httpTokens": undefined }, expect: /IMDSv1 is allowed/ },
+            { set: { "metadataOptions.httpPutResponseHopLimit": 2 }, expect: /httpPutResponseHopLimit is 2, needs 1/ },
+            { set: { "metadataOptions.httpPutResponseHopLimit": undefined }, expect: /httpPutResponseHopLimit is unset/ },
+            { set: { networkInterfaces: [{ associatePublicIpAddress: "true" }] }, expect: /associates a public IP/ },
+            { set: { userData: Buffer.from("export AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n").toString("base64") }, expect: /userData contains AWS credentials/ },
+            { set: { userData: "aws_secret_access_key = abc" }, expect: /userData contains AWS credentials/ },
+        ],
+        unknown: [{ path: "metadataOptions", expect: "deferred" }],
+    },
+    {
+        policy: "disallow-public-ip-on-launch", type: "aws:ec2/subnet:Subnet", inputs: { mapPublicIpOnLaunch: false },
+        violations: [{ set: { mapPublicIpOnLaunch: true }, expect: /assigns public IPs on launch/ }],
+        unknown: [{ path: "mapPublicIpOnLaunch", expect: "deferred" }],
+    },
+    {
+        policy: "require-security-group-descriptions", type: "aws:ec2/securityGroup:SecurityGroup",
+        inputs: { description: "PostgreSQL from the nodes", ingress: [{ description: "PostgreSQL", protocol: "tcp", fromPort: 5432, toPort: 5432 }], egress: [{ description: "HTTPS", protocol: "tcp", fromPort: 443, toPort: 443 }] },
+        violations: [
+            { set: { description: undefined }, expect: /the security group has no description/ },
+            { set: { "ingress.0.description": undefined }, expect: /ingress rule 1 has no description/ },
+            { set: { "egress.0.description": "" }, expect: /egress rule 1 has no description/ },
+            { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", set: { description: undefined, ingress: undefined, egress: undefined }, expect: /the rule has no description/ },
+        ],
+        unknown: [{ path: "description", expect: "deferred" }],
+    },
+    {
+        policy: "disallow-unrestricted-egress", type: "aws:ec2/securityGroup:SecurityGroup",
+        inputs: { egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }, { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }] },
+        violations: [
+            { set: { "egress.1.cidrBlocks": ["0.0.0.0/0"] }, expect: /all protocols and ports/ },
+            { set: { egress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, ipv6CidrBlocks: ["::/0"] }] }, expect: /all protocols and ports/ },
+        ],
+        unknown: [{ path: "egress.1.cidrBlocks", expect: "deferred" }],
+    },
+    {
+        policy: "enable-codebuild-logging", type: "aws:codebuild/project:Project",
+        inputs: { logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: "/aws/codebuild/x" }, s3Logs: { status: "DISABLED" } } },
+        violations: [
+            { set: { logsConfig: undefined }, expect: /build logs go nowhere/ },
+            { set: { "logsConfig.cloudwatchLogs.status": "DISABLED" }, expect: /build logs go nowhere/ },
+            { set: { "logsConfig.s3Logs": { status: "ENABLED", location: "b/logs", encryptionDisabled: true } }, expect: /S3 build logs are not encrypted/ },
+        ],
+        unknown: [{ path: "logsConfig", expect: "deferred" }],
+    },
+    {
+        policy: "require-codepipeline-kms-encryption", type: "aws:codepipeline/pipeline:Pipeline", inputs: { artifactStores: [{ type: "S3", location: "b", encryptionKey: { id: KEY, type: "KMS" } }] },
+        violations: [
+            { set: { "artifactStores.0.encryptionKey": undefined }, expect: /artifact store 1 uses the AWS-managed key/ },
+            { set: { artifactStores: [] }, expect: /no artifact store/ },
+        ],
+        unknown: [{ path: "artifactStores.0.encryptionKey.id", expect: "pass" }, { path: "artifactStores", expect: "deferred" }],
+    },
+    {
+        policy: "configure-s3-lifecycle", type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        inputs: { rules: [{ id: "expire", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 30 } }, { id: "abort", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }] },
+        violations: [
+            { set: { "rules.1.status": "Disabled" }, expect: /no enabled rule aborts incomplete multipart uploads/ },
+            { set: { "rules.1.abortIncompleteMultipartUpload": undefined }, expect: /no enabled rule aborts/ },
+        ],
+        unknown: [{ path: "rules", expect: "deferred" }],
+    },
+    {
         policy: "disallow-public-rds", type: "aws:rds/instance:Instance", inputs: { publiclyAccessible: false },
         violations: [{ set: { publiclyAccessible: true }, expect: /publicly accessible/ }],
         unknown: [{ path: "publiclyAccessible", expect: "deferred" }],
@@ -127,8 +253,16 @@ export const awsResourceCases: ResourceCase[] = [
             { set: { "ingress.1.cidrBlocks": ["0.0.0.0/0"] }, expect: /ports 22-22/ },
             { set: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] }, expect: /ports all/ },
             { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", set: { ingress: undefined, ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "0.0.0.0/0" }, expect: /3389/ },
+            { set: { "ingress.0.fromPort": 80, "ingress.0.toPort": 80 }, expect: /ports 80-80/ },
+            { set: { "ingress.0.fromPort": 20, "ingress.0.toPort": 21 }, expect: /ports 20-21/ },
+            { type: "aws:eks/nodeGroup:NodeGroup", set: { ingress: undefined, remoteAccess: { ec2SshKey: "ops" } }, expect: /remoteAccess opens SSH to the internet/ },
         ],
         unknown: [{ path: "ingress.1.cidrBlocks", expect: "deferred" }],
+    },
+    {
+        policy: "disallow-admin-ingress-from-internet", type: "aws:eks/nodeGroup:NodeGroup", inputs: { remoteAccess: { ec2SshKey: "ops", sourceSecurityGroupIds: ["sg-1"] } },
+        violations: [{ set: { "remoteAccess.sourceSecurityGroupIds": [] }, expect: /remoteAccess opens SSH/ }, { set: { "remoteAccess.sourceSecurityGroupIds": undefined }, expect: /remoteAccess opens SSH/ }],
+        unknown: [{ path: "remoteAccess", expect: "deferred" }],
     },
     {
         policy: "require-sqs-kms-encryption", type: "aws:sqs/queue:Queue", inputs: { kmsMasterKeyId: KEY },
@@ -154,6 +288,19 @@ export const awsResourceCases: ResourceCase[] = [
             { set: { multiAzEnabled: undefined }, expect: /multiAzEnabled/ },
         ],
         unknown: [{ path: "multiAzEnabled", expect: "deferred" }],
+    },
+    {
+        policy: "enforce-scp-denies", type: "aws:organizations/policy:Policy",
+        inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeaving", Effect: "Deny", Action: ["organizations:LeaveOrganization"], Resource: "*" }] }) },
+        violations: [
+            { set: { content: undefined }, expect: /has no content/ },
+            { set: { content: "{not json" }, expect: /not valid JSON/ },
+            { set: { content: JSON.stringify({ Version: "2012-10-17", Statement: [] }) }, expect: /no statement/ },
+            { set: { content: JSON.stringify({ Version: "2012-10-17" }) }, expect: /no statement/ },
+            { set: { content: JSON.stringify({ Statement: [{ Sid: "AllowAll", Effect: "Allow", Action: "*", Resource: "*" }] }) }, expect: /Effect Allow/ },
+            { set: { content: JSON.stringify({ Statement: [{ Sid: "Empty", Effect: "Deny", Action: [], Resource: "*" }] }) }, expect: /names no Action/ },
+        ],
+        unknown: [{ path: "content", expect: "deferred" }],
     },
     {
         policy: "enable-cloudtrail-integrity", type: "aws:cloudtrail/trail:Trail",
@@ -201,6 +348,8 @@ export const awsResourceCases: ResourceCase[] = [
 const bucket = () => res("aws:s3/bucket:Bucket", "data-bucket", { bucket: "acme-prod-data" }, { protect: true });
 const block = (b = bucket(), flags = true) => res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-block",
     { bucket: UNKNOWN, blockPublicAcls: flags, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { dependsOn: [b] });
+const accountBlock = (flags: Record<string, boolean>) => res("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "account-block",
+    { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...flags });
 const sse = (b = bucket(), algorithm = "aws:kms", key: unknown = UNKNOWN) => res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "data-sse",
     { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm, ...(key === null ? {} : { kmsMasterKeyId: key }) } }] }, { dependsOn: [b] });
 const versioning = (b = bucket(), status: unknown = "Enabled") => res("aws:s3/bucketVersioning:BucketVersioning", "data-versioning",
@@ -227,9 +376,44 @@ export const awsStackCases: StackCase[] = [
         violations: [
             { name: "no public access block", resources: () => [bucket()], expect: /has no public access block/ },
             { name: "a flag off", resources: () => { const b = bucket(); return [b, block(b, false)]; }, expect: /leaves blockPublicAcls off/ },
+            // one mutation per flag: each of the four settings alone
+            ...["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].flatMap((flag) => [false, undefined].map((value) => ({
+                name: `${flag} ${value === false ? "false" : "absent"}`,
+                resources: () => { const b = bucket(); const k = block(b); if (value === undefined) delete k.inputs[flag]; else k.inputs[flag] = value; return [b, k]; },
+                expect: new RegExp(`leaves ${flag} off`),
+            }))),
+            {
+                // the name-matching path real stacks take: two named buckets, the block names only the first
+                name: "two named buckets, one without a block", expect: /bucket logs-bucket has no public access block/,
+                resources: () => {
+                    const data = bucket();
+                    const logs = res("aws:s3/bucket:Bucket", "logs-bucket", { bucket: "acme-prod-logs" }, { protect: true });
+                    const dataBlock = res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-block",
+                        { bucket: "acme-prod-data", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+                    return [data, logs, dataBlock];
+                },
+            },
+            {
+                name: "a block that names another bucket does not count, even when it depends on this one", expect: /bucket data-bucket has no public access block/,
+                resources: () => {
+                    const data = bucket();
+                    const other = res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "other-block",
+                        { bucket: "acme-prod-other", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { dependsOn: [data] });
+                    return [data, other];
+                },
+            },
             { name: "public ACL", resources: () => { const b = bucket(); return [b, block(b), res("aws:s3/bucketAcl:BucketAcl", "acl", { acl: "public-read" }, { dependsOn: [b] })]; }, expect: /"public-read"/ },
         ],
         unknown: [{ name: "flag unknown", resources: () => { const b = bucket(); return [b, block(b, UNKNOWN as never)]; }, expect: "deferred" }],
+    },
+    {
+        // the account-level block (all four flags) stands in for per-bucket blocks
+        policy: "disallow-public-s3-buckets",
+        compliant: () => [bucket(), accountBlock({})],
+        violations: ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].map((flag) => ({
+            name: `account block with ${flag} off`, resources: () => [bucket(), accountBlock({ [flag]: false })], expect: /bucket data-bucket has no public access block/,
+        })),
+        unknown: [],
     },
     {
         policy: "require-s3-kms-encryption",

@@ -5,6 +5,57 @@ const tags = { "landing-zone": "acme", environment: "prod", domain: "orders", ow
 
 export const azureResourceCases: ResourceCase[] = [
     {
+        policy: "configure-aks-cluster-security", type: "azure-native:containerservice:ManagedCluster",
+        inputs: {
+            networkProfile: { networkPlugin: "azure", networkPolicy: "cilium" },
+            addonProfiles: { azurepolicy: { enabled: true }, azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: "true" } } },
+            agentPoolProfiles: [{ name: "system", mode: "System", type: "VirtualMachineScaleSets", enableNodePublicIP: false, nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] }],
+        },
+        violations: [
+            { set: { "networkProfile.networkPolicy": undefined }, expect: /NetworkPolicy is not enforced/ },
+            { set: { "networkProfile.networkPolicy": "none" }, expect: /NetworkPolicy is not enforced/ },
+            { set: { "addonProfiles.azurepolicy": undefined }, expect: /Azure Policy add-on is off/ },
+            { set: { "addonProfiles.azurepolicy.enabled": false }, expect: /Azure Policy add-on is off/ },
+            { set: { "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation": "false" }, expect: /does not rotate mounted secrets/ },
+            { set: { "addonProfiles.azureKeyvaultSecretsProvider": undefined }, expect: /does not rotate mounted secrets/ },
+            { set: { "addonProfiles.kubeDashboard": { enabled: true } }, expect: /dashboard add-on is on/ },
+            { set: { "addonProfiles.httpApplicationRouting": { enabled: true } }, expect: /HTTP application routing is on/ },
+            { set: { "agentPoolProfiles.0.enableNodePublicIP": true }, expect: /node pool system gives nodes public IPs/ },
+            { set: { "agentPoolProfiles.0.type": "AvailabilitySet" }, expect: /uses availability sets/ },
+            { set: { "agentPoolProfiles.0.maxPods": 30 }, expect: /allows 30 pods per node, needs >= 50/ },
+            { set: { "agentPoolProfiles.0.nodeTaints": undefined }, expect: /system pool that also runs workloads/ },
+            { type: "azure-native:containerservice:AgentPool", set: { agentPoolName: "apps", mode: "User", enableNodePublicIP: true }, expect: /node pool apps gives nodes public IPs/ },
+        ],
+        unknown: [{ path: "addonProfiles", expect: "deferred" }],
+    },
+    {
+        policy: "configure-acr-registry", type: "azure-native:containerregistry:Registry",
+        inputs: { sku: { name: "Premium" }, policies: { retentionPolicy: { status: "enabled", days: 7 } }, zoneRedundancy: "Enabled", dataEndpointEnabled: true },
+        violations: [
+            { set: { "sku.name": "Basic" }, expect: /sku Basic is below Standard/ },
+            { set: { "policies.retentionPolicy.status": "disabled" }, expect: /untagged manifests are kept forever/ },
+            { set: { policies: undefined }, expect: /untagged manifests are kept forever/ },
+            { set: { zoneRedundancy: "Disabled" }, expect: /zoneRedundancy is Disabled/ },
+            { set: { zoneRedundancy: undefined }, expect: /zoneRedundancy is unset/ },
+            { set: { dataEndpointEnabled: false }, expect: /dedicated data endpoints are off/ },
+        ],
+        unknown: [{ path: "sku", expect: "deferred" }],
+    },
+    {
+        policy: "require-azure-service-bus-identity", type: "azure-native:servicebus:Namespace", inputs: { identity: { type: "SystemAssigned" } },
+        violations: [{ set: { identity: undefined }, expect: /no managed identity/ }, { set: { "identity.type": "None" }, expect: /no managed identity/ }],
+        unknown: [{ path: "identity", expect: "deferred" }],
+    },
+    {
+        policy: "configure-vnet-dns", type: "azure-native:network:VirtualNetwork",
+        inputs: { addressSpace: { addressPrefixes: ["10.40.0.0/16"] }, dhcpOptions: { dnsServers: ["10.40.0.4", "10.40.0.5"] } },
+        violations: [
+            { set: { "dhcpOptions.dnsServers": ["10.40.0.4"] }, expect: /one DNS server \(10\.40\.0\.4\) is a single point of failure/ },
+            { set: { "dhcpOptions.dnsServers": ["10.40.0.4", "8.8.8.8"] }, expect: /DNS servers 8\.8\.8\.8 are outside/ },
+        ],
+        unknown: [{ path: "dhcpOptions.dnsServers", expect: "deferred" }],
+    },
+    {
         policy: "disallow-public-azure-storage", type: "azure-native:storage:StorageAccount", inputs: { allowBlobPublicAccess: false, publicNetworkAccess: "Disabled" },
         violations: [
             { set: { allowBlobPublicAccess: true }, expect: /allowBlobPublicAccess is not false/ },
@@ -26,7 +77,11 @@ export const azureResourceCases: ResourceCase[] = [
     },
     {
         policy: "disallow-azure-storage-shared-keys", type: "azure-native:storage:StorageAccount", inputs: { allowSharedKeyAccess: false },
-        violations: [{ set: { allowSharedKeyAccess: true }, expect: /allowSharedKeyAccess is not false/ }, { set: { allowSharedKeyAccess: undefined }, expect: /not false/ }],
+        violations: [
+            { set: { allowSharedKeyAccess: true }, expect: /allowSharedKeyAccess is not false/ },
+            { set: { allowSharedKeyAccess: undefined }, expect: /not false/ },
+            { set: { isLocalUserEnabled: true }, expect: /local users .* are enabled/ },
+        ],
         unknown: [{ path: "allowSharedKeyAccess", expect: "deferred" }],
     },
     {
@@ -40,8 +95,13 @@ export const azureResourceCases: ResourceCase[] = [
         unknown: [{ path: "network", expect: "deferred" }],
     },
     {
-        policy: "configure-azure-postgres-backups", type: "azure-native:dbforpostgresql:Server", inputs: { backup: { backupRetentionDays: 14 } }, config: { minDays: 14 },
-        violations: [{ set: { "backup.backupRetentionDays": 7 }, expect: /is 7, needs >= 14/ }],
+        policy: "configure-azure-postgres-backups", type: "azure-native:dbforpostgresql:Server", inputs: { backup: { backupRetentionDays: 14, geoRedundantBackup: "Enabled" } }, config: { minDays: 14 },
+        violations: [
+            { set: { "backup.backupRetentionDays": 7 }, expect: /is 7, needs >= 14/ },
+            { set: { "backup.backupRetentionDays": undefined }, expect: /unset \(7\), needs >= 14/ },
+            { set: { "backup.geoRedundantBackup": "Disabled" }, expect: /geoRedundantBackup is Disabled/ },
+            { set: { "backup.geoRedundantBackup": undefined }, expect: /geoRedundantBackup is unset/ },
+        ],
         unknown: [{ path: "backup.backupRetentionDays", expect: "deferred" }],
     },
     {
@@ -141,6 +201,12 @@ export const azureResourceCases: ResourceCase[] = [
         violations: [{ set: { "sku.tier": "Free" }, expect: /Free/ }], unknown: [{ path: "sku.tier", expect: "deferred" }],
     },
     {
+        policy: "enforce-azure-policy-assignments", type: "azure-native:authorization:PolicyAssignment",
+        inputs: { enforcementMode: "Default", policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c" },
+        violations: [{ set: { enforcementMode: "DoNotEnforce" }, expect: /DoNotEnforce: it reports but does not deny/ }],
+        unknown: [{ path: "enforcementMode", expect: "deferred" }],
+    },
+    {
         policy: "disallow-acr-admin-user", type: "azure-native:containerregistry:Registry", inputs: { adminUserEnabled: false },
         violations: [{ set: { adminUserEnabled: true }, expect: /admin user is enabled/ }], unknown: [{ path: "adminUserEnabled", expect: "deferred" }],
     },
@@ -155,6 +221,7 @@ export const azureResourceCases: ResourceCase[] = [
         violations: [
             { set: { "properties.enablePurgeProtection": false }, expect: /purge protection is off/ },
             { set: { "properties.softDeleteRetentionInDays": 3 }, expect: /softDeleteRetentionInDays is 3/ },
+            { set: { "properties.enableSoftDelete": false }, expect: /soft delete is off/ },
             { protect: false, expect: /not protected/ },
         ],
         unknown: [{ path: "properties.enablePurgeProtection", expect: "deferred" }],
@@ -194,6 +261,9 @@ export const azureResourceCases: ResourceCase[] = [
             { set: { "securityRules.0.destinationPortRange": "22" }, expect: /rule https admits the internet to port 22/ },
             { set: { "securityRules.0.destinationPortRange": "*" }, expect: /port \*/ },
             { type: "azure-native:network:SecurityRule", set: { securityRules: undefined, name: "rdp", direction: "Inbound", access: "Allow", sourceAddressPrefix: "0.0.0.0/0", destinationPortRanges: ["3380-3390"] }, expect: /3380-3390/ },
+            { set: { "securityRules.0.destinationPortRange": "80" }, expect: /admits the internet to port 80/ },
+            { set: { "securityRules.0.protocol": "Udp" }, expect: /rule https admits the internet over UDP/ },
+            { set: { "securityRules.0.protocol": "*" }, expect: /over any protocol/ },
         ],
         unknown: [{ path: "securityRules.0.sourceAddressPrefix", expect: "deferred" }],
     },

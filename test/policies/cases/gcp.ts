@@ -3,7 +3,77 @@ import type { ResourceCase, StackCase } from "./types";
 
 const labels = { "landing-zone": "acme", environment: "prod", domain: "orders", owner: "orders-team", "managed-by": "pulumi" };
 
+const FLAGS: Record<string, string> = {
+    "cloudsql.iam_authentication": "on", "cloudsql.enable_pgaudit": "on", log_checkpoints: "on", log_connections: "on", log_disconnections: "on", log_hostname: "on", log_lock_waits: "on",
+    log_min_duration_statement: "-1", log_min_error_statement: "error", log_min_messages: "warning", log_statement: "ddl", log_temp_files: "0",
+};
+
 export const gcpResourceCases: ResourceCase[] = [
+    {
+        policy: "disallow-gcp-project-impersonation-roles", type: "gcp:projects/iAMMember:IAMMember", inputs: { project: "p", role: "roles/logging.logWriter", member: "serviceAccount:build@p.iam.gserviceaccount.com" },
+        violations: [
+            { set: { role: "roles/iam.serviceAccountUser" }, expect: /roles\/iam\.serviceAccountUser is granted at project level/ },
+            { set: { role: "roles/iam.serviceAccountTokenCreator" }, expect: /serviceAccountTokenCreator is granted at project level/ },
+            { set: { role: "roles/container.serviceAgent" }, expect: /serviceAgent is granted at project level/ },
+            { set: { member: "serviceAccount:123-compute@developer.gserviceaccount.com" }, expect: /granted to the default service account/ },
+            { set: { member: "serviceAccount:p@appspot.gserviceaccount.com" }, expect: /default service account/ },
+        ],
+        unknown: [{ path: "role", expect: "deferred" }, { path: "member", expect: "deferred" }],
+    },
+    {
+        policy: "require-artifact-registry-cmek", type: "gcp:artifactregistry/repository:Repository", inputs: { format: "DOCKER", kmsKeyName: "projects/p/locations/l/keyRings/r/cryptoKeys/k" },
+        violations: [{ set: { kmsKeyName: undefined }, expect: /Google-managed keys/ }],
+        unknown: [{ path: "kmsKeyName", expect: "pass" }],
+    },
+    {
+        policy: "configure-cloud-sql-logging-flags", type: "gcp:sql/databaseInstance:DatabaseInstance",
+        inputs: { databaseVersion: "POSTGRES_17", settings: { databaseFlags: Object.entries(FLAGS).map(([name, value]) => ({ name, value })) } },
+        violations: [
+            ...Object.keys(FLAGS).filter((n) => n !== "cloudsql.iam_authentication").map((name) => ({ set: { "settings.databaseFlags": Object.entries(FLAGS).filter(([n]) => n !== name).map(([n, value]) => ({ name: n, value })) }, expect: new RegExp(`database flag ${name.replace(".", "\\.")} is unset`) })),
+            ...Object.keys(FLAGS).filter((n) => n !== "cloudsql.iam_authentication").map((name) => ({ set: { "settings.databaseFlags": Object.entries(FLAGS).map(([n, value]) => ({ name: n, value: n === name ? "bogus" : value })) }, expect: new RegExp(`database flag ${name.replace(".", "\\.")} is bogus`) })),
+            { set: { "settings.databaseFlags": Object.entries({ ...FLAGS, log_min_duration_statement: "1000" }).map(([name, value]) => ({ name, value })) }, expect: /log_min_duration_statement is 1000, needs -1/ },
+            { set: { "settings.databaseFlags": Object.entries({ ...FLAGS, log_statement: "none" }).map(([name, value]) => ({ name, value })) }, expect: /log_statement is none/ },
+            { set: { "settings.databaseFlags": Object.entries({ ...FLAGS, log_min_error_statement: "fatal" }).map(([name, value]) => ({ name, value })) }, expect: /log_min_error_statement is fatal/ },
+        ],
+        unknown: [{ path: "settings.databaseFlags", expect: "deferred" }],
+    },
+    {
+        policy: "configure-gke-cluster-security", type: "gcp:container/cluster:Cluster",
+        inputs: {
+            datapathProvider: "ADVANCED_DATAPATH", ipAllocationPolicy: { clusterSecondaryRangeName: "pods", servicesSecondaryRangeName: "services" }, enableIntranodeVisibility: true,
+            enableShieldedNodes: true, resourceLabels: labels, removeDefaultNodePool: true, initialNodeCount: 1,
+        },
+        violations: [
+            { set: { datapathProvider: "LEGACY_DATAPATH" }, expect: /NetworkPolicy is not enforced/ },
+            { set: { datapathProvider: undefined, networkPolicy: { enabled: false } }, expect: /NetworkPolicy is not enforced/ },
+            { set: { ipAllocationPolicy: undefined }, expect: /not VPC-native/ },
+            { set: { enableIntranodeVisibility: undefined }, expect: /intranode visibility is off/ },
+            { set: { enableShieldedNodes: false }, expect: /shielded nodes are off/ },
+            { set: { monitoringService: "none" }, expect: /monitoring is off/ },
+            { set: { resourceLabels: undefined }, expect: /no resourceLabels/ },
+            { set: { resourceLabels: {} }, expect: /no resourceLabels/ },
+            { set: { removeDefaultNodePool: undefined }, expect: /node pools are defined inline/ },
+            { set: { nodePools: [{ name: "default" }] }, expect: /node pools are defined inline/ },
+        ],
+        unknown: [{ path: "enableIntranodeVisibility", expect: "deferred" }],
+    },
+    {
+        policy: "configure-gke-cluster-security", type: "gcp:container/cluster:Cluster",
+        inputs: { networkPolicy: { enabled: true, provider: "CALICO" }, ipAllocationPolicy: {}, enableIntranodeVisibility: true, resourceLabels: labels, removeDefaultNodePool: true },
+        violations: [{ set: { "networkPolicy.enabled": false }, expect: /NetworkPolicy is not enforced/ }],
+        unknown: [{ path: "networkPolicy.enabled", expect: "deferred" }],
+    },
+    {
+        policy: "configure-gke-node-security", type: "gcp:container/nodePool:NodePool",
+        inputs: { nodeConfig: { imageType: "COS_CONTAINERD", shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true } } },
+        violations: [
+            { set: { "nodeConfig.imageType": "UBUNTU_CONTAINERD" }, expect: /UBUNTU_CONTAINERD, not Container-Optimized OS/ },
+            { set: { "nodeConfig.shieldedInstanceConfig.enableSecureBoot": false }, expect: /Secure Boot is off/ },
+            { set: { "nodeConfig.shieldedInstanceConfig": undefined }, expect: /Secure Boot is off/ },
+            { set: { "nodeConfig.shieldedInstanceConfig.enableIntegrityMonitoring": false }, expect: /integrity monitoring is off/ },
+        ],
+        unknown: [{ path: "nodeConfig.shieldedInstanceConfig", expect: "deferred" }],
+    },
     {
         policy: "disallow-public-gcs-buckets", type: "gcp:storage/bucket:Bucket", inputs: { publicAccessPrevention: "enforced", uniformBucketLevelAccess: true },
         violations: [{ set: { publicAccessPrevention: "inherited" }, expect: /inherited/ }, { set: { uniformBucketLevelAccess: false }, expect: /uniformBucketLevelAccess/ }],
@@ -14,6 +84,7 @@ export const gcpResourceCases: ResourceCase[] = [
         violations: [
             { set: { member: "allUsers" }, expect: /granted to allUsers/ },
             { type: "gcp:pubsub/topicIAMBinding:TopicIAMBinding", set: { member: undefined, members: ["group:a@b.c", "allAuthenticatedUsers"] }, expect: /allAuthenticatedUsers/ },
+            { type: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", set: { role: "roles/cloudkms.cryptoKeyDecrypter", member: "allUsers" }, expect: /cryptoKeyDecrypter is granted to allUsers/ },
         ],
         unknown: [{ path: "member", expect: "deferred" }],
     },
@@ -74,6 +145,18 @@ export const gcpResourceCases: ResourceCase[] = [
         unknown: [{ path: "deadLetterPolicy.deadLetterTopic", expect: "pass" }],
     },
     {
+        policy: "enforce-gcp-org-policies", type: "gcp:orgpolicy/policy:Policy",
+        inputs: { parent: "folders/1", name: "folders/1/policies/compute.requireOsLogin", spec: { rules: [{ enforce: "TRUE" }] } },
+        violations: [
+            { set: { spec: undefined }, expect: /has no rules/ },
+            { set: { "spec.rules": [] }, expect: /has no rules/ },
+            { set: { "spec.rules": [{ enforce: "FALSE" }] }, expect: /sets enforce FALSE/ },
+            { set: { "spec.rules": [{ allowAll: "TRUE" }] }, expect: /allows all values/ },
+            { set: { "spec.rules": [{ values: { allowedValues: [] } }] }, expect: /lists no value/ },
+        ],
+        unknown: [{ path: "spec", expect: "deferred" }],
+    },
+    {
         policy: "require-pubsub-cmek", type: "gcp:pubsub/topic:Topic", inputs: { kmsKeyName: UNKNOWN },
         violations: [{ set: { kmsKeyName: undefined }, expect: /no kmsKeyName/ }], unknown: [{ path: "kmsKeyName", expect: "pass" }],
     },
@@ -95,6 +178,9 @@ export const gcpResourceCases: ResourceCase[] = [
         inputs: { privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/8" }] } },
         violations: [
             { set: { "privateClusterConfig.enablePrivateNodes": false }, expect: /public IPs/ },
+            // absent: GKE's default is public nodes (the check must not read a missing block as private)
+            { set: { privateClusterConfig: undefined }, expect: /nodes have public IPs/ },
+            { set: { "privateClusterConfig.enablePrivateNodes": undefined }, expect: /nodes have public IPs/ },
             { set: { masterAuthorizedNetworksConfig: undefined }, expect: /open to 0\.0\.0\.0\/0/ },
             { set: { "masterAuthorizedNetworksConfig.cidrBlocks": [{ cidrBlock: "0.0.0.0/0" }] }, expect: /open to 0\.0\.0\.0\/0/ },
         ],
@@ -130,7 +216,12 @@ export const gcpResourceCases: ResourceCase[] = [
     },
     {
         policy: "require-gke-regional-cluster", type: "gcp:container/cluster:Cluster", inputs: { location: "europe-west1" },
-        violations: [{ set: { location: "europe-west1-b" }, expect: /not a region/ }], unknown: [{ path: "location", expect: "deferred" }],
+        provider: { type: "pulumi:providers:gcp", inputs: { region: "europe-west1" } },
+        violations: [
+            { set: { location: "europe-west1-b" }, expect: /not a region/ },
+            { set: { location: "us-central1" }, expect: /location us-central1 is not the provider's region europe-west1/ },
+        ],
+        unknown: [{ path: "location", expect: "deferred" }],
     },
     {
         policy: "require-gke-release-channel", type: "gcp:container/cluster:Cluster", inputs: { releaseChannel: { channel: "STABLE" } },
@@ -167,6 +258,10 @@ export const gcpResourceCases: ResourceCase[] = [
             { set: { allows: [{ protocol: "tcp", ports: ["22"] }] }, expect: /tcp port 22/ },
             { set: { allows: [{ protocol: "tcp", ports: ["3000-4000"] }] }, expect: /3000-4000/ },
             { set: { allows: [{ protocol: "all" }] }, expect: /all ports/ },
+            { set: { allows: [{ protocol: "tcp", ports: ["80"] }] }, expect: /tcp port 80 / },
+            { set: { allows: [{ protocol: "tcp", ports: ["21"] }] }, expect: /tcp port 21 / },
+            { set: { allows: [{ protocol: "tcp", ports: ["20"] }] }, expect: /tcp port 20 / },
+            { set: { allows: [{ protocol: "tcp", ports: ["3306"] }] }, expect: /tcp port 3306 / },
         ],
         unknown: [{ path: "sourceRanges", expect: "deferred" }],
     },
@@ -185,7 +280,12 @@ export const gcpResourceCases: ResourceCase[] = [
     {
         policy: "enable-gcp-subnet-flow-logs", type: "gcp:compute/subnetwork:Subnetwork",
         inputs: { network: UNKNOWN, ipCidrRange: "10.30.0.0/20", logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5 }, privateIpGoogleAccess: true },
-        violations: [{ set: { logConfig: undefined }, expect: /flow logs are off/ }, { set: { privateIpGoogleAccess: false }, expect: /Private Google Access is off/ }],
+        violations: [
+            { set: { logConfig: undefined }, expect: /flow logs are off/ },
+            { set: { privateIpGoogleAccess: false }, expect: /Private Google Access is off/ },
+            { set: { stackType: "IPV4_IPV6" }, expect: /Private Google Access for IPv6 is off/ },
+            { set: { stackType: "IPV4_IPV6", privateIpv6GoogleAccess: "DISABLE_GOOGLE_ACCESS" }, expect: /IPv6 is off/ },
+        ],
         unknown: [{ path: "privateIpGoogleAccess", expect: "deferred" }],
     },
 ];

@@ -10,4 +10,9 @@ export const gcpInvokes: Record<string, (args: Record<string, unknown>) => Recor
         emailAddress: "service-000000000000@gs-project-accounts.iam.gserviceaccount.com",
         member: "serviceAccount:service-000000000000@gs-project-accounts.iam.gserviceaccount.com",
     }),
+    // An existing project's number (service agent e-mails are built from it).
+    "gcp:organizations/getProject:getProject": (args) => ({
+        projectId: args.projectId,
+        number: "000000000000",
+    }),
 };

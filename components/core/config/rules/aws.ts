@@ -82,7 +82,7 @@ export function awsRules(cfg: ResolvedConfig): ConfigProblem[] {
 
     // Hierarchy: what each mode needs.
     const h = cfg.hierarchy;
-    const domains = Array.isArray(h.domains) ? h.domains : [];
+    const domains = Object.keys(cfg.domains);
     if (h.mode === "create") {
         if (typeof h.parentId !== "string" || !ORG_PARENT.test(h.parentId)) {
             add("hierarchy.parentId", `is required when hierarchy.mode is create on aws: the Organizations root or OU id (r-ab12 or ou-ab12-cd34ef56; got ${JSON.stringify(h.parentId)})`);

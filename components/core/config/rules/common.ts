@@ -12,8 +12,16 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
         add("domain", "is required when layer is domain (a name like orders or payments)");
     }
     if (cfg.layer === "platform" && cfg.domain) {
-        add("domain", "applies only to layer domain; a platform stack serves every domain (see hierarchy.domains)");
+        add("domain", "applies only to layer domain; a platform stack serves every domain of landing-zone:domains");
     }
+    if (cfg.layer === "domain" && cfg.auditors.length > 0) {
+        add("auditors", "applies only to layer platform (the platform binds every persona)");
+    }
+    if (cfg.layer === "domain" && Object.keys(cfg.domains).length > 0) {
+        add("domains", "applies only to layer platform: register the domain on its platform stack (npm run new-domain does this)");
+    }
+
+    problems.push(...apiAccessProblems(cfg).map((p) => ({ path: key(p.path), message: p.message })));
 
     const db = cfg.database;
     if (db.layout === "read-replicas" && typeof db.replicas === "number" && db.replicas < 1) {
@@ -53,10 +61,28 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.hierarchy.mode === "existing" && Object.keys(cfg.hierarchy.existingIds ?? {}).length === 0) {
         add("hierarchy.existingIds", "is required when hierarchy.mode is existing (ids by role: environment, platform, <domain>)");
     }
-    const domains = Array.isArray(cfg.hierarchy.domains) ? cfg.hierarchy.domains : [];
-    const duplicates = domains.filter((d, i) => domains.indexOf(d) !== i);
-    if (duplicates.length > 0) {
-        add("hierarchy.domains", `lists ${[...new Set(duplicates)].join(", ")} more than once`);
+    return problems;
+}
+
+/** The platform's own `pulumi up` needs a way to the (private) API server: a configured one, checked here. */
+function apiAccessProblems(cfg: ResolvedConfig): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const access = cfg.cluster.apiAccess;
+    const allowed = Array.isArray(cfg.cluster.apiAllowedCidrs) ? cfg.cluster.apiAllowedCidrs : [];
+    if (cfg.layer !== "platform") {
+        if (access !== undefined) problems.push({ path: "cluster.apiAccess", message: "applies only to layer platform (a domain stack never reaches the cluster's API)" });
+        return problems;
+    }
+    if (access === undefined) {
+        problems.push({
+            path: "cluster.apiAccess",
+            message: "is required in prod: the platform's pulumi up creates each domain's namespace through the cluster's private API server; " +
+                "set in-network (run it from inside the landing-zone network) or allowed-cidrs with cluster.apiAllowedCidrs (the runner's egress CIDRs)",
+        });
+    } else if (access === "allowed-cidrs" && allowed.length === 0) {
+        problems.push({ path: "cluster.apiAllowedCidrs", message: "is required when cluster.apiAccess is allowed-cidrs: the egress CIDRs of the runner of the platform's pulumi up" });
+    } else if (access === "dns-endpoint" && cfg.cloud !== "gcp") {
+        problems.push({ path: "cluster.apiAccess", message: `dns-endpoint is GKE's; on ${cfg.cloud} use in-network or allowed-cidrs` });
     }
     return problems;
 }

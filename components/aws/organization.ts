@@ -1,0 +1,120 @@
+import type * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { GuardrailSummary, OrganizationEnvironment, OrganizationOutputs, StackContext } from "../core/contracts";
+import { childName, physicalName } from "../core/naming";
+import { createAccountBaseline } from "./account-baseline";
+import { createOrgStructure } from "./accounts";
+import { createGuardrails } from "./guardrails";
+import { createOrgTrail } from "./org-trail";
+import { accessRoleArn, awsProvider, memberAccountProvider, ORGANIZATION_ACCESS_ROLE, partitionOf } from "./provider";
+import { createSecurityServices } from "./security-services";
+
+/** The guardrails of organization-aws, as the README's side-by-side table lists them. */
+export const AWS_GUARDRAILS: readonly GuardrailSummary[] = [
+    { name: "SCP: deny leaving the organization", kind: "preventive" },
+    { name: "SCP: deny root user actions", kind: "preventive" },
+    { name: "SCP: deny disabling CloudTrail, GuardDuty, Config, Security Hub, Access Analyzer", kind: "preventive" },
+    { name: "SCP: deny regions outside the allowed list (global services excepted)", kind: "preventive" },
+    { name: "SCP: deny turning off S3 account public access block and EBS default encryption", kind: "preventive" },
+    { name: "SCP: deny IAM users and access keys in workload and sandbox OUs", kind: "preventive" },
+    { name: "S3 account public access block + EBS encryption by default in every account", kind: "preventive" },
+    { name: "Organization CloudTrail to an object-locked, KMS-encrypted log archive", kind: "detective" },
+    { name: "GuardDuty, auto-enabled for every account", kind: "detective" },
+    { name: "Security Hub (foundational + CIS), auto-enabled", kind: "detective" },
+    { name: "AWS Config recorder per account + organization aggregator", kind: "detective" },
+    { name: "IAM Access Analyzer (organization)", kind: "detective" },
+];
+
+/**
+ * organization-aws, run in the Organizations management account and nowhere else: the
+ * organization and its OU tree and accounts, the SCPs, the organization trail into the log-archive
+ * account, the security services delegated to the security account, and the account baseline in
+ * every account the program manages. Platform stacks run in their environment's shared-services
+ * account (`environments.<env>.platformRoleArn`).
+ */
+export function createOrganization(name: string, parent: pulumi.Resource, args: AwsOrganizationArgs): OrganizationOutputs {
+    const { ctx, management } = args;
+    const partition = partitionOf(ctx.config.region);
+    const managementAccountId = pulumi.output(ctx.config.aws.accountId ?? "");
+    const structure = createOrgStructure(name, parent, ctx);
+    const org = ctx.config.organization;
+
+    createGuardrails(name, parent, {
+        partition,
+        allowedRegions: org.allowedRegions,
+        adminRoleName: ORGANIZATION_ACCESS_ROLE,
+        policyName: (short) => physicalName("aws.generic", [ctx.config.prefix, "guardrails", short]),
+        units: structure.units,
+        dependsOn: [structure.organization],
+    });
+
+    const providers = Object.fromEntries(Object.values(structure.accounts).map((account) =>
+        [account.role, memberAccountProvider(ctx, account.role, account.accountId, partition)])) as Record<string, aws.Provider>;
+    const trail = createOrgTrail(childName(name, "trail"), parent, {
+        ctx, partition, managementAccountId,
+        logArchiveAccountId: structure.accounts["log-archive"].accountId,
+        organizationId: structure.organization.id,
+        logArchiveProvider: providers["log-archive"],
+        organization: structure.organization,
+    });
+    createSecurityServices(childName(name, "security"), parent, {
+        ctx, partition,
+        securityAccountId: structure.accounts.security.accountId,
+        securityProvider: providers.security,
+        organization: structure.organization,
+    });
+    const baselines: [string, pulumi.Output<string>, aws.Provider][] = [
+        ["management", managementAccountId, management],
+        ...Object.values(structure.accounts).map((a): [string, pulumi.Output<string>, aws.Provider] => [a.role, a.accountId, providers[a.role]]),
+    ];
+    for (const [role, accountId, provider] of baselines) {
+        createAccountBaseline(childName(name, "baseline", role), parent, {
+            ctx, partition, accountId, provider, archiveBucket: trail.bucket.bucket, archiveGrant: trail.bucketPolicy,
+        });
+    }
+
+    const environments = Object.fromEntries(org.environments.map((env): [string, OrganizationEnvironment] => {
+        const shared = structure.accounts[`shared-${env}`];
+        return [env, {
+            containerId: structure.environmentUnits[env].id,
+            platformScope: shared.accountId,
+            platformRoleArn: accessRoleArn(partition, shared.accountId),
+            domainScopes: Object.fromEntries(org.domains.map((d) => [d, structure.accounts[`${d}-${env}`].accountId])),
+        }];
+    }));
+    const existing = Object.entries(org.existingAccounts);
+    return {
+        rootId: structure.rootId,
+        environments,
+        securityScope: structure.accounts.security.accountId,
+        logArchiveScope: structure.accounts["log-archive"].accountId,
+        guardrails: [...AWS_GUARDRAILS],
+        nextSteps: [
+            "An organization that exists already: before the first `pulumi up`, run `pulumi import aws:organizations/organization:Organization organization-organization <o-id>` (the stack adopts it instead of failing to create a second one).",
+            ...existing.map(([role, id]) => `Existing account ${id} (${role}): move it into its OU (aws organizations move-account) and make sure it has the role ${ORGANIZATION_ACCESS_ROLE} trusting the management account.`),
+            "Turn on MFA for the root user of the management account; member accounts' root users are denied by the baseline SCP.",
+        ],
+    };
+}
+
+export interface AwsOrganizationArgs {
+    ctx: StackContext;
+    /** The management account's provider (the component's children inherit it). */
+    management: aws.Provider;
+}
+
+/** The organization layer on AWS (`landing-zone:aws:Organization`). */
+export class AwsOrganization extends pulumi.ComponentResource {
+    readonly outputs: OrganizationOutputs;
+
+    constructor(name: string, args: AwsOrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("landing-zone:aws:Organization", name, {}, { ...opts, provider: args.management });
+        this.outputs = createOrganization(name, this, args);
+        this.registerOutputs({ rootId: this.outputs.rootId });
+    }
+}
+
+/** The organization layer's entry point for the stack program: everything on the management account's provider. */
+export function organization(ctx: StackContext): OrganizationOutputs {
+    return new AwsOrganization("organization", { ctx, management: awsProvider(ctx) }).outputs;
+}

@@ -1,0 +1,111 @@
+import type { ConfigProblem } from "../errors";
+import type { ResolvedConfig } from "../presets";
+import { key } from "./key";
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+const EMAIL_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+const GCP_ORGANIZATION = /^organizations\/[0-9]+$/;
+const BILLING = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
+const CUSTOMER_ID = /^C0[0-9a-z]{5,12}$/;
+/** Blocks of the platform and domain layers that an organization stack does not read. */
+const WORKLOAD_BLOCKS = ["network", "cluster", "database", "storage", "queue", "cache", "pipeline", "registry", "keys", "domains"] as const;
+
+/** The roles an AWS account of the organization stack has (`organization.existingAccounts` keys). */
+export function awsAccountRoles(cfg: Pick<ResolvedConfig, "organization">): string[] {
+    const { environments, domains } = cfg.organization;
+    return ["log-archive", "security",
+        ...environments.map((env) => `shared-${env}`),
+        ...domains.flatMap((domain) => environments.map((env) => `${domain}-${env}`))];
+}
+
+/**
+ * Rules of the organization layer: the `organization` block belongs to it alone, and each cloud's
+ * organization needs its anchors (AWS e-mail domain of new accounts, the GCP organization and
+ * billing account, the Azure tenant). Defensive: also runs on configs the schema rejected.
+ */
+export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unknown> = {}): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const add = (path: string, message: string) => problems.push({ path: key(path), message });
+    if (cfg.organizationStack !== undefined && !(cfg.layer === "platform" && cfg.cloud === "gcp")) {
+        add("organizationStack", "applies only to a gcp platform stack so far (aws and azure platforms keep their own hierarchy block)");
+    }
+    if (cfg.layer === "platform" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
+        add("hierarchy.mode", `must be create when organizationStack is set (the platform creates its projects in the organization's folder; got ${String(cfg.hierarchy.mode)})`);
+    }
+    if (cfg.layer !== "organization") {
+        if (raw.organization !== undefined) add("organization", "applies only to layer organization (the organization-<cloud> stack)");
+        return problems;
+    }
+    for (const block of WORKLOAD_BLOCKS) {
+        if (raw[block] !== undefined) add(block, "applies to platform and domain stacks, not to layer organization");
+    }
+    if (cfg.domain) add("domain", "applies only to layer domain");
+    const org = cfg.organization;
+    if (!Array.isArray(org.securityContacts) || org.securityContacts.length === 0) {
+        add("organization.securityContacts", "needs at least one e-mail address: security findings and alerts go there");
+    }
+    if (Array.isArray(org.environments) && org.environments.length === 0) {
+        add("organization.environments", "needs at least one environment (dev, staging, prod)");
+    }
+    if (cfg.cloud !== "aws" && org.domains.length > 0) {
+        add("organization.domains", "applies only to cloud aws (a member account per domain and environment)");
+    }
+    if (cfg.cloud !== "aws" && Object.keys(org.existingAccounts).length > 0) {
+        add("organization.existingAccounts", "applies only to cloud aws");
+    }
+    if (cfg.cloud !== "gcp" && org.allowedCustomerIds.length > 0) {
+        add("organization.allowedCustomerIds", "applies only to cloud gcp");
+    }
+    if (cfg.cloud !== "azure" && org.subscriptions.length > 0) {
+        add("organization.subscriptions", "applies only to cloud azure");
+    }
+
+    if (cfg.cloud === "aws") {
+        const roles = Array.isArray(org.environments) && Array.isArray(org.domains) ? awsAccountRoles(cfg) : [];
+        for (const [role, id] of Object.entries(org.existingAccounts)) {
+            if (!roles.includes(role)) add(`organization.existingAccounts.${role}`, `is not an account role of this organization; allowed: ${roles.join(", ")}`);
+            else if (typeof id !== "string" || !ACCOUNT_ID.test(id)) add(`organization.existingAccounts.${role}`, `must be a 12-digit account id (got ${JSON.stringify(id)})`);
+        }
+        const creates = roles.some((role) => !(role in org.existingAccounts));
+        const emailDomain = cfg.hierarchy.emailDomain;
+        if (creates && (typeof emailDomain !== "string" || !EMAIL_DOMAIN.test(emailDomain))) {
+            add("hierarchy.emailDomain", `is required when the organization creates accounts: the e-mail domain of new accounts (e.g. example.com; got ${JSON.stringify(emailDomain ?? null)})`);
+        }
+        if (!cfg.aws.accountId) add("aws.accountId", "is required for organization-aws: the Organizations management account id (the stack runs there and nowhere else)");
+    }
+    if (cfg.cloud === "gcp") {
+        if (typeof cfg.hierarchy.parentId !== "string" || !GCP_ORGANIZATION.test(cfg.hierarchy.parentId)) {
+            add("hierarchy.parentId", `is required for organization-gcp: organizations/<number> (org-level sink, audit config and contacts; got ${JSON.stringify(cfg.hierarchy.parentId ?? null)})`);
+        }
+        if (typeof cfg.hierarchy.billingAccount !== "string" || !BILLING.test(cfg.hierarchy.billingAccount)) {
+            add("hierarchy.billingAccount", `is required for organization-gcp (the security and logging projects): XXXXXX-XXXXXX-XXXXXX, uppercase hex (got ${JSON.stringify(cfg.hierarchy.billingAccount ?? null)})`);
+        }
+        if (org.allowedCustomerIds.length === 0) {
+            add("organization.allowedCustomerIds", "needs at least one Cloud Identity customer id (C0abc123) for iam.allowedPolicyMemberDomains");
+        }
+        org.allowedCustomerIds.forEach((id, i) => {
+            if (typeof id !== "string" || !CUSTOMER_ID.test(id)) add(`organization.allowedCustomerIds[${i}]`, `must be a customer id like C0abc123 (got ${JSON.stringify(id)})`);
+        });
+    }
+    if (cfg.cloud === "azure") {
+        if (!cfg.azure.tenantId) add("azure.tenantId", "is required for organization-azure: the tree hangs under the tenant root group, whose id is the tenant id");
+        if (!cfg.azure.subscriptionId) add("azure.subscriptionId", "is required for organization-azure: the management subscription (central workspace, security tooling) the stack runs in");
+        const seen = new Set<string>();
+        org.subscriptions.forEach((placement, i) => {
+            if (seen.has(placement.id)) add(`organization.subscriptions[${i}].id`, `places subscription ${placement.id} twice`);
+            seen.add(placement.id);
+            if (placement.environment && placement.group !== "corp" && placement.group !== "online") {
+                add(`organization.subscriptions[${i}].environment`, `applies only to a landing-zone group (corp or online; got ${placement.group})`);
+            }
+            if (placement.environment && Array.isArray(org.environments) && !org.environments.includes(placement.environment)) {
+                add(`organization.subscriptions[${i}].environment`, `is not one of organization.environments (${org.environments.join(", ")})`);
+            }
+        });
+        for (const env of Array.isArray(org.environments) ? org.environments : []) {
+            if (org.subscriptions.filter((p) => p.environment === env).length > 1) {
+                add("organization.subscriptions", `names more than one platform subscription for environment ${env}`);
+            }
+        }
+    }
+    return problems;
+}

@@ -1,0 +1,26 @@
+import type { ResolvedConfig } from "../core/config/presets";
+import { ORG_POLICY_RULES, type OrgPolicyRule } from "./org-policies";
+
+/**
+ * The organization policy set of Google's security foundations blueprint, on the landing-zone
+ * folder: the platform's seven plus domain-restricted sharing and contacts, OS Login, no serial
+ * port, no nested virtualization or guest attributes, the Shared VPC lien, resource locations,
+ * Cloud SQL without authorized networks or public IP, and no service account key upload.
+ */
+export function organizationPolicyRules(config: Pick<ResolvedConfig, "organization">): OrgPolicyRule[] {
+    const org = config.organization;
+    const contactDomains = [...new Set(org.securityContacts.map((email) => `@${email.split("@")[1] ?? ""}`))];
+    const extra: OrgPolicyRule[] = [
+        { constraint: "iam.allowedPolicyMemberDomains", kind: "allow", values: [...org.allowedCustomerIds], why: "IAM grants only to the organization's own identities (domain-restricted sharing)" },
+        { constraint: "essentialcontacts.allowedContactDomains", kind: "allow", values: contactDomains, why: "notifications go to the organization's own domains only" },
+        { constraint: "compute.requireOsLogin", kind: "boolean", why: "SSH access through IAM (OS Login), no project-wide SSH keys" },
+        { constraint: "compute.disableSerialPortAccess", kind: "boolean", why: "no interactive serial console" },
+        { constraint: "compute.disableNestedVirtualization", kind: "boolean", why: "no nested hypervisors escaping the VM's controls" },
+        { constraint: "compute.disableGuestAttributesAccess", kind: "boolean", why: "guest attributes (VM-written metadata) not readable" },
+        { constraint: "compute.restrictXpnProjectLienRemoval", kind: "boolean", why: "a Shared VPC host project cannot be deleted from under its service projects" },
+        { constraint: "gcp.resourceLocations", kind: "allow", values: org.allowedRegions.map((region) => `in:${region}-locations`), why: "data stays in the allowed regions" },
+        { constraint: "sql.restrictAuthorizedNetworks", kind: "boolean", why: "Cloud SQL reachable through private networking only" },
+        { constraint: "iam.disableServiceAccountKeyUpload", kind: "boolean", why: "no external key material for service accounts" },
+    ];
+    return [...ORG_POLICY_RULES, ...extra];
+}

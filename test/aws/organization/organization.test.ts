@@ -1,0 +1,176 @@
+import { strict as assert } from "node:assert";
+import { planSample, plainValue, type RecordedResource } from "../../harness";
+import { organizationSample, organizationVariant } from "../../organization-helpers";
+
+const T = {
+    ou: "aws:organizations/organizationalUnit:OrganizationalUnit",
+    account: "aws:organizations/account:Account",
+    trail: "aws:cloudtrail/trail:Trail",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    key: "aws:kms/key:Key",
+    pab: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    ebs: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+    provider: "pulumi:providers:aws",
+};
+
+/** Provider inputs carry nested values as JSON text (the engine's wire form for provider config). */
+const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as any;
+
+/** The provider resource a recorded resource uses (its reference is `urn::id`). */
+const providerOf = (r: RecordedResource) => r.provider?.slice(0, r.provider.lastIndexOf("::")) ?? "";
+
+describe("aws/organization.ts (organization-aws)", () => {
+    it("builds the OU tree: Security, Infrastructure, Workloads with a child per environment, Sandbox; all protected", async () => {
+        const rec = await organizationSample("organization-aws");
+        const units = rec.ofType(T.ou);
+        assert.deepEqual(units.map((u) => rec.inputs(u).name).sort(),
+            ["acme-infrastructure", "acme-sandbox", "acme-security", "acme-workloads", "acme-workloads-dev", "acme-workloads-prod"]);
+        for (const unit of units) assert.equal(unit.protect, true, unit.name);
+        const workloads = units.find((u) => u.name === "organization-ou-workloads")!;
+        for (const env of ["dev", "prod"]) {
+            assert.ok(units.find((u) => u.name === `organization-ou-workloads-${env}`)!.dependencies.includes(workloads.urn));
+        }
+    });
+
+    it("creates log archive, security, a shared-services account per environment and an account per domain x environment, never closed by a delete", async () => {
+        const rec = await organizationSample("organization-aws");
+        const accounts = rec.ofType(T.account);
+        assert.deepEqual(accounts.map((a) => a.name.replace("organization-account-", "")).sort(),
+            ["log-archive", "orders-dev", "orders-prod", "payments-dev", "payments-prod", "security", "shared-dev", "shared-prod"]);
+        const unit = (name: string) => rec.ofType(T.ou).find((u) => u.name === `organization-ou-${name}`)!.urn;
+        const placedIn: Record<string, string> = {
+            "log-archive": "security", security: "security", "shared-dev": "infrastructure", "shared-prod": "infrastructure",
+            "orders-dev": "workloads-dev", "payments-prod": "workloads-prod",
+        };
+        for (const account of accounts) {
+            const inputs = rec.inputs(account);
+            assert.equal(account.protect, true);
+            assert.equal(inputs.closeOnDeletion, false);
+            assert.equal(inputs.roleName, "OrganizationAccountAccessRole");
+            assert.match(inputs.email, /^aws\+acme-[a-z-]+@acme\.example$/);
+            const role = account.name.replace("organization-account-", "");
+            if (placedIn[role]) assert.ok(account.dependencies.includes(unit(placedIn[role])), `${role} is not in ${placedIn[role]}`);
+        }
+    });
+
+    it("an existing account is used, not created", async () => {
+        const rec = await organizationVariant("organization-aws", {
+            organization: { environments: ["dev", "prod"], domains: ["orders"], securityContacts: ["security@acme.example"], existingAccounts: { "log-archive": "123456789012" } },
+        });
+        assert.equal(rec.ofType(T.account).some((a) => a.name.endsWith("log-archive")), false);
+        assert.equal(rec.ofType(T.account).length, 5);
+        // Its provider still assumes the organization's role in it.
+        const provider = rec.ofType(T.provider).find((p) => p.name === "aws-log-archive")!;
+        assert.equal(json(rec.inputs(provider).assumeRoles)[0].roleArn, "arn:aws:iam::123456789012:role/OrganizationAccountAccessRole");
+    });
+
+    it("one provider per member account, assuming the organization's role there and bound to that account", async () => {
+        const rec = await organizationSample("organization-aws", false);
+        const members = rec.ofType(T.provider).filter((p) => p.name.startsWith("aws-"));
+        assert.equal(members.length, 8);
+        for (const provider of members) {
+            const inputs = rec.inputs(provider);
+            const id = json(inputs.allowedAccountIds)[0];
+            assert.match(id, /-id$/);
+            assert.equal(json(inputs.assumeRoles)[0].roleArn, `arn:aws:iam::${id}:role/OrganizationAccountAccessRole`);
+        }
+        const management = rec.ofType(T.provider).find((p) => p.name === "aws")!;
+        assert.deepEqual(json(rec.inputs(management).allowedAccountIds), ["000000000000"]);
+    });
+
+    it("an organization trail (all accounts, all regions, validation) into a KMS-encrypted, object-locked bucket in the log-archive account", async () => {
+        const rec = await organizationSample("organization-aws");
+        const trail = rec.one(T.trail);
+        const inputs = rec.inputs(trail);
+        assert.equal(inputs.isOrganizationTrail, true);
+        assert.equal(inputs.isMultiRegionTrail, true);
+        assert.equal(inputs.includeGlobalServiceEvents, true);
+        assert.equal(inputs.enableLogFileValidation, true);
+        const key = rec.one(T.key);
+        const bucket = rec.one(T.bucket);
+        const policy = rec.one(T.bucketPolicy);
+        assert.ok(trail.dependencies.includes(key.urn), "trail is not encrypted with the archive key");
+        assert.ok(trail.dependencies.includes(policy.urn), "the bucket policy must exist before CloudTrail checks it");
+        assert.equal(rec.inputs(bucket).objectLockEnabled, true);
+        assert.equal(bucket.protect, true);
+        assert.equal(key.protect, true);
+        assert.ok(rec.ofType("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length === 1);
+        const logArchive = rec.ofType(T.provider).find((p) => p.name === "aws-log-archive")!;
+        for (const r of [bucket, key, policy]) assert.equal(providerOf(r), logArchive.urn, `${r.name} is not in the log-archive account`);
+        assert.notEqual(providerOf(trail), logArchive.urn, "the organization trail lives in the management account");
+    });
+
+    it("the archive bucket lets this organization's trail and Config write, nobody delete, and only over TLS", async () => {
+        const rec = await organizationSample("organization-aws", false);
+        const statements = JSON.parse(rec.inputs(rec.one(T.bucketPolicy)).policy).Statement as Record<string, any>[];
+        const sids = statements.map((s) => s.Sid);
+        for (const sid of ["DenyInsecureTransport", "DenyDeletingLogs", "CloudTrailAclCheck", "OrganizationTrailWrite", "ConfigWrite"]) assert.ok(sids.includes(sid), sid);
+        const write = statements.find((s) => s.Sid === "OrganizationTrailWrite")!;
+        assert.match(write.Condition.StringEquals["aws:SourceArn"], /^arn:aws:cloudtrail:eu-west-1:000000000000:trail\//);
+        assert.ok(statements.find((s) => s.Sid === "ConfigWrite")!.Condition.StringEquals["aws:SourceOrgID"]);
+    });
+
+    it("GuardDuty, Security Hub, Config aggregator and Access Analyzer run in the security account after its delegation", async () => {
+        const rec = await organizationSample("organization-aws");
+        const security = rec.ofType(T.provider).find((p) => p.name === "aws-security")!;
+        const pairs: [string, string][] = [
+            ["aws:guardduty/organizationConfiguration:OrganizationConfiguration", "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount"],
+
+            ["aws:securityhub/organizationConfiguration:OrganizationConfiguration", "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount"],
+        ];
+        for (const [type, delegation] of pairs) {
+            const r = rec.one(type);
+            assert.equal(providerOf(r), security.urn, `${type} is not in the security account`);
+            assert.ok(r.dependencies.includes(rec.one(delegation).urn), `${type} does not wait for ${delegation}`);
+        }
+        assert.equal(rec.inputs(rec.one("aws:guardduty/organizationConfiguration:OrganizationConfiguration")).autoEnableOrganizationMembers, "ALL");
+        assert.equal(rec.inputs(rec.one("aws:securityhub/organizationConfiguration:OrganizationConfiguration")).autoEnable, true);
+        const securityDetector = rec.ofType("aws:guardduty/detector:Detector").find((d) => d.name === "organization-security-guardduty")!;
+        assert.equal(providerOf(securityDetector), security.urn);
+        assert.ok(securityDetector.dependencies.includes(rec.one("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount").urn));
+        // The management account enables each service before it designates the administrator.
+        assert.ok(rec.one("aws:securityhub/organizationAdminAccount:OrganizationAdminAccount").dependencies.includes(rec.one("aws:securityhub/account:Account").urn));
+        assert.ok(rec.one("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount").dependencies.includes(rec.one("aws:guardduty/detector:Detector", "guardduty-management").urn));
+        const standards = rec.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => rec.inputs(s).standardsArn).sort();
+        assert.deepEqual(standards, [
+            "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+            "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+        ]);
+        const analyzer = rec.one("aws:accessanalyzer/analyzer:Analyzer");
+        assert.equal(rec.inputs(analyzer).type, "ORGANIZATION");
+        assert.ok(analyzer.dependencies.includes(rec.one("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "access-analyzer").urn));
+        const aggregator = rec.one("aws:cfg/configurationAggregator:ConfigurationAggregator");
+        assert.equal(rec.inputs(aggregator).organizationAggregationSource.allRegions, true);
+        assert.ok(aggregator.dependencies.includes(rec.one("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "config").urn));
+        assert.equal(providerOf(aggregator), security.urn);
+    });
+
+    it("every managed account gets the S3 account public access block, EBS encryption by default and a Config recorder", async () => {
+        const rec = await organizationSample("organization-aws");
+        const accounts = rec.ofType(T.account).length + 1; // + the management account
+        assert.equal(rec.ofType(T.pab).length, accounts);
+        assert.equal(rec.ofType(T.ebs).length, accounts);
+        assert.equal(rec.ofType("aws:cfg/recorderStatus:RecorderStatus").length, accounts);
+        for (const pab of rec.ofType(T.pab)) {
+            const inputs = rec.inputs(pab);
+            for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(inputs[flag], true, `${pab.name}.${flag}`);
+        }
+        for (const ebs of rec.ofType(T.ebs)) assert.equal(rec.inputs(ebs).enabled, true);
+        const policy = rec.one(T.bucketPolicy);
+        for (const channel of rec.ofType("aws:cfg/deliveryChannel:DeliveryChannel")) {
+            assert.ok(channel.dependencies.includes(policy.urn), `${channel.name}: Config may write only once the bucket policy grants it`);
+        }
+    });
+
+    it("exports each environment's shared-services account and the role its platform stack assumes", async () => {
+        const outputs = plainValue((await planSample("organization-aws", { preview: false })).outputs) as any;
+        assert.equal(outputs.layer, "organization");
+        assert.equal(outputs.environments.prod.platformScope, "organization-account-shared-prod-id");
+        assert.equal(outputs.environments.prod.platformRoleArn, "arn:aws:iam::organization-account-shared-prod-id:role/OrganizationAccountAccessRole");
+        assert.equal(outputs.environments.dev.domainScopes.orders, "organization-account-orders-dev-id");
+        assert.equal(outputs.securityScope, "organization-account-security-id");
+        assert.ok(outputs.guardrails.some((g: any) => g.kind === "preventive") && outputs.guardrails.some((g: any) => g.kind === "detective"));
+        assert.ok(outputs.nextSteps.some((s: string) => s.includes("pulumi import aws:organizations/organization:Organization")));
+    });
+});

@@ -1,0 +1,86 @@
+import { strict as assert } from "node:assert";
+import { BROAD_ROLES } from "../../../components/azure/identity";
+import { ncrontab, WORKER_ROLES } from "../../../components/azure/worker";
+import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
+
+const APP = "azure-native:web:WebApp";
+const PLAN = "azure-native:web:AppServicePlan";
+const ROLE = "azure-native:authorization:RoleAssignment";
+
+const worker = {
+    environment: "prod" as const,
+    queue: { visibilityTimeoutSeconds: 180 },
+    worker: { enabled: true, artifact: "worker-1.4.2.zip", timeoutSeconds: 30, batchSize: 10, maxConcurrency: 20, schedule: "0 2 * * *" },
+};
+const setting = (app: Record<string, any>, name: string) => (app.siteConfig.appSettings as { name: string; value: unknown }[]).find((s) => s.name === name)?.value;
+
+describe("components/azure/worker.ts", () => {
+    it("is absent unless worker.enabled", async () => {
+        const rec = await runDomain({ environment: "prod" });
+        assert.deepEqual(rec.ofType(APP), []);
+    });
+
+    it("runs on a zone-redundant Flex Consumption plan with a maximum instance count and the runtime", async () => {
+        const rec = await runDomain(worker);
+        const plan = rec.inputs(rec.one(PLAN));
+        assert.deepEqual(plan.sku, { name: "FC1", tier: "FlexConsumption" });
+        assert.equal(plan.zoneRedundant, true);
+        const app = rec.inputs(rec.one(APP));
+        assert.equal(app.kind, "functionapp,linux");
+        assert.equal(app.functionAppConfig.scaleAndConcurrency.maximumInstanceCount, 20);
+        assert.deepEqual(app.functionAppConfig.scaleAndConcurrency.alwaysReady, []);
+        assert.deepEqual(app.functionAppConfig.runtime, { name: "node", version: "22" });
+    });
+
+    it("is private: public network access off, VNet integration in the platform's delegated subnet, all traffic routed", async () => {
+        const rec = await runDomain(worker);
+        const app = rec.inputs(rec.one(APP));
+        assert.equal(app.publicNetworkAccess, "Disabled");
+        assert.equal(app.httpsOnly, true);
+        assert.equal(app.virtualNetworkSubnetId, (fakeExports.extras as any).subnets.functions);
+        assert.deepEqual(app.outboundVnetRouting, { allTraffic: true });
+    });
+
+    it("connects to Service Bus and its storage by identity: no connection string, no key", async () => {
+        const rec = await runDomain(worker, { preview: false });
+        const app = rec.inputs(rec.one(APP));
+        const identity = rec.one("azure-native:managedidentity:UserAssignedIdentity", "worker-identity");
+        assert.deepEqual(app.identity.userAssignedIdentities, [fabricatedId(identity)]);
+        assert.equal(setting(app, "ServiceBusConnection__credential"), "managedidentity");
+        assert.match(String(setting(app, "ServiceBusConnection__fullyQualifiedNamespace")), /\.servicebus\.windows\.net$/);
+        assert.equal(setting(app, "AzureWebJobsStorage__credential"), "managedidentity");
+        assert.equal(app.functionAppConfig.deployment.storage.authentication.type, "UserAssignedIdentity");
+        const names = (app.siteConfig.appSettings as { name: string }[]).map((s) => s.name);
+        assert.ok(!names.some((n) => /^AzureWebJobsStorage$|ServiceBusConnection$/.test(n)), names.join(", "));
+    });
+
+    it("sets the invocation timeout, the batch and the timer schedule as host settings", async () => {
+        const app = (await runDomain(worker, { preview: false })).inputs((await runDomain(worker, { preview: false })).one(APP));
+        assert.equal(setting(app, "AzureFunctionsJobHost__functionTimeout"), "00:00:30");
+        assert.equal(setting(app, "AzureFunctionsJobHost__extensions__serviceBus__maxMessageBatchSize"), "10");
+        assert.equal(setting(app, "WORKER_SCHEDULE"), "0 0 2 * * *");
+        assert.equal(ncrontab("*/5 * * * 1-5"), "0 */5 * * * 1-5");
+    });
+
+    it("sends telemetry to Application Insights on the central workspace, local auth off", async () => {
+        const rec = await runDomain(worker);
+        const insights = rec.inputs(rec.one("azure-native:applicationinsights:Component"));
+        assert.equal(insights.workspaceResourceId, (fakeExports.extras as any).logAnalyticsWorkspaceId);
+        assert.equal(insights.disableLocalAuth, true);
+    });
+
+    it("grants its own identity only: queue receiver, host storage, telemetry; granted before the app exists", async () => {
+        const rec = await runDomain(worker, { preview: false });
+        const grants = rec.ofType(ROLE).filter((r) => r.name.startsWith("orders-worker"));
+        const roles = grants.map((g) => String(rec.inputs(g).roleDefinitionId).split("/").pop()).sort();
+        assert.deepEqual(roles, [WORKER_ROLES.monitoringMetricsPublisher, WORKER_ROLES.serviceBusDataReceiver, WORKER_ROLES.storageBlobDataOwner].sort());
+        assert.ok(!roles.some((r) => Object.values(BROAD_ROLES).includes(r as never)));
+        assert.equal(rec.inputs(grants.find((g) => g.name.includes("queue-receiver"))!).scope, fabricatedId(rec.one("azure-native:servicebus:Queue")));
+        for (const grant of grants) assert.ok(rec.one(APP).dependencies.includes(grant.urn), grant.name);
+    });
+
+    it("keeps always-ready instances for the worker function (cold-start option)", async () => {
+        const rec = await runDomain({ ...worker, worker: { ...worker.worker, warmInstances: 2 } });
+        assert.deepEqual(rec.inputs(rec.one(APP)).functionAppConfig.scaleAndConcurrency.alwaysReady, [{ name: "function:worker", instanceCount: 2 }]);
+    });
+});

@@ -1,0 +1,79 @@
+import { strict as assert } from "node:assert";
+import { ConfigError } from "../../../components/core/config/errors";
+import { validateStackConfig } from "../../../components/core/config/validate";
+import { organizationConfig } from "../../organization-helpers";
+
+function problems(raw: Record<string, unknown>): string[] {
+    try {
+        validateStackConfig(raw);
+        return [];
+    } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        return error.problems.map((p) => `${p.path} ${p.message}`);
+    }
+}
+
+const sample = (cloud: string) => organizationConfig(`organization-${cloud}`);
+const has = (list: string[], start: string) => assert.ok(list.some((p) => p.startsWith(start)), `no "${start}" in:\n${list.join("\n")}`);
+
+describe("components/core/config/rules/organization.ts", () => {
+    it("the three sample organization configs are valid", () => {
+        for (const cloud of ["aws", "azure", "gcp"]) assert.deepEqual(problems(sample(cloud)), [], cloud);
+    });
+
+    it("reports every missing anchor of an organization stack at once", () => {
+        has(problems({ ...sample("aws"), organization: { domains: ["orders"] }, hierarchy: {}, aws: {} }), "landing-zone:organization.securityContacts needs");
+        const aws = problems({ ...sample("aws"), hierarchy: {}, aws: {} });
+        has(aws, "landing-zone:hierarchy.emailDomain is required");
+        has(aws, "landing-zone:aws.accountId is required");
+        const gcp = problems({ ...sample("gcp"), hierarchy: { parentId: "folders/1" }, organization: { securityContacts: ["a@b.example"] } });
+        has(gcp, "landing-zone:hierarchy.parentId is required for organization-gcp");
+        has(gcp, "landing-zone:hierarchy.billingAccount is required");
+        has(gcp, "landing-zone:organization.allowedCustomerIds needs");
+        has(problems({ ...sample("azure"), azure: {} }), "landing-zone:azure.tenantId is required");
+    });
+
+    it("existing AWS accounts must name a known role and a 12-digit id", () => {
+        const org = { ...sample("aws").organization, existingAccounts: { audit: "123456789012", security: "12345" } };
+        const found = problems({ ...sample("aws"), organization: org });
+        has(found, "landing-zone:organization.existingAccounts.audit is not an account role");
+        has(found, "landing-zone:organization.existingAccounts.security must be a 12-digit account id");
+        const ok = { ...sample("aws").organization, existingAccounts: { security: "123456789012" } };
+        assert.deepEqual(problems({ ...sample("aws"), organization: ok }), []);
+    });
+
+    it("one platform subscription per environment, in a landing-zone group", () => {
+        const subscriptions = [
+            { id: "00000000-0000-0000-0000-000000000002", group: "management", environment: "dev" },
+            { id: "00000000-0000-0000-0000-000000000003", group: "corp", environment: "prod" },
+            { id: "00000000-0000-0000-0000-000000000004", group: "online", environment: "prod" },
+        ];
+        const found = problems({ ...sample("azure"), organization: { ...sample("azure").organization, subscriptions } });
+        has(found, "landing-zone:organization.subscriptions[0].environment applies only to a landing-zone group");
+        has(found, "landing-zone:organization.subscriptions names more than one platform subscription for environment prod");
+    });
+
+    it("the organization block belongs to the organization layer; workload blocks do not", () => {
+        const platform = organizationConfig("organization-aws");
+        has(problems({ ...platform, layer: "platform", organization: platform.organization, aws: { ...platform.aws, clusterAdminArns: ["arn:aws:iam::000000000000:role/a"] } }),
+            "landing-zone:organization applies only to layer organization");
+        has(problems({ ...sample("gcp"), database: { layout: "single" } }), "landing-zone:database applies to platform and domain stacks");
+    });
+});
+
+describe("landing-zone:organizationStack (platform layer)", () => {
+    const gcpPlatform = {
+        layer: "platform", cloud: "gcp", environment: "dev", region: "europe-west1", owner: "platform-team",
+        organizationStack: "organization-gcp", hierarchy: { mode: "create", billingAccount: "012345-6789AB-CDEF01" },
+    };
+
+    it("a gcp platform reads its folder from the organization stack: no parentId needed", () => {
+        assert.deepEqual(problems(gcpPlatform), []);
+    });
+
+    it("needs hierarchy.mode create and a gcp platform stack", () => {
+        has(problems({ ...gcpPlatform, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-sandbox-1" } }), "landing-zone:hierarchy.mode must be create when organizationStack is set");
+        has(problems({ ...gcpPlatform, cloud: "aws", region: "eu-west-1", hierarchy: { mode: "skip" } }), "landing-zone:organizationStack applies only to a gcp platform stack");
+        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a gcp platform stack");
+    });
+});

@@ -1,0 +1,111 @@
+import { strict as assert } from "node:assert";
+import { organizationPolicyRules } from "../../../components/gcp/guardrails";
+import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
+import { planSample, plainValue } from "../../harness";
+import { organizationSample } from "../../organization-helpers";
+
+const T = {
+    folder: "gcp:organizations/folder:Folder",
+    project: "gcp:organizations/project:Project",
+    policy: "gcp:orgpolicy/policy:Policy",
+    sink: "gcp:logging/organizationSink:OrganizationSink",
+    bucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
+    member: "gcp:projects/iAMMember:IAMMember",
+    audit: "gcp:organizations/iamAuditConfig:IamAuditConfig",
+    contact: "gcp:essentialcontacts/contact:Contact",
+};
+
+/** The constraints the issue lists beyond the platform's seven (security foundations blueprint). */
+const BLUEPRINT = [
+    "iam.allowedPolicyMemberDomains", "compute.requireOsLogin", "compute.disableSerialPortAccess",
+    "compute.restrictXpnProjectLienRemoval", "gcp.resourceLocations", "sql.restrictAuthorizedNetworks",
+    "sql.restrictPublicIp", "iam.disableServiceAccountKeyUpload", "storage.publicAccessPrevention",
+];
+
+describe("gcp/organization.ts (organization-gcp)", () => {
+    it("organization -> landing-zone folder -> a folder per environment and a security folder with the security and logging projects", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const folders = rec.ofType(T.folder);
+        assert.deepEqual(folders.map((f) => rec.inputs(f).displayName).sort(), ["acme-dev", "acme-landing-zone", "acme-prod", "acme-security"]);
+        const root = folders.find((f) => rec.inputs(f).displayName === "acme-landing-zone")!;
+        assert.equal(rec.inputs(root).parent, "organizations/123456789012");
+        for (const f of folders.filter((x) => x !== root)) assert.ok(f.dependencies.includes(root.urn), `${f.name} is not under the landing-zone folder`);
+        const projects = rec.ofType(T.project);
+        assert.deepEqual(projects.map((p) => rec.inputs(p).projectId.replace(/-[a-z0-9]{6}$/, "")).sort(), ["acme-org-logging", "acme-org-security"]);
+        const security = folders.find((f) => rec.inputs(f).displayName === "acme-security")!;
+        for (const p of projects) {
+            assert.ok(p.dependencies.includes(security.urn), `${p.name} is not in the security folder`);
+            assert.equal(p.protect, true);
+            assert.equal(rec.inputs(p).autoCreateNetwork, false);
+        }
+    });
+
+    it("the blueprint's organization policy set on the landing-zone folder, with config-driven values", async () => {
+        const rules = organizationPolicyRules({ organization: {
+            environments: ["prod"], domains: [], allowedRegions: ["europe-west1"], securityContacts: ["sec@acme.example"],
+            existingAccounts: {}, allowedCustomerIds: ["C0abc1234"], subscriptions: [],
+        } });
+        const constraints = rules.map((r) => r.constraint);
+        for (const c of [...BLUEPRINT, ...ORG_POLICY_RULES.map((r) => r.constraint)]) assert.ok(constraints.includes(c), `missing ${c}`);
+        assert.equal(new Set(constraints).size, constraints.length, "a constraint is listed twice");
+        assert.deepEqual(rules.find((r) => r.constraint === "iam.allowedPolicyMemberDomains")!.values, ["C0abc1234"]);
+        assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations"]);
+        assert.deepEqual(rules.find((r) => r.constraint === "essentialcontacts.allowedContactDomains")!.values, ["@acme.example"]);
+
+        const rec = await organizationSample("organization-gcp");
+        const root = rec.ofType(T.folder).find((f) => f.name === "organization-landing-zone-folder")!;
+        const policies = rec.ofType(T.policy);
+        assert.equal(policies.length, rules.length);
+        for (const policy of policies) {
+            assert.ok(policy.dependencies.includes(root.urn), `${policy.name} is not on the landing-zone folder`);
+            const [rule] = rec.inputs(policy).spec.rules;
+            assert.ok(rule.enforce === "TRUE" || rule.denyAll === "TRUE" || rule.values?.allowedValues?.length > 0, `${policy.name} enforces nothing`);
+        }
+        const locations = policies.find((p) => p.name.endsWith("gcp-resourceLocations"))!;
+        assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations"]);
+    });
+
+    it("projects are created only after every organization policy exists (no default service account Editor grant)", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const policies = rec.ofType(T.policy).map((p) => p.urn);
+        for (const project of rec.ofType(T.project)) {
+            for (const policy of policies) assert.ok(project.dependencies.includes(policy), `${project.name} does not wait for ${policy}`);
+        }
+    });
+
+    it("an organization sink of audit logs into a log bucket of the logging project, its writer granted on that bucket only", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const sink = rec.one(T.sink);
+        const inputs = rec.inputs(sink);
+        assert.equal(inputs.orgId, "123456789012");
+        assert.equal(inputs.includeChildren, true);
+        assert.match(inputs.filter, /cloudaudit\.googleapis\.com/);
+        const bucket = rec.one(T.bucket);
+        assert.ok(sink.dependencies.includes(bucket.urn), "the sink must wait for its bucket");
+        assert.equal(bucket.protect, true);
+        assert.equal(rec.inputs(bucket).locked, true);
+        const writer = rec.one(T.member, "sink-writer");
+        assert.equal(rec.inputs(writer).role, "roles/logging.bucketWriter");
+        assert.ok(writer.dependencies.includes(sink.urn));
+        assert.match(rec.inputs(writer).condition.expression, /buckets\/acme-org-organization-audit/);
+    });
+
+    it("data-access audit logs for all services and the security team as essential contacts", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const audit = rec.inputs(rec.one(T.audit));
+        assert.equal(audit.service, "allServices");
+        assert.deepEqual(audit.auditLogConfigs.map((c: any) => c.logType).sort(), ["ADMIN_READ", "DATA_READ", "DATA_WRITE"]);
+        const contact = rec.inputs(rec.one(T.contact));
+        assert.equal(contact.parent, "organizations/123456789012");
+        assert.equal(contact.email, "security@acme.example");
+        assert.ok(contact.notificationCategorySubscriptions.includes("SECURITY"));
+    });
+
+    it("exports each environment's folder for its platform stack", async () => {
+        const outputs = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        // The folder's `name` output (`folders/<number>` after deploy; the mock fabricates it from the logical name).
+        assert.equal(outputs.environments.prod.containerId, "organization-prod-folder");
+        assert.deepEqual(Object.keys(outputs.environments).sort(), ["dev", "prod"]);
+        assert.ok(outputs.securityScope.startsWith("acme-org-security"));
+    });
+});

@@ -1,0 +1,108 @@
+import { strict as assert } from "node:assert";
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { newDomain } from "../../tools/new-domain";
+import { parseArgs } from "../../tools/new-domain/args";
+import { domainsOf, registerDomain } from "../../tools/new-domain/register";
+import { planStacks } from "../../tools/plan/plan-stacks";
+import { stackFile } from "../../tools/plan/stack-files";
+import { stackDir } from "./stack-dir";
+
+const samples = (...stacks: string[]) => stackDir(Object.fromEntries(stacks.map((s) => [s, { from: s }])));
+const run = (...argv: string[]) => newDomain(parseArgs(argv));
+const read = (stack: string, dir: string) => readFileSync(stackFile(stack, dir), "utf8");
+
+describe("npm run new-domain", () => {
+    it("writes a domain stack from the template, registers it on the platform keeping every other line, and the pair plans", async () => {
+        const dir = samples("platform-aws-prod");
+        const before = read("platform-aws-prod", dir);
+        const result = run("billing", "--cloud", "aws", "--env", "prod", "--config-dir", dir);
+        assert.equal(result.code, 0, result.out);
+        assert.deepEqual(result.written, [stackFile("billing-aws-prod", dir), stackFile("platform-aws-prod", dir)]);
+        const after = read("platform-aws-prod", dir);
+        assert.equal(after, before.replace("    payments: {}\n", "    payments: {}\n    billing: {}\n"), "one line added, nothing else touched");
+        assert.match(after, /^# yaml-language-server/, "comments kept");
+        assert.deepEqual(domainsOf(after), ["orders", "payments", "billing"]);
+        const domain = read("billing-aws-prod", dir);
+        assert.match(domain, /^# Domain stack of "billing" on aws \(prod\)/m);
+        assert.equal(parse(domain).config["landing-zone:domain"], "billing");
+        assert.match(result.out, /npm run plan -- platform-aws-prod billing-aws-prod[^]*pulumi up --stack platform-aws-prod[^]*pulumi stack init billing-aws-prod[^]*pulumi up --stack billing-aws-prod/);
+        const plans = await planStacks(["platform-aws-prod", "billing-aws-prod"], { configDir: dir });
+        assert.deepEqual(plans.map((p) => [p.stack, p.error && String(p.error)]), [["platform-aws-prod", undefined], ["billing-aws-prod", undefined]]);
+    });
+
+    for (const stack of ["platform-azure-prod", "platform-gcp-dev", "platform-aws-dev"]) {
+        it(`the template validates against ${stack} (the command checks both files before writing)`, () => {
+            const [, cloud, env] = stack.split("-");
+            const result = run("billing", "--cloud", cloud, "--env", env, "--config-dir", samples(stack));
+            assert.equal(result.code, 0, result.out);
+        });
+    }
+
+    it("--from copies the other domain's file with the domain's name replaced and its comments kept", () => {
+        const dir = samples("platform-gcp-prod", "orders-gcp-prod");
+        const result = run("billing", "--cloud", "gcp", "--env", "prod", "--from", "orders", "--config-dir", dir);
+        assert.equal(result.code, 0, result.out);
+        const text = read("billing-gcp-prod", dir);
+        assert.match(text, /# dev -> prod: releases deploy to the dev cluster/);
+        const config = parse(text).config;
+        assert.equal(config["landing-zone:domain"], "billing");
+        assert.equal(config["landing-zone:owner"], "billing-team");
+        assert.equal(config["landing-zone:pipeline"].repository, "acme/billing-service");
+        assert.doesNotMatch(text, /orders/);
+    });
+
+    it("refuses to overwrite an existing domain stack file and writes nothing", () => {
+        const dir = samples("platform-aws-dev", "orders-aws-dev");
+        const before = read("platform-aws-dev", dir);
+        const result = run("orders", "--cloud", "aws", "--env", "dev", "--config-dir", dir);
+        assert.equal(result.code, 2);
+        assert.match(result.out, /Pulumi\.orders-aws-dev\.yaml exists; new-domain never overwrites a stack file/);
+        assert.equal(read("platform-aws-dev", dir), before);
+        assert.deepEqual(result.written, []);
+    });
+
+    it("does not register a domain twice (the platform file stays as it is)", () => {
+        const dir = samples("platform-aws-prod");
+        const before = read("platform-aws-prod", dir);
+        const result = run("payments", "--cloud", "aws", "--env", "prod", "--config-dir", dir);
+        assert.equal(result.code, 0, result.out);
+        assert.equal(read("platform-aws-prod", dir), before);
+        assert.match(result.out, /"payments" was already registered/);
+    });
+
+    it("lists every bad argument at once (name, cloud, env, --from), exit 2, nothing written", () => {
+        const dir = samples("platform-aws-prod");
+        const result = run("Pay_ments", "--cloud", "oracle", "--env", "qa", "--from", "-x", "--config-dir", dir);
+        assert.equal(result.code, 2);
+        assert.match(result.out, /new-domain: 5 problem\(s\)/);
+        assert.match(result.out, /domain "Pay_ments" must match/);
+        assert.match(result.out, /--cloud must be one of aws \| azure \| gcp \(got "oracle"\)/);
+        assert.match(result.out, /--env must be one of dev \| staging \| prod \(got "qa"\)/);
+        assert.match(result.out, /--from needs a value/);
+        assert.equal(run("--cloud", "aws").code, 2);
+        assert.match(run("--cloud", "aws").out, /name exactly one domain[^]*--env is required/);
+        assert.ok(!existsSync(stackFile("Pay_ments-oracle-qa", dir)));
+    });
+
+    it("refuses when the platform stack file is missing or the new files would not validate", () => {
+        const dir = samples("orders-aws-dev");
+        assert.match(run("billing", "--cloud", "aws", "--env", "dev", "--config-dir", dir).out, /no platform stack file .*Pulumi\.platform-aws-dev\.yaml/);
+        const bad = stackDir({ "platform-aws-dev": { from: "platform-aws-dev", edit: (t) => t.replace("landing-zone:prefix: acme", "landing-zone:prefix: ACME") } });
+        const result = run("billing", "--cloud", "aws", "--env", "dev", "--config-dir", bad);
+        assert.equal(result.code, 2);
+        assert.match(result.out, /platform-aws-dev: landing-zone:prefix must match/);
+        assert.ok(!existsSync(stackFile("billing-aws-dev", bad)));
+    });
+});
+
+describe("registerDomain (the platform file's text)", () => {
+    it("adds to a flow map, creates a missing block, fills an empty key; comments and the rest stay byte for byte", () => {
+        assert.equal(registerDomain("config:\n  a: 1  # keep\n  landing-zone:domains: {orders: {}}\n", "billing"),
+            "config:\n  a: 1  # keep\n  landing-zone:domains: {orders: {}, billing: {}}\n");
+        assert.equal(registerDomain("# top\nconfig:\n  a: { x: 1 }\n", "billing"), "# top\nconfig:\n  a: { x: 1 }\n  landing-zone:domains:\n    billing: {}\n");
+        assert.equal(registerDomain("config:\n  landing-zone:domains:\n  b: 2\n", "billing"), "config:\n  landing-zone:domains:\n    billing: {}\n  b: 2\n");
+        assert.equal(registerDomain("config:\n  landing-zone:domains:\n    orders:\n      quota: small\n  b: 2\n", "billing"),
+            "config:\n  landing-zone:domains:\n    orders:\n      quota: small\n    billing: {}\n  b: 2\n");
+    });
+});

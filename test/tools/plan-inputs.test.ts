@@ -1,0 +1,101 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { ConfigError } from "../../components/core/config/errors";
+import { isInputError } from "../../tools/plan/errors";
+import { checkPolicies, stackPolicyConfig } from "../../tools/plan/policies";
+import { planStacks } from "../../tools/plan/plan-stacks";
+import { checkStackInputs, referencedStack } from "../../tools/plan/references";
+import { runStack } from "../../tools/plan/run-stack";
+import { readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
+import { stackDir } from "./stack-dir";
+
+const set = (key: string, value: string) => (text: string) =>
+    new RegExp(`^  ${key}:`, "m").test(text) ? text.replace(new RegExp(`^  ${key}:.*$`, "m"), `  ${key}: ${value}`) : `${text}  ${key}: ${value}\n`;
+
+function configError(fn: () => unknown): string {
+    try {
+        fn();
+    } catch (error) {
+        assert.ok(error instanceof ConfigError, String(error));
+        return error.message;
+    }
+    assert.fail("no ConfigError");
+}
+
+describe("tools/plan: config mistakes first, then the platform", () => {
+    it("a domain stack with landing-zone:cloud oracle names the bad key instead of looking for platform-oracle-prod", () => {
+        const dir = stackDir({ "orders-oracle-prod": { from: "orders-aws-prod", edit: set("landing-zone:cloud", "oracle") } });
+        const message = configError(() => checkStackInputs(readStackConfig("orders-oracle-prod", dir), dir));
+        assert.match(message, /landing-zone:cloud must be one of aws \| azure \| gcp \(got "oracle"\)/);
+        assert.doesNotMatch(message, /platform-oracle/);
+    });
+
+    it("a domain its platform stack file does not register under landing-zone:domains fails with the one message", () => {
+        const dir = stackDir({ "payments-gcp-dev": { from: "orders-gcp-dev", edit: set("landing-zone:domain", "payments") } });
+        const message = configError(() => checkStackInputs(readStackConfig("payments-gcp-dev", dir), dir));
+        assert.match(message, /landing-zone:domain "payments" is not registered on platform stack "platform-gcp-dev" \(registered: orders\); add it under landing-zone:domains in config\/Pulumi\.platform-gcp-dev\.yaml/);
+    });
+
+    it("reads only the keys of landing-zone:domains (a platform without the block registers no domain)", () => {
+        const platform = readFileSync(stackFile("platform-aws-dev"), "utf8").replace(/^ {2}landing-zone:domains:\n( {4}.*\n)+/m, "");
+        assert.doesNotMatch(platform, /landing-zone:domains/, "the block is gone from the fixture");
+        const dir = stackDir({ "platform-aws-dev": platform, "orders-aws-dev": { from: "orders-aws-dev" } });
+        assert.match(configError(() => checkStackInputs(readStackConfig("orders-aws-dev", dir), dir)), /"orders" is not registered on platform stack "platform-aws-dev" \(registered: none\)/);
+    });
+
+    it("plaintext under landing-zone-secrets and a provider region other than landing-zone:region are config errors, reported together", () => {
+        const dir = stackDir({
+            "orders-azure-dev": { from: "orders-azure-dev", edit: (t) => set("azure-native:location", "northeurope")(set("landing-zone-secrets:gitAccessToken", "ghp_plaintext")(t)) },
+        });
+        const message = configError(() => checkStackInputs(readStackConfig("orders-azure-dev", dir), dir));
+        assert.match(message, /\(2 problems\)/);
+        assert.match(message, /landing-zone-secrets:gitAccessToken is plaintext; .*pulumi config set --secret landing-zone-secrets:gitAccessToken/);
+        assert.match(message, /azure-native:location is "northeurope" but landing-zone:region is "westeurope"/);
+        const encrypted = stackDir({ "orders-azure-dev": { from: "orders-azure-dev", edit: set("landing-zone-secrets:gitAccessToken", "\n    secure: v1:abc") } });
+        assert.doesNotThrow(() => checkStackInputs(readStackConfig("orders-azure-dev", encrypted), encrypted));
+    });
+
+    it("a YAML syntax error names the file, line and column", () => {
+        const dir = stackDir({ broken: "config:\n  landing-zone:layer: domain\n   landing-zone:cloud: aws\n" });
+        assert.throws(() => readConfigMap("broken", dir), (error: Error) => {
+            assert.ok(isInputError(error));
+            assert.match(error.message, /Pulumi\.broken\.yaml:2:23: Nested mappings are not allowed/);
+            return true;
+        });
+    });
+
+    it("landing-zone:platformStack as org/project/stack resolves to the planned stack of that name", async () => {
+        assert.deepEqual(referencedStack({ "landing-zone:layer": "domain", "landing-zone:platformStack": "acme/landing-zone/platform-aws-dev" }),
+            { name: "acme/landing-zone/platform-aws-dev", stack: "platform-aws-dev" });
+        const dir = stackDir({ "orders-aws-dev": { from: "orders-aws-dev", edit: set("landing-zone:platformStack", "acme/landing-zone/platform-aws-dev") } });
+        const plans = await planStacks(["orders-aws-dev"], { configDir: dir });
+        const domain = plans.find((p) => p.stack === "orders-aws-dev")!;
+        assert.equal(domain.error, undefined, String(domain.error));
+        assert.ok(domain.result!.resources.length > 10);
+        assert.deepEqual(plans.map((p) => [p.stack, p.requested]), [["platform-aws-dev", false], ["orders-aws-dev", true]]);
+    });
+});
+
+describe("the program rejects what the plan rejects", () => {
+    it("a plaintext landing-zone-secrets value fails the program's own config validation (pulumi preview)", async () => {
+        const file = readStackConfig("platform-azure-dev");
+        file.config["landing-zone-secrets:gitAccessToken"] = "ghp_plaintext";
+        await assert.rejects(runStack(file), (error: Error) => /landing-zone-secrets:gitAccessToken is plaintext/.test(error.message));
+        file.secretKeys.push("landing-zone-secrets:gitAccessToken");
+        const result = await runStack(file);
+        assert.ok(result.resources.length > 10, "a secret value plans");
+    });
+});
+
+describe("tools/plan --strict", () => {
+    it("plans a domain against fabricated outputs of its platform, so rules deferred on the platform's unknowns run", async () => {
+        const deferred = async (strict: boolean) => {
+            const plan = (await planStacks(["orders-gcp-prod"], { strict })).find((p) => p.stack === "orders-gcp-prod")!;
+            const violations = await checkPolicies(plan.result!.resources, stackPolicyConfig(readStackConfig("orders-gcp-prod").config));
+            return violations.filter((v) => v.deferred).length;
+        };
+        const [preview, strict] = [await deferred(false), await deferred(true)];
+        assert.ok(preview > 0, "the default plan defers the IAM members that name platform identities");
+        assert.ok(strict < preview, `strict runs them (${strict} deferred vs ${preview})`);
+    });
+});

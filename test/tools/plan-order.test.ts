@@ -1,0 +1,22 @@
+import { strict as assert } from "node:assert";
+import { planStacks, referencedOrganization, referencedPlatform } from "../../tools/plan/plan-stacks";
+import { plainValue } from "../harness";
+
+describe("tools/plan/plan-stacks.ts (organization -> platform -> domain)", () => {
+    it("a platform references its organization stack only when it names one; a domain its platform", () => {
+        assert.equal(referencedOrganization({ "landing-zone:layer": "platform", "landing-zone:organizationStack": "organization-gcp" }), "organization-gcp");
+        assert.equal(referencedOrganization({ "landing-zone:layer": "platform" }), undefined);
+        assert.equal(referencedOrganization({ "landing-zone:layer": "domain", "landing-zone:organizationStack": "organization-gcp" }), undefined);
+        assert.equal(referencedPlatform({ "landing-zone:layer": "domain", "landing-zone:cloud": "gcp", "landing-zone:environment": "dev" }), "platform-gcp-dev");
+    });
+
+    it("plans the organization, then the platform that reads it, then the domain, and resolves each StackReference", async () => {
+        const plans = await planStacks(["orders-gcp-dev"], { preview: false });
+        assert.deepEqual(plans.map((p) => p.stack), ["organization-gcp", "platform-gcp-dev", "orders-gcp-dev"]);
+        for (const plan of plans) assert.equal(plan.error, undefined, `${plan.stack}: ${String(plan.error)}`);
+        const platform = plans[1].result!;
+        // The platform's project lands in the folder organization-gcp planned for dev.
+        const project = platform.resources.find((r) => r.name === "lz-dev-platform-project")!;
+        assert.equal((plainValue(project.inputs) as { folderId?: string }).folderId, "organization-dev-folder");
+    });
+});

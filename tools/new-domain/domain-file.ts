@@ -1,0 +1,76 @@
+/** The text of a new domain stack file: a commented template, or a copy of another domain's file. */
+import { isMap, isScalar, parseDocument, visit } from "yaml";
+import type { Cloud, Environment } from "../../components/core/config/types";
+import { PROVIDER_REGION_KEYS } from "../../components/core/config/rules/outside";
+
+export interface DomainFileInputs {
+    domain: string;
+    cloud: Cloud;
+    env: Environment;
+    /** The platform stack file's config (YAML data), for the values a domain shares with it. */
+    platform: Record<string, unknown>;
+}
+
+const yamlValue = (value: unknown) => (typeof value === "string" && /^[\w./-]+$/.test(value) && !/^\d+$/.test(value) ? value : JSON.stringify(value));
+
+/** Per cloud, the keys of the platform's cloud block a domain stack of that cloud needs too. */
+const SHARED_CLOUD_KEYS: Record<Cloud, string[]> = { aws: [], azure: ["tenantId", "subscriptionId"], gcp: [] };
+
+/** A commented template: the keys every domain stack has, the optional blocks commented out with their choices. */
+export function templateFile({ domain, cloud, env, platform }: DomainFileInputs): string {
+    const get = (key: string) => platform[`landing-zone:${key}`];
+    const providerKey = PROVIDER_REGION_KEYS[cloud];
+    const prefix = String(get("prefix") ?? "lz");
+    const cloudBlock = (get(cloud) ?? {}) as Record<string, unknown>;
+    const shared = SHARED_CLOUD_KEYS[cloud].filter((k) => cloudBlock[k] !== undefined);
+    const lines = [
+        "# yaml-language-server: $schema=./stack-config.schema.json",
+        `# Domain stack of "${domain}" on ${cloud} (${env}), written by npm run new-domain. The platform stack`,
+        `# platform-${cloud}-${env} vends the domain's home; this stack creates the domain's data services and`,
+        "# pipeline through cloud APIs. Uncomment what the domain needs; the schema above completes every key.",
+        "config:",
+        `  ${providerKey}: ${yamlValue(platform[providerKey] ?? get("region"))}`,
+        "  landing-zone:layer: domain",
+        `  landing-zone:cloud: ${cloud}`,
+        `  landing-zone:environment: ${env}`,
+        `  landing-zone:prefix: ${yamlValue(prefix)}`,
+        `  landing-zone:region: ${yamlValue(get("region"))}`,
+        `  landing-zone:owner: ${domain}-team   # the owning team's contact (a tag value)`,
+        `  landing-zone:domain: ${domain}`,
+        "  # Data layout: single | read-replicas (with replicas) | per-domain | sharded (with shards).",
+        "  landing-zone:database:",
+        "    layout: single",
+        "  # landing-zone:queue:",
+        "  #   maxReceiveCount: 5",
+        "  #   visibilityTimeoutSeconds: 60",
+        "  # landing-zone:cache:",
+        "  #   enabled: false",
+        "  # The application and deploy (GitOps) repositories on your Git host, as owner/name.",
+        "  landing-zone:pipeline:",
+        "    source: external",
+        `    repository: ${prefix}/${domain}-service`,
+        `    deployRepository: ${prefix}/${domain}-deploy`,
+    ];
+    if (shared.length) {
+        lines.push(`  landing-zone:${cloud}:`, ...shared.map((k) => `    ${k}: ${yamlValue(cloudBlock[k])}`));
+    }
+    return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A copy of the `from` domain's stack file for `domain`: every string value naming the old domain
+ * as a word (`orders`, `orders-team`, `acme/orders-service`) now names the new one; comments kept.
+ */
+export function copiedFile(text: string, from: string, domain: string): string {
+    const doc = parseDocument(text);
+    const word = new RegExp(`(?<![a-z0-9])${from}(?![a-z0-9])`, "g");
+    visit(doc, {
+        Scalar(key, node) {
+            if (key !== "key" && typeof node.value === "string") node.value = node.value.replace(word, domain);
+        },
+    });
+    if (!isMap(doc.get("config", true))) throw new Error("config: is not a map");
+    const domainNode = doc.getIn(["config", "landing-zone:domain"], true);
+    if (!isScalar(domainNode) || domainNode.value !== domain) doc.setIn(["config", "landing-zone:domain"], domain);
+    return doc.toString();
+}
