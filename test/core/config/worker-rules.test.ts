@@ -8,7 +8,10 @@ type Cloud = keyof typeof REGION;
 
 const domain = (cloud: Cloud, extra: Record<string, unknown>) => ({
     // No pipeline: only the worker block is under test (an aws pipeline needs an external repository).
-    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", pipeline: { enabled: false }, ...extra,
+    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", pipeline: { enabled: false },
+    // An azure prod domain names the group that administers its PostgreSQL servers.
+    ...(cloud === "azure" ? { azure: { databaseAdminGroup: { objectId: "00000000-0000-0000-0000-0000000000db", name: "orders-db-admins" } } } : {}),
+    ...extra,
 });
 const worker = (extra: Record<string, unknown> = {}) => ({ enabled: true, artifact: "1.0.0", ...extra });
 
