@@ -13,20 +13,34 @@ export const BOOTSTRAP_IMAGE = "docker.io/library/postgres:17.6-alpine3.22";
 export const POSTGRES_TOKEN_RESOURCE = "https://ossrdbms-aad.database.windows.net";
 
 /**
- * What the bootstrap runs on every primary, as the bootstrap identity (an Entra administrator):
- * create the application's role for the workload identity's object id (once), then let it connect
- * to and create in its own database only. No password anywhere: the token comes from the container
- * group's managed identity.
+ * What the bootstrap runs on every primary, as the bootstrap identity (an Entra administrator): for
+ * each application identity in `APP_ROLES` (`<role name>=<object id>`, space separated: the
+ * workload's and the worker's), create its role (once), then let it connect to and create in its own
+ * database only. No password anywhere: the token comes from the container group's managed identity.
  */
 export const BOOTSTRAP_SCRIPT = [
     "set -eu",
     "TOKEN=$(wget -qO- --header Metadata:true \"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${TOKEN_RESOURCE}&client_id=${CLIENT_ID}\" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
     "export PGPASSWORD=\"$TOKEN\" PGSSLMODE=require",
     "for host in $HOSTS; do",
-    "  psql -h \"$host\" -U \"$ADMIN_ROLE\" -d postgres -v ON_ERROR_STOP=1 -c \"SELECT pgaadauth_create_principal_with_oid('$APP_ROLE', '$APP_OBJECT_ID', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_ROLE');\" -c \"GRANT CONNECT, TEMPORARY ON DATABASE \\\"$DATABASE\\\" TO \\\"$APP_ROLE\\\";\"",
-    "  psql -h \"$host\" -U \"$ADMIN_ROLE\" -d \"$DATABASE\" -v ON_ERROR_STOP=1 -c \"GRANT USAGE, CREATE ON SCHEMA public TO \\\"$APP_ROLE\\\";\"",
+    "  for app in $APP_ROLES; do",
+    "    APP_ROLE=${app%%=*} APP_OBJECT_ID=${app#*=}",
+    "    psql -h \"$host\" -U \"$ADMIN_ROLE\" -d postgres -v ON_ERROR_STOP=1 -c \"SELECT pgaadauth_create_principal_with_oid('$APP_ROLE', '$APP_OBJECT_ID', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_ROLE');\" -c \"GRANT CONNECT, TEMPORARY ON DATABASE \\\"$DATABASE\\\" TO \\\"$APP_ROLE\\\";\"",
+    "    psql -h \"$host\" -U \"$ADMIN_ROLE\" -d \"$DATABASE\" -v ON_ERROR_STOP=1 -c \"GRANT USAGE, CREATE ON SCHEMA public TO \\\"$APP_ROLE\\\";\"",
+    "  done",
     "done",
 ].join("\n");
+
+/** An application identity the bootstrap creates a role for: its Entra display name and object id. */
+export interface AppRole {
+    name: pulumi.Input<string>;
+    objectId: pulumi.Input<string>;
+}
+
+/** `APP_ROLES` of the job: `<name>=<object id>` per identity, space separated (names and ids have no spaces or `=`). */
+export function appRolesValue(apps: AppRole[]): pulumi.Output<string> {
+    return pulumi.all(apps.map((a) => pulumi.all([a.name, a.objectId]))).apply((pairs) => pairs.map(([n, id]) => `${n}=${id}`).join(" "));
+}
 
 export interface DatabaseBootstrapArgs {
     ctx: StackContext;
@@ -41,16 +55,19 @@ export interface DatabaseBootstrapArgs {
     databaseName: string;
     /** The Entra group that administers the servers (config `azure.databaseAdminGroup`). */
     adminGroup?: AzureEntraGroup;
-    /** The workload identity: its role is created, never an administrator. */
-    app: { name: pulumi.Input<string>; objectId: pulumi.Input<string> };
+    /**
+     * The application identities that get their own database role (the workload's; the worker's when
+     * it reaches data): each role is created, none is an administrator.
+     */
+    apps: AppRole[];
 }
 
 /**
- * Who administers the domain's PostgreSQL servers, and the one-shot creation of the application's
- * role. Administrators: the configured Entra group and a bootstrap identity of this domain; the
- * workload identity is not one. The bootstrap is a container group inside the VNet (the servers have
+ * Who administers the domain's PostgreSQL servers, and the one-shot creation of the applications'
+ * roles (the workload's, the worker's). Administrators: the configured Entra group and a bootstrap
+ * identity of this domain; no application identity is one. The bootstrap is a container group inside the VNet (the servers have
  * no public endpoint) that runs once as the bootstrap identity and stops (`restartPolicy: Never`);
- * a change of what it creates (hosts, role, database) runs it again.
+ * a change of what it creates (hosts, roles, database) runs it again.
  */
 export class DatabaseBootstrap extends pulumi.ComponentResource {
     readonly result: ReturnType<typeof createDatabaseBootstrap>;
@@ -105,8 +122,7 @@ export function createDatabaseBootstrap(name: string, parent: pulumi.Resource, a
             environmentVariables: [
                 env("HOSTS", pulumi.all(args.hosts).apply((hosts) => hosts.join(" "))),
                 env("DATABASE", args.databaseName),
-                env("APP_ROLE", args.app.name),
-                env("APP_OBJECT_ID", args.app.objectId),
+                env("APP_ROLES", appRolesValue(args.apps)),
                 env("ADMIN_ROLE", identityName),
                 env("CLIENT_ID", identity.clientId),
                 env("TOKEN_RESOURCE", POSTGRES_TOKEN_RESOURCE),

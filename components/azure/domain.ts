@@ -109,23 +109,6 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         queueId: queue.queue.id,
     }, opts);
 
-    // The servers' administrators (the configured group, a bootstrap identity; never the workload)
-    // and the one-shot job inside the VNet that creates the workload's own database role.
-    new DatabaseBootstrap(childName(domainName, "database-bootstrap"), {
-        ctx,
-        resourceGroupName,
-        tenantId,
-        jobsSubnetId: extras.apply((e) => {
-            if (!e.subnets.jobs) throw new Error(`platform stack ${platform.name} exports no jobs subnet; update the platform stack first`);
-            return e.subnets.jobs;
-        }),
-        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready })),
-        hosts: database.outputs.shards.map((s) => s.writer),
-        databaseName: database.outputs.databaseName,
-        adminGroup: ctx.config.azure.databaseAdminGroup,
-        app: { name: identityName, objectId: home.workloadPrincipal },
-    }, opts);
-
     const pipeline = ctx.config.pipeline.enabled
         ? new Pipeline(childName(domainName, "pipeline"), {
             ctx,
@@ -153,6 +136,27 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         workspaceId: extras.logAnalyticsWorkspaceId,
         subnetId: extras.apply((e) => workerSubnet(e, platform.name)),
     }, opts).result : undefined;
+
+    // The servers' administrators (the configured group, a bootstrap identity; never an application)
+    // and the one-shot job inside the VNet that creates the workload's own database role, and the
+    // worker's when it reaches data (it signs in as its own identity, like the workload).
+    new DatabaseBootstrap(childName(domainName, "database-bootstrap"), {
+        ctx,
+        resourceGroupName,
+        tenantId,
+        jobsSubnetId: extras.apply((e) => {
+            if (!e.subnets.jobs) throw new Error(`platform stack ${platform.name} exports no jobs subnet; update the platform stack first`);
+            return e.subnets.jobs;
+        }),
+        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready })),
+        hosts: database.outputs.shards.map((s) => s.writer),
+        databaseName: database.outputs.databaseName,
+        adminGroup: ctx.config.azure.databaseAdminGroup,
+        apps: [
+            { name: identityName, objectId: home.workloadPrincipal },
+            ...(worker && ctx.config.worker.reachesData ? [{ name: worker.identityName, objectId: worker.identity.principalId }] : []),
+        ],
+    }, opts);
 
     return {
         namespace: domainName,

@@ -76,9 +76,11 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
     const common = { resourceGroupName: args.resourceGroupName, tags: ctx.tags };
     const appName = ctx.naming.physical("azure.generic", "worker", "func");
 
+    // Its display name in Entra ID is its PostgreSQL role (the domain's database bootstrap creates it).
+    const identityName = ctx.naming.physical("azure.generic", "worker", "id");
     const identity = new managedidentity.UserAssignedIdentity(childName(name, "identity"), {
         ...common,
-        resourceName: ctx.naming.physical("azure.generic", "worker", "id"),
+        resourceName: identityName,
     }, opts);
     const grant = (purpose: string, scope: pulumi.Input<string>, role: keyof typeof WORKER_ROLES) =>
         new authorization.RoleAssignment(childName(name, purpose), {
@@ -183,10 +185,11 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         deadLetterQueueId: pulumi.output(args.deadLetterQueueId),
         privateEgress: true,
         principal: identity.clientId,
-        identityScope: ["queue", "dead-letter-queue", "bucket", "logs"],
+        // The database role: created for this identity by the domain's database bootstrap (reachesData).
+        identityScope: ["queue", "dead-letter-queue", "bucket", ...(w.reachesData ? ["database"] : []), "logs"],
         nextStep: `publish the code package ${w.artifact ?? ""} (a function named "${WORKER_FUNCTION}" with a Service Bus trigger on %WORKER_QUEUE% through connection "${SERVICE_BUS_CONNECTION}") with the pipeline: az functionapp deployment source config-zip, or the Functions action`,
     };
-    return { identity, plan, app, insights, outputs };
+    return { identity, identityName, plan, app, insights, outputs };
 }
 
 /** The domain's serverless queue worker (`landing-zone:azure:Worker`). */

@@ -59,12 +59,7 @@ async function resourceShape(cloud: Cloud) {
 }
 
 /** Where a cloud's worker identity differs, and why (the test fails when the difference goes away). */
-const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {
-    azure: {
-        missing: ["database"],
-        reason: "PostgreSQL Flexible Server with Entra-only auth maps a principal to a database role inside the server; the domain's database admin creates the worker's role (README, worker section)",
-    },
-};
+const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {};
 
 describe("parity: the same worker config gives the same worker on every cloud (orders-*-prod)", () => {
     it("trigger, batch, concurrency cap, timeout, dead-lettering, private egress and timer are the same", async () => {
