@@ -341,7 +341,7 @@ export interface WorkerConfig {
     batchWindowSeconds?: number;
     /**
      * The cap on batches processed at once: SQS maximum concurrency + Lambda reserved concurrency,
-     * Flex Consumption maximum instance count, Cloud Run max instances.
+     * Flex Consumption always-ready instances + maximum instance count, Cloud Run max instances.
      * @minimum 2
      * @maximum 1000
      * @asType integer
