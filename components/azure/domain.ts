@@ -41,8 +41,10 @@ export function workerSubnet(extras: pulumi.Unwrap<AzurePlatformExtras>, platfor
 
 /**
  * Composes the azure domain layer on the platform it references, through Azure APIs only:
- * PostgreSQL (per layout), storage, Service Bus, Redis, CI/CD, then the grants that tie the workload
- * identity the platform vended (federated to the namespace's ServiceAccount) to exactly these resources.
+ * PostgreSQL (per layout), storage, Service Bus, Azure Managed Redis, CI/CD, the queue worker, the
+ * grants that tie the workload identity the platform vended (federated to the namespace's
+ * ServiceAccount) to exactly these resources, and the database bootstrap that creates the workload's
+ * and the worker's own PostgreSQL roles. It needs no access to the cluster's API.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const domainName = ctx.config.domain ?? "app";
