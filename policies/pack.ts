@@ -56,28 +56,29 @@ import { policy as configureAksNodePools } from "./azure/configure-aks-node-pool
 import { policy as configureAzurePostgresBackups } from "./azure/configure-azure-postgres-backups";
 import { policy as disallowAcrAdminUser } from "./azure/disallow-acr-admin-user";
 import { policy as disallowAzureAdminIngressFromInternet } from "./azure/disallow-azure-admin-ingress-from-internet";
+import { policy as disallowAzureManagedRedisAccessKeys } from "./azure/disallow-azure-managed-redis-access-keys";
 import { policy as disallowAzurePrivilegedRoleAssignments } from "./azure/disallow-azure-privileged-role-assignments";
 import { policy as disallowAzureServiceBusLocalAuth } from "./azure/disallow-azure-service-bus-local-auth";
 import { policy as disallowAzureStorageSharedKeys } from "./azure/disallow-azure-storage-shared-keys";
 import { policy as disallowPublicAcr } from "./azure/disallow-public-acr";
 import { policy as disallowPublicAksApi } from "./azure/disallow-public-aks-api";
+import { policy as disallowPublicAzureManagedRedis } from "./azure/disallow-public-azure-managed-redis";
 import { policy as disallowPublicAzurePostgres } from "./azure/disallow-public-azure-postgres";
-import { policy as disallowPublicAzureRedis } from "./azure/disallow-public-azure-redis";
 import { policy as disallowPublicAzureServiceBus } from "./azure/disallow-public-azure-service-bus";
 import { policy as disallowPublicAzureStorage } from "./azure/disallow-public-azure-storage";
 import { policy as disallowPublicKeyVault } from "./azure/disallow-public-key-vault";
 import { policy as enableAksAuditLogs } from "./azure/enable-aks-audit-logs";
 import { policy as enableAksWorkloadIdentity } from "./azure/enable-aks-workload-identity";
-import { policy as enableAzureRedisFailover } from "./azure/enable-azure-redis-failover";
+import { policy as enableAzureManagedRedisHa } from "./azure/enable-azure-managed-redis-ha";
 import { policy as enableKeyVaultPurgeProtection } from "./azure/enable-key-vault-purge-protection";
 import { policy as enableVnetFlowLogs } from "./azure/enable-vnet-flow-logs";
 import { policy as enforceAzurePolicyAssignments } from "./azure/enforce-azure-policy-assignments";
 import { policy as requireAksEntraRbac } from "./azure/require-aks-entra-rbac";
 import { policy as requireAksStandardTier } from "./azure/require-aks-standard-tier";
 import { policy as requireAksUpgradeChannel } from "./azure/require-aks-upgrade-channel";
+import { policy as requireAzureManagedRedisTls } from "./azure/require-azure-managed-redis-tls";
 import { policy as requireAzureNamingConvention } from "./azure/require-azure-naming-convention";
 import { policy as requireAzurePostgresEntraAuth } from "./azure/require-azure-postgres-entra-auth";
-import { policy as requireAzureRedisTls } from "./azure/require-azure-redis-tls";
 import { policy as requireAzureServiceBusDeadLettering } from "./azure/require-azure-service-bus-dead-lettering";
 import { policy as requireAzureServiceBusTls } from "./azure/require-azure-service-bus-tls";
 import { policy as requireAzureStandardTags } from "./azure/require-azure-standard-tags";
@@ -209,28 +210,29 @@ export const policies: LandingZonePolicy[] = [
     configureAzurePostgresBackups,
     disallowAcrAdminUser,
     disallowAzureAdminIngressFromInternet,
+    disallowAzureManagedRedisAccessKeys,
     disallowAzurePrivilegedRoleAssignments,
     disallowAzureServiceBusLocalAuth,
     disallowAzureStorageSharedKeys,
     disallowPublicAcr,
     disallowPublicAksApi,
+    disallowPublicAzureManagedRedis,
     disallowPublicAzurePostgres,
-    disallowPublicAzureRedis,
     disallowPublicAzureServiceBus,
     disallowPublicAzureStorage,
     disallowPublicKeyVault,
     enableAksAuditLogs,
     enableAksWorkloadIdentity,
-    enableAzureRedisFailover,
+    enableAzureManagedRedisHa,
     enableKeyVaultPurgeProtection,
     enableVnetFlowLogs,
     enforceAzurePolicyAssignments,
     requireAksEntraRbac,
     requireAksStandardTier,
     requireAksUpgradeChannel,
+    requireAzureManagedRedisTls,
     requireAzureNamingConvention,
     requireAzurePostgresEntraAuth,
-    requireAzureRedisTls,
     requireAzureServiceBusDeadLettering,
     requireAzureServiceBusTls,
     requireAzureStandardTags,

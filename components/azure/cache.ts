@@ -1,47 +1,50 @@
-import * as redis from "@pulumi/azure-native/redis";
+import * as redisenterprise from "@pulumi/azure-native/redisenterprise";
 import * as pulumi from "@pulumi/pulumi";
 import type { CacheOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { createPrivateEndpoint } from "./private-access";
 
-/** Azure Cache for Redis listens for TLS on 6380 (the non-TLS 6379 stays closed). */
-export const REDIS_TLS_PORT = 6380;
+/** Azure Managed Redis serves its database on one TLS port (Enterprise clustering: no per-shard ports). */
+export const REDIS_TLS_PORT = 10000;
+
+/** Azure Managed Redis has one database per cluster, and it must be named `default`. */
+export const REDIS_DATABASE = "default";
+
+/** The built-in data access policy (the only one Azure Managed Redis offers): read/write on every key. */
+export const REDIS_ACCESS_POLICY = "default";
+
+/** Private link sub-resource of an Azure Managed Redis cluster (zone `privatelink.redis.azure.net`). */
+export const REDIS_PRIVATE_LINK_GROUP = "redisEnterprise";
 
 export interface CacheArgs {
     ctx: StackContext;
     resourceGroupName: pulumi.Input<string>;
     privateEndpointSubnetId: pulumi.Input<string>;
-    /** The platform's `privatelink.redis.cache.windows.net` zone. */
+    /** The platform's `privatelink.redis.azure.net` zone. */
     redisDnsZoneId: pulumi.Input<string>;
-    /** The Entra principal (workload identity client id) clients authenticate as: the cache has no keys. */
+    /** Client id of the Entra principal clients authenticate as (the credentials reference: the cache has no keys). */
     authPrincipal: pulumi.Input<string>;
+    /** Object (principal) id of that principal: it gets the data access policy on the database. */
+    principalId: pulumi.Input<string>;
 }
 
-/** SKU, capacity, replicas and zones of the cache from `cache.size` / `cache.replicas` and the environment. */
+/** SKU, high availability and zones of the cache from `cache.size` / `cache.replicas` and the network. */
 export function cachePlan(ctx: StackContext) {
-    const size = sizeFor("azure", ctx.config.cache.size);
-    const asked = ctx.config.cache.replicas;
-    // Basic is one node (no replica); Standard is a primary + one replica (fixed); Premium takes
-    // 1..3 replicas per primary. The tier follows the replicas asked for, then the size.
-    const name: "Basic" | "Standard" | "Premium" = asked === 0 ? "Basic"
-        : asked > 1 || size.cache === "Premium" ? "Premium" : "Standard";
-    const premium = name === "Premium";
-    const replicas = premium ? Math.min(asked, 3) : name === "Standard" ? 1 : 0;
-    const zoneCount = Math.min(ctx.config.network.zones, replicas + 1);
-    const zones = premium && ctx.config.environment === "prod" && zoneCount > 1 ? ["1", "2", "3"].slice(0, zoneCount) : [];
-    return {
-        sku: { name, family: premium ? "P" : "C", capacity: size.cacheCapacity ?? 1 },
-        premium,
-        replicas,
-        zones,
-    };
+    const sku = sizeFor("azure", ctx.config.cache.size).cache ?? "Balanced_B1";
+    // Azure Managed Redis has no replica count: high availability is one replica of each shard on
+    // another node (in another zone where the region has zones). Any replica asked for turns it on.
+    const highAvailability = ctx.config.cache.replicas > 0;
+    const zoneCount = ctx.config.network.zones;
+    const zones = highAvailability && zoneCount > 1 ? ["1", "2", "3"].slice(0, zoneCount) : [];
+    return { sku, highAvailability, replicas: highAvailability ? 1 : 0, zones };
 }
 
 /**
- * The domain's session cache: Azure Cache for Redis with TLS 1.2 only, the non-TLS port off,
- * Microsoft Entra authentication with access keys disabled, public network access off and a
- * private endpoint; Premium with replicas spread over zones in prod.
+ * The domain's session cache on Azure Managed Redis: a cluster (Balanced SKU, TLS 1.2, public
+ * network access off, high availability across zones when replicas are asked for) with one
+ * database (TLS only on port 10000, access keys off: Microsoft Entra ID only), the workload's data
+ * access policy assignment, and a private endpoint in the platform's `privatelink.redis.azure.net` zone.
  */
 export class SessionCache extends pulumi.ComponentResource {
     readonly result: ReturnType<typeof createSessionCache>;
@@ -56,40 +59,58 @@ export class SessionCache extends pulumi.ComponentResource {
 export function createSessionCache(name: string, parent: pulumi.Resource, args: CacheArgs) {
     const { ctx } = args;
     const plan = cachePlan(ctx);
-    const cacheName = ctx.naming.physical("azure.redisCache", "sessions");
-    const cache = new redis.Redis(childName(name, "redis"), {
+    const clusterName = ctx.naming.physical("azure.managedRedis", "sessions");
+    const cluster = new redisenterprise.RedisEnterprise(childName(name, "redis"), {
         resourceGroupName: args.resourceGroupName,
-        name: cacheName,
-        sku: plan.sku,
-        redisVersion: "6",
-        enableNonSslPort: false,
+        clusterName,
+        sku: { name: plan.sku },
+        highAvailability: plan.highAvailability ? "Enabled" : "Disabled",
         minimumTlsVersion: "1.2",
         publicNetworkAccess: "Disabled",
-        disableAccessKeyAuthentication: true,
-        redisConfiguration: { aadEnabled: "true" },
-        replicasPerPrimary: plan.premium ? plan.replicas : undefined,
         zones: plan.zones.length > 0 ? plan.zones : undefined,
-        zonalAllocationPolicy: plan.zones.length > 0 ? "UserDefined" : undefined,
         tags: ctx.tags,
+    }, { parent });
+
+    const database = new redisenterprise.Database(childName(name, "redis-db"), {
+        resourceGroupName: args.resourceGroupName,
+        clusterName: cluster.name,
+        databaseName: REDIS_DATABASE,
+        port: REDIS_TLS_PORT,
+        clientProtocol: "Encrypted",
+        // One endpoint on one port, no cluster-aware client needed; sessions expire, so evict by TTL.
+        clusteringPolicy: "EnterpriseCluster",
+        evictionPolicy: "VolatileLRU",
+        accessKeysAuthentication: "Disabled",
+    }, { parent });
+
+    // The workload's data access (Entra ID): on this database only. Names the cluster and database
+    // through their outputs, so it waits for both (the cluster takes many minutes to create).
+    const access = new redisenterprise.AccessPolicyAssignment(childName(name, "redis-access"), {
+        resourceGroupName: args.resourceGroupName,
+        clusterName: cluster.name,
+        databaseName: database.name,
+        accessPolicyAssignmentName: "workload",
+        accessPolicyName: REDIS_ACCESS_POLICY,
+        user: { objectId: args.principalId },
     }, { parent });
 
     const privateEndpoint = createPrivateEndpoint(childName(name, "redis"), parent, {
         resourceGroupName: args.resourceGroupName,
         endpointName: ctx.naming.physical("azure.generic", "sessions", "pe"),
         subnetId: args.privateEndpointSubnetId,
-        targetId: cache.id,
-        groupId: "redisCache",
+        targetId: cluster.id,
+        groupId: REDIS_PRIVATE_LINK_GROUP,
         dnsZoneId: args.redisDnsZoneId,
         tags: ctx.tags,
     });
 
     const outputs: CacheOutputs = {
-        endpoint: pulumi.output(`${cacheName}.redis.cache.windows.net`),
+        endpoint: pulumi.output(`${clusterName}.${ctx.config.region}.redis.azure.net`),
         port: REDIS_TLS_PORT,
         // No key to keep: clients authenticate with the workload identity's Entra token.
         authReference: pulumi.output(args.authPrincipal),
         replicas: plan.replicas,
         tls: true,
     };
-    return { cache, privateEndpoint, cacheName, outputs };
+    return { cluster, database, access, privateEndpoint, clusterName, outputs };
 }

@@ -8,9 +8,11 @@ import type { ClusterOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { clusterProvider } from "../kubernetes/provider";
+import { createContainerInsights } from "./container-insights";
 import { diagnosticSetting } from "./diagnostics";
 import { aksKubeconfig, aksServer } from "./kubeconfig";
 import { azureZones } from "./network";
+import { afterGrants } from "./propagation";
 import { roleAssignment } from "./rbac";
 
 /**
@@ -180,7 +182,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         autoUpgradeProfile: { upgradeChannel: channel, nodeOSUpgradeChannel: "NodeImage" },
     }, {
         parent,
-        dependsOn: grants,
+        // AKS checks both grants when it creates the cluster: wait for them to propagate.
+        dependsOn: [afterGrants(childName(name, "aks"), parent, grants)],
         // The autoscaler owns node counts; under a minor-upgrading channel AKS owns the version.
         ignoreChanges: ["agentPoolProfiles[0].count", ...(channel === "patch" ? [] : ["kubernetesVersion", "agentPoolProfiles[0].orchestratorVersion"])],
     });
@@ -242,6 +245,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: Clust
         scope: { cluster: { releaseNamespace: "flux-system" } },
         configurationSettings: { "multiTenancy.enforce": "true" },
     }, { parent, dependsOn: [userPool] });
+
+    createContainerInsights(name, parent, { ctx, resourceGroupName: args.resourceGroupName, clusterId: cluster.id, workspaceId: args.workspaceId });
 
     diagnosticSetting(childName(name, "aks"), parent, ctx, {
         resourceUri: cluster.id,

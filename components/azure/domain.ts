@@ -3,6 +3,7 @@ import { type DomainOutputs, type PlatformReference, type StackContext, WORKLOAD
 import { childName } from "../core/naming";
 import { SessionCache } from "./cache";
 import { Database } from "./database";
+import { DatabaseBootstrap } from "./database-bootstrap";
 import type { AzurePlatformExtras } from "./extras";
 import type { AzureDomainHome } from "./home";
 import { WorkloadAccess } from "./identity";
@@ -40,8 +41,10 @@ export function workerSubnet(extras: pulumi.Unwrap<AzurePlatformExtras>, platfor
 
 /**
  * Composes the azure domain layer on the platform it references, through Azure APIs only:
- * PostgreSQL (per layout), storage, Service Bus, Redis, CI/CD, then the grants that tie the workload
- * identity the platform vended (federated to the namespace's ServiceAccount) to exactly these resources.
+ * PostgreSQL (per layout), storage, Service Bus, Azure Managed Redis, CI/CD, the queue worker, the
+ * grants that tie the workload identity the platform vended (federated to the namespace's
+ * ServiceAccount) to exactly these resources, and the database bootstrap that creates the workload's
+ * and the worker's own PostgreSQL roles. It needs no access to the cluster's API.
  */
 export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
     const domainName = ctx.config.domain ?? "app";
@@ -94,6 +97,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             privateEndpointSubnetId: extras.subnets.privateEndpoints,
             redisDnsZoneId: extras.privateDnsZoneIds.redis,
             authPrincipal: home.workloadClientId,
+            principalId: home.workloadPrincipal,
         }, opts).result
         : undefined;
 
@@ -105,16 +109,14 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         tenantId,
         storageContainerId: objectStore.container.id,
         queueId: queue.queue.id,
-        databaseServers: database.primaryNames.map((serverName) => ({ serverName, resourceGroupName })),
-        cache: cache ? { cacheName: cache.cacheName, resourceGroupName } : undefined,
-        // Azure serialises operations on a server: grant once parameters are set and replicas exist.
-        dependsOn: [...database.primaries, ...database.replicas].map((s) => s.ready),
     }, opts);
 
     const pipeline = ctx.config.pipeline.enabled
         ? new Pipeline(childName(domainName, "pipeline"), {
             ctx,
             registryName: extras.acrName,
+            registryId: extras.acrId,
+            registrySubscriptionId: extras.subscriptionId,
             registryResourceGroup: extras.resourceGroups.shared,
             registryUrl: registry.registryUrl,
             clusterName: extras.aksClusterName,
@@ -136,6 +138,27 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         workspaceId: extras.logAnalyticsWorkspaceId,
         subnetId: extras.apply((e) => workerSubnet(e, platform.name)),
     }, opts).result : undefined;
+
+    // The servers' administrators (the configured group, a bootstrap identity; never an application)
+    // and the one-shot job inside the VNet that creates the workload's own database role, and the
+    // worker's when it reaches data (it signs in as its own identity, like the workload).
+    new DatabaseBootstrap(childName(domainName, "database-bootstrap"), {
+        ctx,
+        resourceGroupName,
+        tenantId,
+        jobsSubnetId: extras.apply((e) => {
+            if (!e.subnets.jobs) throw new Error(`platform stack ${platform.name} exports no jobs subnet; update the platform stack first`);
+            return e.subnets.jobs;
+        }),
+        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready })),
+        hosts: database.outputs.shards.map((s) => s.writer),
+        databaseName: database.outputs.databaseName,
+        adminGroup: ctx.config.azure.databaseAdminGroup,
+        apps: [
+            { name: identityName, objectId: home.workloadPrincipal },
+            ...(worker && ctx.config.worker.reachesData ? [{ name: worker.identityName, objectId: worker.identity.principalId }] : []),
+        ],
+    }, opts);
 
     return {
         namespace: domainName,

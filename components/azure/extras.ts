@@ -19,6 +19,8 @@ export interface AzurePlatformExtras {
     vnetId: pulumi.Output<string>;
     subnets: {
         aksNodes: pulumi.Output<string>; privateEndpoints: pulumi.Output<string>; postgres: pulumi.Output<string>;
+        /** Delegated to Container Instances, egress through the NAT gateway (one-shot jobs inside the network); absent on older platforms. */
+        jobs?: pulumi.Output<string>;
         /** VNet integration subnet of the domains' workers (delegated to Microsoft.App/environments); absent on older platforms. */
         functions?: pulumi.Output<string>;
     };

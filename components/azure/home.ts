@@ -7,6 +7,7 @@ import { childName, stableHash } from "../core/naming";
 import { type EgressRule, NamespaceBaseline, NAMESPACE_QUOTAS } from "../kubernetes/namespace-baseline";
 import { REDIS_TLS_PORT } from "./cache";
 import { POSTGRES_PORT } from "./database";
+import { serviceBusTier } from "./queue";
 import { type BuiltinRole, roleAssignment } from "./rbac";
 
 /** The token audience AKS workload identity federation uses. */
@@ -20,15 +21,23 @@ export interface AzureDomainHome extends DomainHomeOutputs {
     workloadIdentityName: string;
 }
 
+/** Service Bus AMQP over TLS. */
+export const AMQPS_PORT = 5671;
+
+/** Every address except the instance metadata endpoint and the Azure host IP (168.63.129.16). */
+const INTERNET = { cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "168.63.129.16/32"] };
+
 /**
- * Egress a domain's pods need: the VNet (private endpoints: PostgreSQL 5432, Redis 6380, Service Bus
- * AMQP 5671 + HTTPS 443, blob HTTPS) and HTTPS to Microsoft Entra ID for the workload identity token
- * exchange; never the instance metadata endpoint or the platform's wire server.
+ * Egress a domain's pods need: the VNet (private endpoints: PostgreSQL 5432, Azure Managed Redis
+ * 10000, Service Bus AMQP 5671 + HTTPS 443, blob HTTPS) and HTTPS to Microsoft Entra ID for the
+ * workload identity token exchange; never the instance metadata endpoint or the platform's wire
+ * server. A Standard Service Bus namespace (dev) has no private endpoint: AMQP then goes to its
+ * public address.
  */
-export function domainEgress(vnetCidr: pulumi.Input<string>): EgressRule[] {
+export function domainEgress(vnetCidr: pulumi.Input<string>, publicServiceBus = false): EgressRule[] {
     return [
-        { cidr: vnetCidr, ports: [POSTGRES_PORT, REDIS_TLS_PORT, 5671, 443] },
-        { cidr: "0.0.0.0/0", ports: [443], except: ["169.254.169.254/32", "168.63.129.16/32"] },
+        { cidr: vnetCidr, ports: [POSTGRES_PORT, REDIS_TLS_PORT, AMQPS_PORT, 443] },
+        { ...INTERNET, ports: publicServiceBus ? [443, AMQPS_PORT] : [443] },
     ];
 }
 
@@ -96,7 +105,8 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Az
             },
             labels: { "azure.workload.identity/use": "true" },
         },
-        egress: domainEgress(args.vnetCidr),
+        // The domain's Service Bus tier follows the environment, which the platform shares with it.
+        egress: domainEgress(args.vnetCidr, serviceBusTier(ctx) === "Standard"),
     }, { parent, provider: args.k8sProvider });
 
     const deployIdentity = new managedidentity.UserAssignedIdentity(childName(name, "deploy-identity"), {

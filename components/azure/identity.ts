@@ -1,6 +1,4 @@
 import * as authorization from "@pulumi/azure-native/authorization";
-import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
-import * as redis from "@pulumi/azure-native/redis";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
@@ -38,20 +36,17 @@ export interface WorkloadAccessArgs {
     storageContainerId: pulumi.Input<string>;
     /** The domain's Service Bus queue (resource id): send and receive there only. */
     queueId: pulumi.Input<string>;
-    /** The domain's PostgreSQL primaries: the identity becomes their Microsoft Entra principal. */
-    databaseServers: { serverName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> }[];
-    /** The domain's Redis cache, when there is one: Entra data access (no access keys). */
-    cache?: { cacheName: pulumi.Input<string>; resourceGroupName: pulumi.Input<string> };
     /** What must be in place first (servers configured, replicas created: Azure serialises server operations). */
     dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
  * What the domain workload may touch (the workload identity is the platform's, vended with the
- * domain's home; this stack only grants it access to its own resources), each grant scoped to one of this domain's resources: the blob
- * container, the queue, the PostgreSQL servers, the cache. No subscription or resource group scope,
- * no Owner/Contributor. PostgreSQL has no Azure RBAC data-plane role: database access is the
- * server's Microsoft Entra principal (on this domain's own servers only).
+ * domain's home; this stack only grants it access to its own resources), each grant scoped to one of
+ * this domain's resources: the blob container and the queue. No subscription or resource group
+ * scope, no Owner/Contributor. The cache's data access policy lives with the cache; PostgreSQL has no
+ * Azure RBAC data-plane role: the workload's database role is created by the database bootstrap (it
+ * is never a server administrator).
  */
 export class WorkloadAccess extends pulumi.ComponentResource {
     readonly result: ReturnType<typeof createWorkloadAccess>;
@@ -82,26 +77,5 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         grant("queue-receive", BUILT_IN_ROLES.serviceBusDataReceiver, args.queueId, "Domain workload: receive from its queue"),
     ];
 
-    const databasePrincipals = args.databaseServers.map((server, i) =>
-        new dbforpostgresql.AdministratorsMicrosoftEntra(childName(name, `pg-entra-${i}`), {
-            resourceGroupName: server.resourceGroupName,
-            serverName: server.serverName,
-            objectId: args.principalId,
-            principalName: args.principalName,
-            principalType: "servicePrincipal",
-            tenantId: args.tenantId,
-        }, opts));
-
-    const cacheAccess = args.cache
-        ? new redis.AccessPolicyAssignment(childName(name, "cache-data"), {
-            resourceGroupName: args.cache.resourceGroupName,
-            cacheName: args.cache.cacheName,
-            accessPolicyAssignmentName: "workload",
-            accessPolicyName: "Data Contributor",
-            objectId: args.principalId,
-            objectIdAlias: args.principalName,
-        }, opts)
-        : undefined;
-
-    return { roleAssignments, databasePrincipals, cacheAccess };
+    return { roleAssignments };
 }

@@ -1,5 +1,6 @@
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
 import { KEY_PURPOSES, type KeyPurpose, type KeysOutputs, type StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { diagnosticSetting } from "./diagnostics";
@@ -43,6 +44,34 @@ export interface KeysResult {
 /** ISO 8601 duration of `days` days (Key Vault rotation policies). */
 export function isoDays(days: number): string {
     return `P${days}D`;
+}
+
+/** What a key is made with: type, size, operations and rotation policy (`keys.rotationDays`). */
+export function keySpec(prod: boolean, rotationDays: number) {
+    return {
+        kty: prod ? "RSA-HSM" : "RSA",
+        keySize: 3072,
+        keyOps: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
+        rotationPolicy: {
+            // New version every rotationDays; a key version expires a month after it would have rotated.
+            attributes: { expiryTime: isoDays(rotationDays + 30) },
+            lifetimeActions: [
+                { trigger: { timeAfterCreate: isoDays(rotationDays) }, action: { type: keyvault.KeyRotationPolicyActionType.Rotate } },
+                { trigger: { timeBeforeExpiry: isoDays(30) }, action: { type: keyvault.KeyRotationPolicyActionType.Notify } },
+            ],
+        },
+    };
+}
+
+/**
+ * Six hex digits of the key's spec. ARM creates a key only if it does not exist (a later change of
+ * size, type or rotation policy would silently do nothing), and purge protection blocks re-creating
+ * a deleted name for 90 days: so the spec is part of the key's name. A change is then a visible
+ * replacement (a new key, consumers moved to it, the old one soft-deleted), which `protect` stops
+ * in prod until someone means it.
+ */
+export function keySpecHash(spec: ReturnType<typeof keySpec>): string {
+    return createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 6);
 }
 
 /**
@@ -95,27 +124,16 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
     }, stateful);
 
     const rotation = cfg.keys.rotationDays;
+    const spec = keySpec(prod, rotation);
     const keys = {} as Record<KeyPurpose, keyvault.Key>;
     const keyNames = {} as Record<KeyPurpose, string>;
     for (const purpose of KEY_PURPOSES) {
-        keyNames[purpose] = ctx.naming.physical("azure.generic", purpose, "key");
+        keyNames[purpose] = ctx.naming.physical("azure.generic", purpose, "key", keySpecHash(spec));
         keys[purpose] = new keyvault.Key(childName(name, purpose), {
             resourceGroupName: args.resourceGroupName,
             vaultName: vault.name,
             keyName: keyNames[purpose],
-            properties: {
-                kty: prod ? "RSA-HSM" : "RSA",
-                keySize: 3072,
-                keyOps: ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
-                rotationPolicy: {
-                    // New version every rotationDays; a key version expires a month after it would have rotated.
-                    attributes: { expiryTime: isoDays(rotation + 30) },
-                    lifetimeActions: [
-                        { trigger: { timeAfterCreate: isoDays(rotation) }, action: { type: keyvault.KeyRotationPolicyActionType.Rotate } },
-                        { trigger: { timeBeforeExpiry: isoDays(30) }, action: { type: keyvault.KeyRotationPolicyActionType.Notify } },
-                    ],
-                },
-            },
+            properties: spec,
             tags: { ...ctx.tags, purpose },
         }, stateful);
     }

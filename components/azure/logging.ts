@@ -7,6 +7,7 @@ import type { LoggingOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { diagnosticSetting } from "./diagnostics";
 import { deletionLock } from "./locks";
+import { afterGrants } from "./propagation";
 import { roleAssignment } from "./rbac";
 
 /** Activity log categories of the platform subscription kept centrally (the CloudTrail counterpart). */
@@ -81,6 +82,9 @@ export function createLogging(name: string, parent: pulumi.Resource, args: Loggi
         principalId: archiveIdentity.principalId,
     });
 
+    // The account reads the key as its identity when it is created: once the grant has propagated.
+    const keyReady = afterGrants(childName(name, "archive"), parent, [keyGrant]);
+
     // Long-term archive: diagnostic settings and flow logs write here as a trusted Azure service,
     // so the account denies every other network source and accepts no shared keys.
     const archive = new storage.StorageAccount(childName(name, "archive"), {
@@ -106,7 +110,7 @@ export function createLogging(name: string, parent: pulumi.Resource, args: Loggi
             services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
         },
         tags: ctx.tags,
-    }, { ...stateful, dependsOn: [archiveIdentity, keyGrant] });
+    }, { ...stateful, dependsOn: [archiveIdentity, keyReady] });
 
     new storage.BlobServiceProperties(childName(name, "archive-blob"), {
         resourceGroupName: args.resourceGroupName,

@@ -1,3 +1,4 @@
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import type * as inputs from "@pulumi/azure-native/types/input";
@@ -8,9 +9,11 @@ import { childName } from "../core/naming";
 import { subnetCidr } from "./cidr";
 import { diagnosticSetting } from "./diagnostics";
 import type { PrivateDnsService } from "./extras";
+import { afterGrants } from "./propagation";
+import { roleAssignment } from "./rbac";
 
 /** The platform's subnets (Azure subnets are regional: one of each spans every zone). */
-export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "functions";
+export type SubnetRole = "aksNodes" | "privateEndpoints" | "postgres" | "functions" | "jobs";
 
 /** Where each subnet sits in `network.cidr`: [extra prefix bits, index] (Terraform `cidrsubnet`). */
 export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
@@ -20,6 +23,8 @@ export const SUBNET_LAYOUT: Record<SubnetRole, [number, number]> = {
     postgres: [3, 5],
     // Outbound VNet integration of the domains' Flex Consumption workers (delegated, egress via NAT).
     functions: [3, 6],
+    // One-shot jobs inside the network (Container Instances), e.g. a domain's database bootstrap.
+    jobs: [3, 7],
 };
 
 /** The delegation PostgreSQL Flexible Server needs on its subnet (private access / VNet integration). */
@@ -28,13 +33,34 @@ export const POSTGRES_DELEGATION = "Microsoft.DBforPostgreSQL/flexibleServers";
 /** The delegation Flex Consumption function apps need on their VNet integration subnet. */
 export const FUNCTIONS_DELEGATION = "Microsoft.App/environments";
 
+/** The delegation container groups deployed into the network need on their subnet. */
+export const CONTAINER_INSTANCE_DELEGATION = "Microsoft.ContainerInstance/containerGroups";
+
+/** Subnet delegations by role. */
+export const DELEGATIONS: Partial<Record<SubnetRole, { name: string; serviceName: string }>> = {
+    postgres: { name: "postgres-flexible", serviceName: POSTGRES_DELEGATION },
+    functions: { name: "flex-consumption", serviceName: FUNCTIONS_DELEGATION },
+    jobs: { name: "container-instances", serviceName: CONTAINER_INSTANCE_DELEGATION },
+};
+
+/**
+ * Subnets with egress through the NAT gateway: the nodes; PostgreSQL, whose servers sign users in
+ * against Microsoft Entra ID and (with HA) archive WAL to Azure Storage, both public endpoints; the
+ * workers (Flex Consumption VNet integration routes all their outbound traffic into the VNet); and
+ * the jobs, which pull their image and get Entra tokens.
+ */
+export const NAT_SUBNETS: SubnetRole[] = ["aksNodes", "postgres", "functions", "jobs"];
+
+/** Service endpoints per subnet: PostgreSQL reaches Azure Storage (WAL archival for HA) over the backbone. */
+export const SERVICE_ENDPOINTS: Partial<Record<SubnetRole, string[]>> = { postgres: ["Microsoft.Storage"] };
+
 /** Private DNS zones of the private endpoints (Azure's fixed privatelink names), PostgreSQL aside. */
 export const PRIVATE_LINK_ZONES: Record<Exclude<PrivateDnsService, "postgres">, string> = {
     keyVault: "privatelink.vaultcore.azure.net",
     registry: "privatelink.azurecr.io",
     blob: "privatelink.blob.core.windows.net",
     serviceBus: "privatelink.servicebus.windows.net",
-    redis: "privatelink.redis.cache.windows.net",
+    redis: "privatelink.redis.azure.net",
 };
 
 export interface NetworkArgs {
@@ -66,7 +92,7 @@ export function azureZones(ctx: StackContext): string[] {
 
 /**
  * The landing zone network: a VNet from `network.cidr` with subnets for AKS nodes, private
- * endpoints and PostgreSQL (delegated), an NSG on each (inbound only from inside the VNet), a NAT
+ * endpoints, PostgreSQL, the domains' workers and one-shot jobs (the last three delegated), an NSG on each (inbound only from inside the VNet), a NAT
  * gateway for egress (zone-redundant public IP in prod), VNet flow logs, and the private DNS zones
  * of every private endpoint the landing zone uses, linked to the VNet.
  */
@@ -132,7 +158,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     const cidrs = Object.fromEntries(Object.entries(SUBNET_LAYOUT).map(([role, [bits, index]]) =>
         [role, subnetCidr(cfg.network.cidr, bits, index)])) as Record<SubnetRole, string>;
-    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", functions: "functions" };
+    const physicalRole: Record<SubnetRole, string> = { aksNodes: "aks-nodes", privateEndpoints: "private-endpoints", postgres: "postgres", functions: "functions", jobs: "jobs" };
 
     const nsgs = {} as Record<SubnetRole, network.NetworkSecurityGroup>;
     const subnets = {} as Record<SubnetRole, network.Subnet>;
@@ -151,13 +177,13 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             subnetName: ctx.naming.physical("azure.generic", physicalRole[role], "snet"),
             addressPrefix: cidrs[role],
             networkSecurityGroup: { id: nsg.id },
-            // No implicit internet egress: only through the NAT gateway (nodes) or not at all.
+            // No implicit internet egress: only through the NAT gateway (NAT_SUBNETS) or not at all.
             defaultOutboundAccess: false,
-            natGateway: role === "aksNodes" || role === "functions" ? { id: natGateway.id } : undefined,
+            natGateway: NAT_SUBNETS.includes(role) ? { id: natGateway.id } : undefined,
+            serviceEndpoints: SERVICE_ENDPOINTS[role]?.map((service) => ({ service })),
             // NSGs and route tables apply to private endpoints too.
             privateEndpointNetworkPolicies: role === "privateEndpoints" ? "Enabled" : undefined,
-            delegations: role === "postgres" ? [{ name: "postgres-flexible", serviceName: POSTGRES_DELEGATION }]
-                : role === "functions" ? [{ name: "flex-consumption", serviceName: FUNCTIONS_DELEGATION }] : undefined,
+            delegations: DELEGATIONS[role] ? [DELEGATIONS[role]] : undefined,
         }, { parent, dependsOn: previous ? [previous] : [] });
         previous = subnets[role];
     }
@@ -189,6 +215,15 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
 
     // Flow logs of the whole VNet to the archive, with traffic analytics in the workspace. They run
     // on the region's Network Watcher, which Azure creates with the first VNet (NetworkWatcherRG).
+    // The archive accepts no shared keys: the flow log writes as its own identity, allowed to write
+    // blobs in the archive only.
+    const flowLogIdentity = new managedidentity.UserAssignedIdentity(childName(name, "flow-log-identity"), {
+        ...common,
+        resourceName: ctx.naming.physical("azure.generic", "vnet", "flow", "log", "id"),
+    }, opts);
+    const flowLogGrant = roleAssignment(childName(name, "flow-log-archive"), parent, ctx, {
+        scope: args.archiveStorageId, role: "storageBlobDataContributor", principalId: flowLogIdentity.principalId,
+    });
     new network.FlowLog(childName(name, "flow-log"), {
         networkWatcherName: `NetworkWatcher_${cfg.region}`,
         resourceGroupName: "NetworkWatcherRG",
@@ -196,6 +231,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
         location: cfg.region,
         targetResourceId: vnet.id,
         storageId: args.archiveStorageId,
+        identity: { type: "UserAssigned", userAssignedIdentities: [flowLogIdentity.id] },
         enabled: true,
         format: { type: "JSON", version: 2 },
         retentionPolicy: { enabled: true, days: cfg.network.flowLogRetentionDays },
@@ -208,7 +244,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             },
         },
         tags: ctx.tags,
-    }, opts);
+    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant])] });
 
     diagnosticSetting(childName(name, "vnet"), parent, ctx, { resourceUri: vnet.id, workspaceId: args.workspaceId });
     diagnosticSetting(childName(name, "nat-ip"), parent, ctx, { resourceUri: publicIp.id, workspaceId: args.workspaceId });

@@ -1,9 +1,11 @@
+import * as authorization from "@pulumi/azure-native/authorization";
 import * as containerregistry from "@pulumi/azure-native/containerregistry";
 import * as kubernetesconfiguration from "@pulumi/azure-native/kubernetesconfiguration";
 import * as pulumi from "@pulumi/pulumi";
 import type { PipelineOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { FLUX } from "./cluster";
+import { deterministicGuid } from "./rbac";
 
 /**
  * Secret config holding the Git host token ACR needs to register the commit webhook
@@ -11,12 +13,25 @@ import { FLUX } from "./cluster";
  */
 export const GIT_TOKEN_CONFIG = { namespace: "landing-zone-secrets", key: "gitAccessToken" };
 
-/** Flux GitOps reconciliation settings. */
+/** Built-in AcrPush: the task's own identity pushes the image it built. */
+export const ACR_PUSH_ROLE = "8311e382-0749-4cb8-b61a-304f252e45ec";
+
+/** The user Flux sends with the token over HTTPS (GitHub and Azure Repos accept any name with a PAT). */
+export const GIT_HTTPS_USER = "git";
+
+/** Flux's protected setting carrying the HTTPS password (base64, per the AKS GitOps extension). */
+export function fluxProtectedSettings(token: pulumi.Output<string> | undefined) {
+    return token ? pulumi.secret(token.apply((t) => ({ httpsKey: Buffer.from(t, "utf8").toString("base64") }))) : undefined;
+}
 
 export interface PipelineArgs {
     ctx: StackContext;
     /** The platform registry and its resource group (the platform's `shared` group): the task runs there. */
     registryName: pulumi.Input<string>;
+    /** The registry's resource id: the task's identity gets AcrPush there. */
+    registryId: pulumi.Input<string>;
+    /** The subscription of the registry (where the AcrPush role is defined). */
+    registrySubscriptionId: pulumi.Input<string>;
     registryResourceGroup: pulumi.Input<string>;
     registryUrl: pulumi.Input<string>;
     /** The platform AKS cluster and its resource group (the platform's `cluster` group). */
@@ -67,10 +82,11 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
     const token = new pulumi.Config(GIT_TOKEN_CONFIG.namespace).getSecret(GIT_TOKEN_CONFIG.key);
     if (!token && !warnedAboutToken) {
         warnedAboutToken = true;
-        pulumi.log.warn(`pipeline: no ${GIT_TOKEN_CONFIG.namespace}:${GIT_TOKEN_CONFIG.key} secret; ACR cannot register the commit trigger on ${source.url} until it is set`);
+        pulumi.log.warn(`pipeline: no ${GIT_TOKEN_CONFIG.namespace}:${GIT_TOKEN_CONFIG.key} secret; ACR cannot register the commit trigger on ${source.url} until it is set, and the application and deploy repositories must be public`);
     }
     const auth = token ? { token, tokenType: "PAT" } : undefined;
     const taskName = ctx.naming.physical("azure.generic", "build");
+    const registryHost = pulumi.output(args.registryUrl).apply((url) => url.replace(/^https?:\/\//, "").replace(/\/.*$/, ""));
 
     const task = new containerregistry.Task(childName(name, "build"), {
         resourceGroupName: args.registryResourceGroup,
@@ -81,7 +97,12 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
         agentConfiguration: { cpu: 2 },
         timeout: 3600,
         identity: { type: "SystemAssigned" },
-        credentials: { sourceRegistry: { loginMode: "Default" } },
+        // The registry has public access off: the task (an Azure-hosted agent) comes in as a trusted
+        // service with its own identity, never with the registry's or the caller's credentials.
+        credentials: {
+            sourceRegistry: { loginMode: "None" },
+            customRegistries: registryHost.apply((host) => ({ [host]: { identity: "[system]" } })),
+        },
         step: {
             type: "Docker",
             dockerFilePath: "Dockerfile",
@@ -108,6 +129,17 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
         tags: ctx.tags,
     }, { parent });
 
+    // The task pushes as its own identity: AcrPush on the platform registry (ACR roles cannot be
+    // narrowed to a repository without ABAC repository permissions, which the registry does not use).
+    const push = new authorization.RoleAssignment(childName(name, "build-push"), {
+        roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, childName(name, "build-push")),
+        principalId: task.identity.apply((identity) => identity?.principalId ?? ""),
+        principalType: "ServicePrincipal",
+        roleDefinitionId: pulumi.interpolate`/subscriptions/${args.registrySubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ACR_PUSH_ROLE}`,
+        scope: args.registryId,
+        description: `Domain ${domain}: the build task pushes its image`,
+    }, { parent });
+
     const cluster = {
         clusterRp: "Microsoft.ContainerService",
         clusterResourceName: "managedClusters",
@@ -122,10 +154,13 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
         sourceKind: "GitRepository",
         gitRepository: {
             url: deploy.url,
+            // A private deploy repository: Flux authenticates with the same secret token over HTTPS.
+            httpsUser: token ? GIT_HTTPS_USER : undefined,
             repositoryRef: { branch: cfg.branch },
             syncIntervalInSeconds: FLUX.syncSeconds,
             timeoutInSeconds: FLUX.timeoutSeconds,
         },
+        configurationProtectedSettings: fluxProtectedSettings(token),
         kustomizations: {
             [domain]: { path: "./", prune: true, wait: true, syncIntervalInSeconds: FLUX.syncSeconds, timeoutInSeconds: FLUX.timeoutSeconds },
         },
@@ -137,5 +172,5 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
         imageRepository: pulumi.interpolate`${args.registryUrl}/${domain}`,
         targetNamespace: args.namespace,
     };
-    return { task, fluxConfiguration, outputs };
+    return { task, push, fluxConfiguration, outputs };
 }

@@ -104,6 +104,7 @@ export function platform(ctx: StackContext): PlatformOutputs {
             privateEndpoints: network.subnets.privateEndpoints.id,
             postgres: network.subnets.postgres.id,
             functions: network.subnets.functions.id,
+            jobs: network.subnets.jobs.id,
         },
         privateDnsZoneIds: network.privateDnsZoneIds,
         logAnalyticsWorkspaceId: workspaceId,

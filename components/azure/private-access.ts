@@ -8,9 +8,9 @@ export interface PrivateEndpointArgs {
     endpointName: string;
     /** The platform's private-endpoint subnet. */
     subnetId: pulumi.Input<string>;
-    /** The resource reached privately (storage account, Service Bus namespace, Redis cache). */
+    /** The resource reached privately (storage account, Service Bus namespace, Azure Managed Redis cluster). */
     targetId: pulumi.Input<string>;
-    /** Private link sub-resource (`blob`, `namespace`, `redisCache`). */
+    /** Private link sub-resource (`blob`, `namespace`, `redisEnterprise`). */
     groupId: string;
     /** The platform's private DNS zone for that sub-resource, so the public name resolves privately. */
     dnsZoneId: pulumi.Input<string>;

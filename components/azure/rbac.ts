@@ -11,6 +11,7 @@ export const BUILTIN_ROLES = {
     managedIdentityOperator: "f1a07417-d97a-45cb-824c-7a7467783830",
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",
+    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     // Azure RBAC for Kubernetes authorization (AKS built-in roles), at cluster or namespace scope.
     aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
     aksRbacAdmin: "3498e952-d568-435e-9b2c-8d77e338d7f7",

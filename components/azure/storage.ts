@@ -7,6 +7,7 @@ import { childName } from "../core/naming";
 import { builtInRoleId, BUILT_IN_ROLES } from "./identity";
 import { deletionLock } from "./locks";
 import { createPrivateEndpoint } from "./private-access";
+import { afterGrants } from "./propagation";
 import { deterministicGuid } from "./rbac";
 
 /** Blob soft delete keeps deleted blobs and containers this many days at most (Azure's limit is 365). */
@@ -81,6 +82,8 @@ export function createObjectStore(name: string, parent: pulumi.Resource, args: O
         description: "Domain storage account: wrap/unwrap with the platform data key",
     }, { parent });
     const key = pulumi.output(args.dataKey);
+    // The account reads the key when it is created: once the grant has propagated.
+    const keyReady = afterGrants(childName(name, "account"), parent, [keyAccess]);
 
     const account = new storage.StorageAccount(childName(name, "account"), {
         resourceGroupName: args.resourceGroupName,
@@ -108,7 +111,7 @@ export function createObjectStore(name: string, parent: pulumi.Resource, args: O
             services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
         },
         tags: ctx.tags,
-    }, { parent, protect, dependsOn: [keyAccess] });
+    }, { parent, protect, dependsOn: [keyReady] });
 
     const blobService = new storage.BlobServiceProperties(childName(name, "blob-service"), {
         resourceGroupName: args.resourceGroupName,

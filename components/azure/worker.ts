@@ -4,6 +4,7 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
+import { flexMaximumInstanceCount } from "../core/config/rules/worker";
 import type { WorkerRuntime } from "../core/config/types";
 import type { StackContext, WorkerOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
@@ -63,7 +64,7 @@ export interface WorkerArgs {
  * connection string), outbound VNet integration with all traffic routed into the network, public
  * inbound access off, code packages in a container of the domain's storage account (shared keys
  * off), Application Insights on the central workspace with local auth off, a maximum instance
- * count and optional always-ready instances; a timer trigger reads its schedule from an app setting.
+ * count and optional always-ready instances that together cap it at `worker.maxConcurrency`; a timer trigger reads its schedule from an app setting.
  *
  * Why Flex Consumption: of the Functions plans it alone scales to zero and still has VNet
  * integration, identity-only storage and per-function always-ready instances; the Consumption plan
@@ -76,9 +77,11 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
     const common = { resourceGroupName: args.resourceGroupName, tags: ctx.tags };
     const appName = ctx.naming.physical("azure.generic", "worker", "func");
 
+    // Its display name in Entra ID is its PostgreSQL role (the domain's database bootstrap creates it).
+    const identityName = ctx.naming.physical("azure.generic", "worker", "id");
     const identity = new managedidentity.UserAssignedIdentity(childName(name, "identity"), {
         ...common,
-        resourceName: ctx.naming.physical("azure.generic", "worker", "id"),
+        resourceName: identityName,
     }, opts);
     const grant = (purpose: string, scope: pulumi.Input<string>, role: keyof typeof WORKER_ROLES) =>
         new authorization.RoleAssignment(childName(name, purpose), {
@@ -146,7 +149,8 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
             },
             runtime: FLEX_RUNTIMES[w.runtime],
             scaleAndConcurrency: {
-                maximumInstanceCount: w.maxConcurrency,
+                // Always-ready instances come on top of this on-demand maximum: the two add up to maxConcurrency.
+                maximumInstanceCount: flexMaximumInstanceCount(w.maxConcurrency, w.warmInstances),
                 instanceMemoryMB: w.memoryMb <= 512 ? 512 : w.memoryMb <= 2048 ? 2048 : 4096,
                 alwaysReady: w.warmInstances > 0 ? [{ name: `function:${WORKER_FUNCTION}`, instanceCount: w.warmInstances }] : [],
             },
@@ -183,10 +187,11 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         deadLetterQueueId: pulumi.output(args.deadLetterQueueId),
         privateEgress: true,
         principal: identity.clientId,
-        identityScope: ["queue", "dead-letter-queue", "bucket", "logs"],
+        // The database role: created for this identity by the domain's database bootstrap (reachesData).
+        identityScope: ["queue", "dead-letter-queue", "bucket", ...(w.reachesData ? ["database"] : []), "logs"],
         nextStep: `publish the code package ${w.artifact ?? ""} (a function named "${WORKER_FUNCTION}" with a Service Bus trigger on %WORKER_QUEUE% through connection "${SERVICE_BUS_CONNECTION}") with the pipeline: az functionapp deployment source config-zip, or the Functions action`,
     };
-    return { identity, plan, app, insights, outputs };
+    return { identity, identityName, plan, app, insights, outputs };
 }
 
 /** The domain's serverless queue worker (`landing-zone:azure:Worker`). */

@@ -39,7 +39,7 @@ export const nameRules = {
     "azure.containerRegistry": { min: 5, max: 50, pattern: /^[a-z0-9]+$/, allowed: /[a-z0-9]/, separator: "", lowercase: true, global: true },
     "azure.postgresServer": { min: 3, max: 63, pattern: /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
     "azure.serviceBusNamespace": { min: 6, max: 50, pattern: /^[a-z][a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
-    "azure.redisCache": { min: 1, max: 63, pattern: /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
+    "azure.managedRedis": { min: 1, max: 60, pattern: /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, ...lowerHyphen, global: true },
     "azure.resourceGroup": { min: 1, max: 90, pattern: /^[a-z0-9._()-]*[a-z0-9_()-]$/, ...lowerHyphen, global: false },
     "azure.managementGroup": { min: 1, max: 90, pattern: /^[a-z0-9._()-]+$/, ...lowerHyphen, global: false },
     "azure.aksCluster": { min: 1, max: 63, pattern: /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/, ...lowerHyphen, global: false },

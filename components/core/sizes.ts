@@ -11,7 +11,7 @@ export interface SizeEntry {
     database: string;
     /** Azure Flexible Server SKU tier that goes with `database` (Burstable, GeneralPurpose, MemoryOptimized). */
     databaseTier?: string;
-    /** Redis node type / SKU family (absent where the cloud sizes caches by capacity only). */
+    /** Redis node type / SKU (Azure Managed Redis: a Balanced SKU; absent where the cloud sizes caches by capacity only). */
     cache?: string;
     /** Redis capacity where the cloud sizes caches by number (Azure family capacity, GCP memory in GB). */
     cacheCapacity?: number;
@@ -24,9 +24,9 @@ export const sizeTable: Record<Cloud, Record<Size, SizeEntry>> = {
         large: { node: "m7i.2xlarge", database: "db.r7g.2xlarge", cache: "cache.r7g.xlarge" },
     },
     azure: {
-        small: { node: "Standard_D2s_v5", database: "Standard_B2ms", databaseTier: "Burstable", cache: "Standard", cacheCapacity: 1 },
-        medium: { node: "Standard_D4s_v5", database: "Standard_D4ds_v5", databaseTier: "GeneralPurpose", cache: "Premium", cacheCapacity: 1 },
-        large: { node: "Standard_D8s_v5", database: "Standard_E8ds_v5", databaseTier: "MemoryOptimized", cache: "Premium", cacheCapacity: 2 },
+        small: { node: "Standard_D2s_v5", database: "Standard_B2ms", databaseTier: "Burstable", cache: "Balanced_B1" },
+        medium: { node: "Standard_D4s_v5", database: "Standard_D4ds_v5", databaseTier: "GeneralPurpose", cache: "Balanced_B5" },
+        large: { node: "Standard_D8s_v5", database: "Standard_E8ds_v5", databaseTier: "MemoryOptimized", cache: "Balanced_B10" },
     },
     gcp: {
         small: { node: "e2-standard-2", database: "db-custom-2-7680", cacheCapacity: 1 },

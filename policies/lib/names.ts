@@ -34,7 +34,7 @@ export const NAMED_TYPES: Record<string, NamedProperty> = {
     "azure-native:containerregistry:Registry": named("registryName", "azure.containerRegistry", /^[a-z0-9]+$/, 50, false),
     "azure-native:dbforpostgresql:Server": named("serverName", "azure.postgresServer", /^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 63),
     "azure-native:servicebus:Namespace": named("namespaceName", "azure.serviceBusNamespace", /^[a-z][a-z0-9-]*[a-z0-9]$/, 50),
-    "azure-native:redis:Redis": named("name", "azure.redisCache", /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, 63),
+    "azure-native:redisenterprise:RedisEnterprise": named("clusterName", "azure.managedRedis", /^[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/, 60),
     "azure-native:resources:ResourceGroup": named("resourceGroupName", "azure.resourceGroup", /^[a-z0-9._()-]*[a-z0-9_()-]$/, 90),
     "azure-native:containerservice:ManagedCluster": named("resourceName", "azure.aksCluster", /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/, 63),
     "gcp:storage/bucket:Bucket": named("name", "gcp.bucket", /^[a-z0-9][a-z0-9_-]*[a-z0-9]$/, 63),

@@ -37,7 +37,9 @@ async function resourceShape(cloud: Cloud) {
         return {
             trigger: rec.one("azure-native:web:WebApp").dependencies.includes(queue.urn) && setting(app, "ServiceBusConnection__credential") === "managedidentity" ? "queue" : "?",
             batch: Number(setting(app, "AzureFunctionsJobHost__extensions__serviceBus__maxMessageBatchSize")),
-            concurrencyCap: app.functionAppConfig.scaleAndConcurrency.maximumInstanceCount,
+            // Always-ready instances come on top of the on-demand maximum instance count.
+            concurrencyCap: app.functionAppConfig.scaleAndConcurrency.maximumInstanceCount +
+                (app.functionAppConfig.scaleAndConcurrency.alwaysReady as { instanceCount: number }[]).reduce((n, r) => n + r.instanceCount, 0),
             timeoutSeconds: seconds(String(setting(app, "AzureFunctionsJobHost__functionTimeout"))),
             deadLettering: rec.inputs(queue).maxDeliveryCount,
             consumers: rec.ofType("azure-native:web:WebApp").filter((a) => a.dependencies.includes(queue.urn)).length,

@@ -96,7 +96,6 @@ export const TERRAFORM_TO_PULUMI: Record<string, string[]> = {
     azurerm_log_analytics_workspace: ["azure-native:operationalinsights:Workspace"],
     azurerm_private_dns_zone: ["azure-native:privatedns:PrivateZone"],
     azurerm_private_dns_zone_virtual_network_link: ["azure-native:privatedns:VirtualNetworkLink"],
-    azurerm_redis_cache: ["azure-native:redis:Redis"],
     azurerm_resource_group: ["azure-native:resources:ResourceGroup"],
     azurerm_servicebus_namespace: ["azure-native:servicebus:Namespace"],
     azurerm_servicebus_queue: ["azure-native:servicebus:Queue"],

@@ -51,8 +51,14 @@ export function templateFile({ domain, cloud, env, platform }: DomainFileInputs)
         `    repository: ${prefix}/${domain}-service`,
         `    deployRepository: ${prefix}/${domain}-deploy`,
     ];
-    if (shared.length) {
-        lines.push(`  landing-zone:${cloud}:`, ...shared.map((k) => `    ${k}: ${yamlValue(cloudBlock[k])}`));
+    // Azure: the Entra group that administers the domain's PostgreSQL servers (required in prod; the
+    // application never does). A placeholder the team replaces before the first `pulumi up`.
+    const own = cloud === "azure"
+        ? ["    # REPLACE: the Entra group administering this domain's PostgreSQL servers (object id and display name).",
+            `    databaseAdminGroup: { objectId: 00000000-0000-0000-0000-000000000000, name: ${domain}-db-admins }`]
+        : [];
+    if (shared.length || own.length) {
+        lines.push(`  landing-zone:${cloud}:`, ...shared.map((k) => `    ${k}: ${yamlValue(cloudBlock[k])}`), ...own);
     }
     return `${lines.join("\n")}\n`;
 }

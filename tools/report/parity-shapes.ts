@@ -89,15 +89,16 @@ export function workerShape(o: Outputs) {
  * Where a cloud cannot yet give what the config asks, with the reason. The parity test fails when a
  * gap closes (remove the entry) as well as when a new one opens.
  */
-export const KNOWN_GAPS: { cloud: Cloud; env: string; capability: string; property: string; reason: string }[] = ["dev", "prod"].map((env) => ({
-    cloud: "azure" as const, env, capability: "network", property: "egressZoneRedundant",
-    reason: "a Standard NAT gateway is zonal; zone-redundant egress needs per-zone subnets and node pools or the StandardV2 SKU (docs/azure.md)",
-}));
+export const KNOWN_GAPS: { cloud: Cloud; env: string; capability: string; property: string; reason: string }[] = [
+    ...["dev", "prod"].map((env) => ({
+        cloud: "azure" as const, env, capability: "network", property: "egressZoneRedundant",
+        reason: "a Standard NAT gateway is zonal; zone-redundant egress needs per-zone subnets and node pools or the StandardV2 SKU (docs/azure.md)",
+    })),
+    {
+        cloud: "azure", env: "prod", capability: "cache", property: "cacheReplicas",
+        reason: "Azure Managed Redis has no replica count: high availability is one replica per shard, in another zone (docs/azure.md)",
+    },
+];
 
 /** Where a cloud's worker identity differs, and why (the worker parity test fails when the difference goes away). */
-export const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {
-    azure: {
-        missing: ["database"],
-        reason: "PostgreSQL Flexible Server with Entra-only auth maps a principal to a database role inside the server; the domain's database admin creates the worker's role (README, worker section)",
-    },
-};
+export const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {};

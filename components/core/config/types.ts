@@ -341,7 +341,7 @@ export interface WorkerConfig {
     batchWindowSeconds?: number;
     /**
      * The cap on batches processed at once: SQS maximum concurrency + Lambda reserved concurrency,
-     * Flex Consumption maximum instance count, Cloud Run max instances.
+     * Flex Consumption always-ready instances + maximum instance count, Cloud Run max instances.
      * @minimum 2
      * @maximum 1000
      * @asType integer
@@ -443,6 +443,23 @@ export interface AzureConfig {
     subscriptionId?: string;
     /** Entra ID group object ids made cluster admins (AKS Azure RBAC). */
     adminGroupObjectIds?: string[];
+    /**
+     * Domain stacks: the Entra group made the PostgreSQL servers' administrator (its members, not
+     * the application, administer the databases). Required in prod.
+     */
+    databaseAdminGroup?: AzureEntraGroup;
+}
+
+/** A Microsoft Entra group: its object id and its display name (PostgreSQL knows principals by name). */
+export interface AzureEntraGroup {
+    /**
+     * @pattern ^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
+     */
+    objectId: string;
+    /**
+     * @pattern ^[^'"]{1,120}$
+     */
+    name: string;
 }
 
 export interface GcpConfig {

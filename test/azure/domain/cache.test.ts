@@ -1,60 +1,87 @@
 import { strict as assert } from "node:assert";
-import { runDomain } from "./fake-platform";
+import * as pulumi from "@pulumi/pulumi";
+import { runDomain, WORKLOAD_PRINCIPAL_ID } from "./fake-platform";
 
-const REDIS = "azure-native:redis:Redis";
+const CLUSTER = "azure-native:redisenterprise:RedisEnterprise";
+const DATABASE = "azure-native:redisenterprise:Database";
+const ACCESS = "azure-native:redisenterprise:AccessPolicyAssignment";
 const ENDPOINT = "azure-native:network:PrivateEndpoint";
 
-describe("components/azure/cache", () => {
-    it("is TLS 1.2 only with the non-TLS port off, Entra auth and no access keys", async () => {
+describe("components/azure/cache (Azure Managed Redis)", () => {
+    it("creates no Azure Cache for Redis (closed to new tenants): a Managed Redis cluster and its database", async () => {
+        for (const environment of ["dev", "prod"] as const) {
+            const rec = await runDomain({ environment });
+            assert.equal(rec.resources.filter((r) => r.type.startsWith("azure-native:redis:")).length, 0);
+            assert.equal(rec.ofType(CLUSTER).length, 1);
+            assert.equal(rec.ofType(DATABASE).length, 1);
+        }
+    });
+
+    it("is TLS only (1.2, port 10000), Entra auth with access keys off, one endpoint", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const cache = rec.inputs(rec.one(REDIS));
-        assert.equal(cache.enableNonSslPort, false);
-        assert.equal(cache.minimumTlsVersion, "1.2");
-        assert.equal(cache.redisConfiguration.aadEnabled, "true");
-        assert.equal(cache.disableAccessKeyAuthentication, true);
-        assert.equal(rec.outputs!.cache!.port, 6380);
+        const cluster = rec.inputs(rec.one(CLUSTER));
+        assert.equal(cluster.minimumTlsVersion, "1.2");
+        const database = rec.inputs(rec.one(DATABASE));
+        assert.equal(database.databaseName, "default");
+        assert.equal(database.port, 10000);
+        assert.equal(database.clientProtocol, "Encrypted");
+        assert.equal(database.accessKeysAuthentication, "Disabled");
+        assert.equal(database.clusteringPolicy, "EnterpriseCluster");
+        assert.equal(rec.outputs!.cache!.port, 10000);
         assert.equal(rec.outputs!.cache!.tls, true);
+        const endpoint = await new Promise((resolve) => pulumi.output(rec.outputs!.cache!.endpoint).apply(resolve));
+        assert.equal(endpoint, `${cluster.clusterName}.westeurope.redis.azure.net`);
     });
 
-    it("has public network access off and a private endpoint in the platform's redis zone", async () => {
+    it("has public network access off and a private endpoint (redisEnterprise) in the platform's privatelink.redis.azure.net zone", async () => {
         const rec = await runDomain({ environment: "dev" });
-        assert.equal(rec.inputs(rec.one(REDIS)).publicNetworkAccess, "Disabled");
-        const endpoint = rec.inputs(rec.one(ENDPOINT, "orders-cache"));
-        assert.deepEqual(endpoint.privateLinkServiceConnections[0].groupIds, ["redisCache"]);
+        assert.equal(rec.inputs(rec.one(CLUSTER)).publicNetworkAccess, "Disabled");
+        const endpoint = rec.one(ENDPOINT, "orders-cache");
+        assert.deepEqual(rec.inputs(endpoint).privateLinkServiceConnections[0].groupIds, ["redisEnterprise"]);
+        assert.ok(endpoint.dependencies.includes(rec.one(CLUSTER).urn), "the endpoint targets the cluster's id");
         const dns = rec.inputs(rec.one("azure-native:network:PrivateDnsZoneGroup", "orders-cache"));
-        assert.match(dns.privateDnsZoneConfigs[0].privateDnsZoneId, /privatelink\.redis\.cache\.windows\.net$/);
+        assert.match(dns.privateDnsZoneConfigs[0].privateDnsZoneId, /privatelink\.redis\.azure\.net$/);
     });
 
-    it("prod: Premium with replicas spread across zones", async () => {
+    it("prod: a Balanced SKU with high availability across the zones (one replica per shard)", async () => {
         const rec = await runDomain({ environment: "prod" });
-        const cache = rec.inputs(rec.one(REDIS));
-        assert.equal(cache.sku.name, "Premium");
-        assert.equal(cache.replicasPerPrimary, 2);
-        assert.deepEqual(cache.zones, ["1", "2", "3"]);
-        assert.equal(rec.outputs!.cache!.replicas, 2);
+        const cluster = rec.inputs(rec.one(CLUSTER));
+        assert.equal(cluster.sku.name, "Balanced_B5");
+        assert.equal(cluster.highAvailability, "Enabled");
+        assert.deepEqual(cluster.zones, ["1", "2", "3"]);
+        assert.equal(rec.outputs!.cache!.replicas, 1);
     });
 
-    it("dev (no replica asked): one Basic node, no zones, as on the other clouds", async () => {
+    it("dev (no replica asked): high availability off, no zones, the small Balanced SKU", async () => {
         const rec = await runDomain({ environment: "dev" });
-        const cache = rec.inputs(rec.one(REDIS));
-        assert.deepEqual(cache.sku, { name: "Basic", family: "C", capacity: 1 });
-        assert.equal(cache.zones, undefined);
+        const cluster = rec.inputs(rec.one(CLUSTER));
+        assert.deepEqual(cluster.sku, { name: "Balanced_B1" });
+        assert.equal(cluster.highAvailability, "Disabled");
+        assert.equal(cluster.zones, undefined);
         assert.equal(rec.outputs!.cache!.replicas, 0);
     });
 
-    it("one replica at size small: Standard (primary + replica); more replicas need Premium", async () => {
-        const one = await runDomain({ environment: "dev", cache: { replicas: 1 } });
-        assert.equal(one.inputs(one.one(REDIS)).sku.name, "Standard");
-        assert.equal(one.outputs!.cache!.replicas, 1);
-        const two = await runDomain({ environment: "dev", cache: { replicas: 2 } });
-        assert.equal(two.inputs(two.one(REDIS)).sku.name, "Premium");
-        assert.equal(two.outputs!.cache!.replicas, 2);
+    it("one replica asked turns high availability on", async () => {
+        const rec = await runDomain({ environment: "dev", cache: { replicas: 1 } });
+        assert.equal(rec.inputs(rec.one(CLUSTER)).highAvailability, "Enabled");
+        assert.equal(rec.outputs!.cache!.replicas, 1);
+    });
+
+    it("gives the workload the default data access policy on its database, after the cluster and database exist", async () => {
+        const rec = await runDomain({ environment: "prod" }, { preview: false });
+        const access = rec.one(ACCESS);
+        const inputs = rec.inputs(access);
+        assert.equal(inputs.accessPolicyName, "default");
+        assert.equal(inputs.user.objectId, WORKLOAD_PRINCIPAL_ID, "the object id of the workload identity the platform vended");
+        assert.ok(access.dependencies.includes(rec.one(CLUSTER).urn), "waits for the cluster");
+        assert.ok(access.dependencies.includes(rec.one(DATABASE).urn), "waits for the database");
+        assert.ok(rec.one(DATABASE).dependencies.includes(rec.one(CLUSTER).urn), "the database waits for the cluster");
     });
 
     it("is left out when cache.enabled is false", async () => {
         const rec = await runDomain({ environment: "dev", cache: { enabled: false } });
-        assert.equal(rec.ofType(REDIS).length, 0);
-        assert.equal(rec.ofType("azure-native:redis:AccessPolicyAssignment").length, 0);
+        assert.equal(rec.ofType(CLUSTER).length, 0);
+        assert.equal(rec.ofType(ACCESS).length, 0);
         assert.equal(rec.outputs!.cache, undefined);
     });
 });

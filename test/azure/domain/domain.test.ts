@@ -13,7 +13,7 @@ const TAGGABLE = [
     "azure-native:storage:StorageAccount",
     "azure-native:network:PrivateEndpoint",
     "azure-native:servicebus:Namespace",
-    "azure-native:redis:Redis",
+    "azure-native:redisenterprise:RedisEnterprise",
     "azure-native:containerregistry:Task",
 ];
 
@@ -55,8 +55,10 @@ describe("components/azure/domain", () => {
         for (const type of ["Database", "ObjectStore", "WorkQueue", "SessionCache", "WorkloadAccess", "Pipeline"]) {
             rec.one(`landing-zone:azure:${type}`);
         }
-        // The identity is the platform's: the domain creates none and touches no Kubernetes API.
-        assert.deepEqual(rec.ofType("azure-native:managedidentity:UserAssignedIdentity").map((r) => r.name), ["orders-storage-cmk-identity"]);
+        // The workload identity is the platform's: the domain creates none (only the storage account's
+        // key identity and the database bootstrap's) and touches no Kubernetes API.
+        assert.deepEqual(rec.ofType("azure-native:managedidentity:UserAssignedIdentity").map((r) => r.name).sort(),
+            ["orders-database-bootstrap-identity", "orders-storage-cmk-identity"]);
         assert.deepEqual(rec.resources.filter((r) => r.type.startsWith("kubernetes:") || r.type === "pulumi:providers:kubernetes").map((r) => r.name), []);
     });
 
@@ -85,9 +87,10 @@ describe("components/azure/domain", () => {
         }
     });
 
-    it("uses the stack's azure provider for every resource", async () => {
+    it("uses the stack's azure provider for every cloud resource (the propagation waits are local)", async () => {
         const rec = await runDomain({ environment: "dev" });
-        for (const r of rec.custom.filter((c) => !c.type.startsWith("pulumi:providers:"))) {
+        assert.ok(rec.custom.some((c) => c.type === "time:index/sleep:Sleep"), "the domain waits for its grants");
+        for (const r of rec.custom.filter((c) => !c.type.startsWith("pulumi:providers:") && !c.type.startsWith("time:"))) {
             assert.match(r.provider ?? "", /pulumi:providers:azure-native::azure-native::/, r.name);
         }
     });

@@ -10,6 +10,7 @@ import { runComponent, testContext, type Recorded } from "../../harness";
 
 export const SUBSCRIPTION = "00000000-0000-0000-0000-000000000002";
 export const TENANT = "00000000-0000-0000-0000-000000000001";
+export const DATABASE_ADMINS = { objectId: "00000000-0000-0000-0000-0000000000db", name: "acme-orders-db-admins" };
 /** The workload identity the platform vended `orders` (principal and client id). */
 export const WORKLOAD_PRINCIPAL_ID = "00000000-0000-0000-0000-0000000000a1";
 export const WORKLOAD_CLIENT_ID = "00000000-0000-0000-0000-0000000000c1";
@@ -62,14 +63,14 @@ export const fakeExports: Record<string, unknown> = {
         resourceGroups: { network: "acme-dev-network", cluster: "acme-dev-cluster", shared: "acme-dev-shared" },
         domainResourceGroups: { orders: "acme-dev-orders" },
         vnetId: `${rg("acme-dev-network")}/providers/Microsoft.Network/virtualNetworks/acme-dev-vnet`,
-        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), functions: subnet("functions") },
+        subnets: { aksNodes: subnet("aks"), privateEndpoints: subnet("endpoints"), postgres: subnet("postgres"), functions: subnet("functions"), jobs: subnet("jobs") },
         privateDnsZoneIds: {
             postgres: dnsZone("privatelink.postgres.database.azure.com"),
             keyVault: dnsZone("privatelink.vaultcore.azure.net"),
             registry: dnsZone("privatelink.azurecr.io"),
             blob: dnsZone("privatelink.blob.core.windows.net"),
             serviceBus: dnsZone("privatelink.servicebus.windows.net"),
-            redis: dnsZone("privatelink.redis.cache.windows.net"),
+            redis: dnsZone("privatelink.redis.azure.net"),
         },
         logAnalyticsWorkspaceId: `${rg("acme-dev-shared")}/providers/Microsoft.OperationalInsights/workspaces/acme-dev-logs`,
         aksClusterId: `${rg("acme-dev-cluster")}/providers/Microsoft.ContainerService/managedClusters/acme-dev-aks`,
@@ -103,7 +104,7 @@ export function domainConfig(config: Partial<StackConfig> = {}): Partial<StackCo
         domain: "orders",
         network: { cidr: "10.30.0.0/16" },
         pipeline: { source: "external", repository: "acme/orders-service", deployRepository: "acme/orders-deploy" },
-        azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION },
+        azure: { tenantId: TENANT, subscriptionId: SUBSCRIPTION, databaseAdminGroup: DATABASE_ADMINS },
         ...config,
     };
 }

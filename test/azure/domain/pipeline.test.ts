@@ -23,7 +23,20 @@ describe("components/azure/pipeline", () => {
         assert.equal(task.step.type, "Docker");
         assert.equal(task.step.isPushEnabled, true);
         assert.ok(task.step.imageNames.every((n: string) => n.startsWith("orders:")));
-        assert.equal(task.credentials.sourceRegistry.loginMode, "Default");
+        // Public access is off on the registry: the task pushes as its own identity (a trusted service), with AcrPush.
+        assert.equal(task.credentials.sourceRegistry.loginMode, "None");
+        assert.deepEqual(task.credentials.customRegistries, { "acmedevacr.azurecr.io": { identity: "[system]" } });
+        assert.equal(task.identity.type, "SystemAssigned");
+    });
+
+    it("grants AcrPush on the platform registry to the task's own identity, once the task exists", async () => {
+        const rec = await runDomain({ environment: "dev" }, { preview: false });
+        const push = rec.one("azure-native:authorization:RoleAssignment", "build-push");
+        const grant = rec.inputs(push);
+        assert.equal(grant.scope, (fakeExports.extras as { acrId: string }).acrId);
+        assert.match(grant.roleDefinitionId, /\/roleDefinitions\/8311e382-0749-4cb8-b61a-304f252e45ec$/);
+        assert.equal(grant.principalType, "ServicePrincipal");
+        assert.ok(push.dependencies.includes(rec.one(TASK).urn), "the principal is the task's identity");
     });
 
     it("delivers the deploy repository with Flux into the domain namespace only", async () => {
@@ -32,6 +45,9 @@ describe("components/azure/pipeline", () => {
         assert.equal(rec.ofType(EXTENSION).length, 0);
         const flux = rec.one(FLUX_CONFIG);
         const config = rec.inputs(flux);
+        // Without a token the deploy repository must be public: no credentials are sent.
+        assert.equal(config.gitRepository.httpsUser, undefined);
+        assert.equal(config.configurationProtectedSettings, undefined);
         assert.equal(config.scope, "namespace");
         assert.equal(config.namespace, "orders");
         assert.equal(config.sourceKind, "GitRepository");
@@ -54,6 +70,11 @@ describe("components/azure/pipeline", () => {
         assert.ok(isSecret((task.inputs.step as { contextAccessToken: unknown }).contextAccessToken), "the build context token is secret");
         const auth = rec.inputs(task).trigger.sourceTriggers[0].sourceRepository.sourceControlAuthProperties;
         assert.equal(auth.tokenType, "PAT");
+        // Flux reads the private deploy repository with the same token: a protected (secret) setting.
+        const flux = rec.one(FLUX_CONFIG);
+        assert.equal(rec.inputs(flux).gitRepository.httpsUser, "git");
+        assert.ok(isSecret(flux.inputs.configurationProtectedSettings), "the Flux HTTPS key is secret");
+        assert.ok(rec.inputs(flux).configurationProtectedSettings.httpsKey, "the key is set");
         assert.ok(!JSON.stringify(result.outputs).includes("v1:ciphertext"));
     });
 

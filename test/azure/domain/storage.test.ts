@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { BUILT_IN_ROLES } from "../../../components/azure/identity";
 import { keyVaultKeyParts } from "../../../components/azure/storage";
+import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
 
 const ACCOUNT = "azure-native:storage:StorageAccount";
@@ -54,7 +55,7 @@ describe("components/azure/storage", () => {
         const access = rec.inputs(rec.one("azure-native:authorization:RoleAssignment", "cmk"));
         assert.equal(access.scope, (fakeExports.keys as { keyIds: Record<string, string> }).keyIds.data);
         assert.ok(access.roleDefinitionId.endsWith(BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser));
-        assert.ok(rec.one(ACCOUNT).dependencies.includes(rec.one("azure-native:authorization:RoleAssignment", "cmk").urn));
+        assertWaitsForGrant(rec, rec.one(ACCOUNT), rec.one("azure-native:authorization:RoleAssignment", "cmk"));
     });
 
     it("reads vault and key from a key resource id or a key URI", () => {

@@ -79,8 +79,13 @@ describe("components/azure/worker.ts", () => {
         for (const grant of grants) assert.ok(rec.one(APP).dependencies.includes(grant.urn), grant.name);
     });
 
-    it("keeps always-ready instances for the worker function (cold-start option)", async () => {
+    it("keeps always-ready instances for the worker function (cold-start option), within the cap", async () => {
         const rec = await runDomain({ ...worker, worker: { ...worker.worker, warmInstances: 2 } });
-        assert.deepEqual(rec.inputs(rec.one(APP)).functionAppConfig.scaleAndConcurrency.alwaysReady, [{ name: "function:worker", instanceCount: 2 }]);
+        const scale = rec.inputs(rec.one(APP)).functionAppConfig.scaleAndConcurrency;
+        assert.deepEqual(scale.alwaysReady, [{ name: "function:worker", instanceCount: 2 }]);
+        // Always-ready instances do not count toward the Flex maximum instance count: 2 + 18 = maxConcurrency.
+        assert.equal(scale.maximumInstanceCount, 18);
+        const cold = (await runDomain(worker)).inputs((await runDomain(worker)).one(APP)).functionAppConfig.scaleAndConcurrency;
+        assert.equal(cold.maximumInstanceCount, 20);
     });
 });

@@ -4,6 +4,7 @@ import { sizeFor } from "../../../components/core/sizes";
 import { CRITICAL_ADDONS_ONLY_TAINT, FLUX } from "../../../components/azure/cluster";
 import { AKS_ENTRA_SERVER_APP_ID } from "../../../components/azure/kubeconfig";
 import { isSecret } from "../../../tools/mock-engine";
+import { assertWaitsForGrant } from "../propagation";
 import { ADMIN_GROUP, fabricatedId, runPlatform, TENANT } from "./run-platform";
 
 const AKS = "azure-native:containerservice:ManagedCluster";
@@ -111,6 +112,15 @@ describe("components/azure/cluster", () => {
         assert.equal(aks.addonProfiles.omsagent.enabled, true);
         assert.equal(aks.addonProfiles.omsagent.config.useAADAuth, "true");
         assert.equal(aks.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID, fabricatedId(workspace));
+        // useAADAuth: AKS creates no data collection rule; the platform does, associated with the cluster.
+        const dcr = rec.one("azure-native:monitor:DataCollectionRule");
+        const rule = rec.inputs(dcr);
+        assert.deepEqual(rule.destinations.logAnalytics, [{ name: "workspace", workspaceResourceId: fabricatedId(workspace) }]);
+        assert.deepEqual(rule.dataFlows, [{ streams: ["Microsoft-ContainerInsights-Group-Default"], destinations: ["workspace"] }]);
+        assert.equal(rule.dataSources.extensions[0].extensionName, "ContainerInsights");
+        const association = rec.inputs(rec.one("azure-native:monitor:DataCollectionRuleAssociation"));
+        assert.equal(association.resourceUri, fabricatedId(rec.one(AKS)));
+        assert.equal(association.dataCollectionRuleId, fabricatedId(dcr));
         const diag = rec.inputs(rec.one(DIAG, "cluster-aks"));
         assert.equal(diag.resourceUri, fabricatedId(rec.one(AKS)));
         const categories = diag.logs.map((l: { category: string }) => l.category);
@@ -128,6 +138,9 @@ describe("components/azure/cluster", () => {
         assert.equal(acrPull.scope, fabricatedId(rec.one("azure-native:containerregistry:Registry")), "AcrPull on the registry only");
         const subnet = rec.inputs(rec.one(ROLE, "control-plane-subnet"));
         assert.equal(subnet.scope, fabricatedId(rec.one("azure-native:network:Subnet", "aks-nodes")), "Network Contributor on the node subnet only");
+        // AKS checks Managed Identity Operator (kubelet) and Network Contributor (subnet) at create: it waits for both.
+        assertWaitsForGrant(rec, rec.one(AKS), rec.one(ROLE, "control-plane-kubelet"));
+        assertWaitsForGrant(rec, rec.one(AKS), rec.one(ROLE, "control-plane-subnet"));
         for (const role of rec.ofType(ROLE)) {
             assert.match(rec.inputs(role).roleAssignmentName, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         }

@@ -51,6 +51,25 @@ describe("components/core/config/rules/azure", () => {
         assert.ok(problems({ network: { cidr: "172.16.0.0/12" } }).some((p) => p.includes("172.16.0.0/16")));
     });
 
+    it("rejects read-replicas and sharded layouts at database.size small (Burstable has no replicas)", () => {
+        const domain = (database: Record<string, unknown>) => problems({
+            layer: "domain", domain: "orders", hierarchy: undefined, domains: undefined, cluster: undefined, azure: { tenantId: "00000000-0000-0000-0000-000000000001" }, database,
+        });
+        for (const layout of [{ layout: "read-replicas", replicas: 1 }, { layout: "sharded", shards: 2 }]) {
+            const found = domain({ ...layout, size: "small" });
+            assert.ok(found.some((p) => p.startsWith("landing-zone:database.size ") && p.includes(layout.layout)), found.join("\n"));
+            assert.deepEqual(domain({ ...layout, size: "medium" }), []);
+        }
+        assert.deepEqual(domain({ layout: "single", size: "small" }), []);
+    });
+
+    it("requires the PostgreSQL administrators group of a prod domain stack (the application is never one)", () => {
+        const prod = (azure: Record<string, unknown>) => problems({ layer: "domain", domain: "orders", hierarchy: undefined, domains: undefined, cluster: undefined, azure, database: { size: "medium" } }, "prod");
+        const found = prod({ tenantId: "00000000-0000-0000-0000-000000000001" });
+        assert.ok(found.some((p) => p.startsWith("landing-zone:azure.databaseAdminGroup ")), found.join("\n"));
+        assert.deepEqual(prod({ tenantId: "00000000-0000-0000-0000-000000000001", databaseAdminGroup: { objectId: "00000000-0000-0000-0000-0000000000db", name: "db-admins" } }), []);
+    });
+
     it("reports every problem at once", () => {
         const found = problems({ azure: {}, logging: { retentionDays: 5 }, network: { cidr: "192.168.0.0/16" } });
         assert.ok(found.length >= 4, found.join("\n"));

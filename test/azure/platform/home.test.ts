@@ -52,8 +52,21 @@ describe("azure/home.ts: the platform vends each registered domain its home", ()
         assert.equal(quota("orders")["limits.cpu"], NAMESPACE_QUOTAS.large.limitsCpu);
         assert.equal(quota("payments")["limits.cpu"], NAMESPACE_QUOTAS.medium.limitsCpu);
         const rules = domainEgress("10.30.0.0/16");
-        assert.deepEqual(rules[0], { cidr: "10.30.0.0/16", ports: [5432, 6380, 5671, 443] });
+        assert.deepEqual(rules[0], { cidr: "10.30.0.0/16", ports: [5432, 10000, 5671, 443] });
         assert.ok(rules[1].except?.includes("169.254.169.254/32"));
         assert.deepEqual(rules[1].ports, [443]);
+    });
+
+    it("dev: pods reach the domain's public Standard Service Bus namespace over AMQP (5671); prod keeps AMQP inside the VNet", async () => {
+        const egressPorts = async (environment: "dev" | "prod") => {
+            const { rec } = await runPlatform(environment);
+            const policy = rec.inputs(rec.one("kubernetes:networking.k8s.io/v1:NetworkPolicy", "home-orders-baseline-allow-egress"));
+            const internet = policy.spec.egress.find((e: any) => e.to?.[0]?.ipBlock?.cidr === "0.0.0.0/0");
+            return { ports: internet.ports.map((p: any) => p.port), except: internet.to[0].ipBlock.except };
+        };
+        const dev = await egressPorts("dev");
+        assert.deepEqual(dev.ports, [443, 5671]);
+        assert.ok(dev.except.includes("169.254.169.254/32"));
+        assert.deepEqual((await egressPorts("prod")).ports, [443]);
     });
 });

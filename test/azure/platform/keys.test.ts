@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { keySpec, keySpecHash } from "../../../components/azure/keys";
 import { KEY_PURPOSES } from "../../../components/core/contracts";
 import { fabricatedId, runPlatform } from "./run-platform";
 
@@ -38,6 +39,26 @@ describe("components/azure/keys", () => {
         }
         assert.deepEqual(Object.keys(outputs.keys.keyIds).sort(), [...KEY_PURPOSES].sort());
         assert.equal(outputs.keys.rotationDays, 90);
+    });
+
+    it("makes a change of rotation policy visible: a new key name (a replacement, blocked by protect in prod), the same URN", async () => {
+        const names = async (rotationDays: number) => {
+            const { rec } = await runPlatform("prod", { keys: { rotationDays } });
+            return Object.fromEntries(rec.ofType(KEY).map((k) => [k.urn, rec.inputs(k).keyName as string]));
+        };
+        const before = await names(365);
+        const after = await names(180);
+        assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort(), "same logical names, same URNs");
+        for (const urn of Object.keys(before)) {
+            assert.notEqual(after[urn], before[urn], `${urn}: the key's name follows its spec, so the change replaces it`);
+            assert.match(after[urn], /-key-[0-9a-f]{6}$/);
+        }
+        // Consumers follow the new key (the archive's customer-managed key).
+        const { rec } = await runPlatform("prod", { keys: { rotationDays: 180 } });
+        const logsKey = rec.inputs(rec.one(KEY, "keys-logs")).keyName;
+        assert.equal(rec.inputs(rec.one("azure-native:storage:StorageAccount", "archive")).encryption.keyVaultProperties.keyName, logsKey);
+        assert.equal(keySpecHash(keySpec(true, 365)), keySpecHash(keySpec(true, 365)), "stable across runs");
+        assert.notEqual(keySpecHash(keySpec(true, 365)), keySpecHash(keySpec(false, 365)), "a size/type change renames too");
     });
 
     it("keeps prod keys in HSMs (Premium) and protects vault and keys in prod only", async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ACTIVITY_LOG_CATEGORIES } from "../../../components/azure/logging";
+import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, runPlatform } from "./run-platform";
 
 const WORKSPACE = "azure-native:operationalinsights:Workspace";
@@ -81,8 +82,8 @@ describe("components/azure/logging", () => {
         const grant = rec.inputs(rec.one("azure-native:authorization:RoleAssignment", "archive-key"));
         assert.equal(grant.scope, fabricatedId(logsKey));
         assert.match(grant.roleDefinitionId, /e147488a-f6f5-4113-8e2d-b22465e65bf6$/);
-        assert.ok(rec.one(ACCOUNT, "archive").dependencies.some((d) => d.endsWith("::logging-archive-key-role-keyVaultCryptoServiceEncryptionUser")),
-            "the grant exists before the account reads the key");
+        // The grant exists, and has propagated, before the account reads the key.
+        assertWaitsForGrant(rec, rec.one(ACCOUNT, "archive"), rec.one("azure-native:authorization:RoleAssignment", "archive-key"));
     });
 
     it("keeps the archive's encryption settings known in a preview (policy can check them before deploy)", async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { subnetCidr } from "../../../components/azure/cidr";
-import { FUNCTIONS_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
+import { CONTAINER_INSTANCE_DELEGATION, FUNCTIONS_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
+import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, runPlatform } from "./run-platform";
 
 const VNET = "azure-native:network:VirtualNetwork";
@@ -20,15 +21,20 @@ describe("components/azure/network", () => {
         assert.throws(() => subnetCidr("10.0.0.0/16", 2, 4));
     });
 
-    it("builds the VNet from network.cidr with node, private-endpoint and PostgreSQL subnets", async () => {
+    it("builds the VNet from network.cidr with node, private-endpoint, PostgreSQL, worker and jobs subnets", async () => {
         const { rec, outputs } = await runPlatform("dev");
         assert.deepEqual(rec.inputs(rec.one(VNET)).addressSpace.addressPrefixes, ["10.40.0.0/16"]);
         const prefixes = rec.ofType(SUBNET).map((s) => rec.inputs(s).addressPrefix);
-        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19", "10.40.192.0/19"]);
+        assert.deepEqual(prefixes, ["10.40.0.0/17", "10.40.128.0/19", "10.40.160.0/19", "10.40.192.0/19", "10.40.224.0/19"]);
         assert.deepEqual(outputs.network.subnetCidrs, { public: [], private: ["10.40.0.0/17"], data: ["10.40.128.0/19", "10.40.160.0/19"] });
         const postgres = rec.inputs(rec.one(SUBNET, "postgres"));
         assert.deepEqual(postgres.delegations.map((d: { serviceName: string }) => d.serviceName), [POSTGRES_DELEGATION]);
         assert.equal(rec.inputs(rec.one(SUBNET, "private-endpoints")).privateEndpointNetworkPolicies, "Enabled");
+        // One-shot jobs (a domain's database bootstrap) run in Container Instances inside the VNet.
+        const jobs = rec.inputs(rec.one(SUBNET, "jobs"));
+        assert.deepEqual(jobs.delegations.map((d: { serviceName: string }) => d.serviceName), [CONTAINER_INSTANCE_DELEGATION]);
+        assert.ok(jobs.natGateway, "jobs pull their image and get Entra tokens through the NAT gateway");
+        assert.ok("jobs" in outputs.extras.subnets, "exported for the domain stacks");
         // The domains' workers integrate here (Flex Consumption), egress through the NAT gateway.
         const functions = rec.inputs(rec.one(SUBNET, "functions"));
         assert.deepEqual(functions.delegations.map((d: { serviceName: string }) => d.serviceName), [FUNCTIONS_DELEGATION]);
@@ -39,7 +45,7 @@ describe("components/azure/network", () => {
     it("puts an NSG on every subnet, denying all inbound traffic from beyond the VNet", async () => {
         const { rec } = await runPlatform("dev", {}, { preview: false });
         const subnets = rec.ofType(SUBNET);
-        assert.equal(subnets.length, 4);
+        assert.equal(subnets.length, 5);
         for (const subnet of subnets) {
             const nsgId = rec.inputs(subnet).networkSecurityGroup?.id;
             const nsg = rec.ofType(NSG).find((n) => fabricatedId(n) === nsgId);
@@ -56,10 +62,15 @@ describe("components/azure/network", () => {
         }
     });
 
-    it("sends node egress through the NAT gateway only, no default outbound access anywhere", async () => {
+    it("sends node and PostgreSQL egress through the NAT gateway only, no default outbound access anywhere", async () => {
         const { rec } = await runPlatform("dev", {}, { preview: false });
         const nodes = rec.inputs(rec.one(SUBNET, "aks-nodes"));
         assert.equal(nodes.natGateway.id, fabricatedId(rec.one(NAT)));
+        // PostgreSQL signs users in against Entra ID and (HA) archives WAL to Azure Storage: both outside the VNet.
+        const postgres = rec.inputs(rec.one(SUBNET, "postgres"));
+        assert.equal(postgres.natGateway.id, fabricatedId(rec.one(NAT)));
+        assert.deepEqual(postgres.serviceEndpoints, [{ service: "Microsoft.Storage" }]);
+        assert.equal(rec.inputs(rec.one(SUBNET, "private-endpoints")).natGateway, undefined);
         for (const subnet of rec.ofType(SUBNET)) assert.equal(rec.inputs(subnet).defaultOutboundAccess, false);
         const nat = rec.inputs(rec.one(NAT));
         assert.equal(nat.sku.name, "Standard");
@@ -98,5 +109,16 @@ describe("components/azure/network", () => {
         assert.deepEqual(flow.retentionPolicy, { enabled: true, days: 120 });
         assert.equal(flow.storageId, fabricatedId(rec.one("azure-native:storage:StorageAccount", "archive")));
         assert.equal(flow.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration.enabled, true);
+    });
+
+    it("writes flow logs to the archive (no shared keys) as an identity with blob write access there only, after the grant propagated", async () => {
+        const { rec } = await runPlatform("prod", {}, { preview: false });
+        const flowLog = rec.one("azure-native:network:FlowLog");
+        const identity = rec.one("azure-native:managedidentity:UserAssignedIdentity", "flow-log");
+        assert.deepEqual(rec.inputs(flowLog).identity, { type: "UserAssigned", userAssignedIdentities: [fabricatedId(identity)] });
+        const grant = rec.one("azure-native:authorization:RoleAssignment", "flow-log-archive");
+        assert.equal(rec.inputs(grant).scope, fabricatedId(rec.one("azure-native:storage:StorageAccount", "archive")));
+        assert.match(rec.inputs(grant).roleDefinitionId, /ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+        assertWaitsForGrant(rec, flowLog, grant);
     });
 });

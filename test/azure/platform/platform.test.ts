@@ -19,6 +19,7 @@ const UNTAGGABLE = new Set([
     "azure-native:storage:BlobServiceProperties",
     "azure-native:containerservice:MaintenanceConfiguration",
     "azure-native:kubernetesconfiguration:Extension",
+    "azure-native:monitor:DataCollectionRuleAssociation",
     "azure-native:managedidentity:FederatedIdentityCredential",
 ]);
 

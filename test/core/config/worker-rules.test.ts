@@ -1,14 +1,18 @@
 import { strict as assert } from "node:assert";
 import { ConfigError } from "../../../components/core/config/errors";
 import { validateStackConfig } from "../../../components/core/config/validate";
-import { pubsubAckDeadline } from "../../../components/core/config/rules/worker";
+import { FLEX_MAXIMUM_INSTANCE_COUNT, pubsubAckDeadline } from "../../../components/core/config/rules/worker";
+import schema from "../../../config/stack-config.schema.json";
 
 const REGION = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-west1" } as const;
 type Cloud = keyof typeof REGION;
 
 const domain = (cloud: Cloud, extra: Record<string, unknown>) => ({
     // No pipeline: only the worker block is under test (an aws pipeline needs an external repository).
-    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", pipeline: { enabled: false }, ...extra,
+    layer: "domain", cloud, environment: "prod", region: REGION[cloud], owner: "orders-team", domain: "orders", pipeline: { enabled: false },
+    // An azure prod domain names the group that administers its PostgreSQL servers.
+    ...(cloud === "azure" ? { azure: { databaseAdminGroup: { objectId: "00000000-0000-0000-0000-0000000000db", name: "orders-db-admins" } } } : {}),
+    ...extra,
 });
 const worker = (extra: Record<string, unknown> = {}) => ({ enabled: true, artifact: "1.0.0", ...extra });
 
@@ -58,6 +62,11 @@ const cases: { title: string; cloud: Cloud; bad: Record<string, unknown>; good: 
         title: "Flex Consumption runs zip packages only", cloud: "azure",
         bad: { worker: worker({ package: "image" }) }, good: { worker: worker({ package: "zip" }) },
         expected: "landing-zone:worker.package must be zip on azure",
+    },
+    {
+        title: "always-ready instances leave an on-demand Flex maximum instance count of >= 1", cloud: "azure",
+        bad: { worker: worker({ maxConcurrency: 10, warmInstances: 10 }) }, good: { worker: worker({ maxConcurrency: 10, warmInstances: 9 }) },
+        expected: "landing-zone:worker.warmInstances must be < worker.maxConcurrency on azure (always-ready instances do not count toward the Flex Consumption maximum instance count, which is maxConcurrency - warmInstances and must be 1..1000; got 10 - 10 = 0)",
     },
     {
         title: "the push ack deadline outlasts one request", cloud: "gcp",
@@ -134,5 +143,10 @@ describe("components/core/config/rules/worker.ts", () => {
         for (const [cloud, pkg] of [["aws", "image"], ["azure", "zip"], ["gcp", "image"]] as const) {
             assert.equal(validateStackConfig(domain(cloud, { queue: { visibilityTimeoutSeconds: 180 }, worker: worker() })).worker.package, pkg);
         }
+    });
+
+    it("the schema's worker.maxConcurrency range fits the Flex Consumption maximum instance count (warmInstances 0)", () => {
+        const max = (schema as any).definitions.WorkerConfig.properties.maxConcurrency;
+        assert.ok(max.minimum >= FLEX_MAXIMUM_INSTANCE_COUNT.min && max.maximum <= FLEX_MAXIMUM_INSTANCE_COUNT.max, JSON.stringify(max));
     });
 });

@@ -131,18 +131,31 @@ export const azureResourceCases: ResourceCase[] = [
         unknown: [{ path: "maxDeliveryCount", expect: "deferred" }],
     },
     {
-        policy: "require-azure-redis-tls", type: "azure-native:redis:Redis", inputs: { enableNonSslPort: false, minimumTlsVersion: "1.2" },
-        violations: [{ set: { enableNonSslPort: true }, expect: /non-TLS port/ }, { set: { minimumTlsVersion: "1.1" }, expect: /1\.1/ }],
+        policy: "require-azure-managed-redis-tls", type: "azure-native:redisenterprise:RedisEnterprise", inputs: { minimumTlsVersion: "1.2", clientProtocol: "Encrypted" },
+        violations: [
+            { set: { minimumTlsVersion: "1.1" }, expect: /minimumTlsVersion is 1\.1/ },
+            { set: { minimumTlsVersion: undefined }, expect: /minimumTlsVersion is unset/ },
+            { type: "azure-native:redisenterprise:Database", set: { clientProtocol: "Plaintext" }, expect: /clientProtocol is Plaintext/ },
+        ],
         unknown: [{ path: "minimumTlsVersion", expect: "deferred" }],
     },
     {
-        policy: "disallow-public-azure-redis", type: "azure-native:redis:Redis", inputs: { publicNetworkAccess: "Disabled" },
-        violations: [{ set: { publicNetworkAccess: undefined }, expect: /unset/ }], unknown: [{ path: "publicNetworkAccess", expect: "deferred" }],
+        policy: "disallow-public-azure-managed-redis", type: "azure-native:redisenterprise:RedisEnterprise", inputs: { publicNetworkAccess: "Disabled" },
+        violations: [{ set: { publicNetworkAccess: "Enabled" }, expect: /publicNetworkAccess is Enabled/ }, { set: { publicNetworkAccess: undefined }, expect: /unset/ }],
+        unknown: [{ path: "publicNetworkAccess", expect: "deferred" }],
     },
     {
-        policy: "enable-azure-redis-failover", type: "azure-native:redis:Redis", inputs: { sku: { name: "Premium", family: "P", capacity: 1 }, zones: ["1", "2", "3"] },
-        violations: [{ set: { "sku.name": "Basic", zones: undefined }, expect: /Basic has no replica/ }, { set: { zones: ["1"] }, expect: /does not span >= 2 zones/ }],
-        unknown: [{ path: "sku", expect: "deferred" }],
+        policy: "disallow-azure-managed-redis-access-keys", type: "azure-native:redisenterprise:Database", inputs: { accessKeysAuthentication: "Disabled" },
+        violations: [
+            { set: { accessKeysAuthentication: "Enabled" }, expect: /accessKeysAuthentication is Enabled/ },
+            { set: { accessKeysAuthentication: undefined }, expect: /accessKeysAuthentication is unset/ },
+        ],
+        unknown: [{ path: "accessKeysAuthentication", expect: "deferred" }],
+    },
+    {
+        policy: "enable-azure-managed-redis-ha", type: "azure-native:redisenterprise:RedisEnterprise", inputs: { highAvailability: "Enabled", zones: ["1", "2", "3"] },
+        violations: [{ set: { highAvailability: "Disabled" }, expect: /highAvailability is Disabled/ }, { set: { zones: ["1"] }, expect: /does not span >= 2 zones/ }],
+        unknown: [{ path: "highAvailability", expect: "deferred" }],
     },
     {
         policy: "disallow-public-aks-api", type: "azure-native:containerservice:ManagedCluster", inputs: { apiServerAccessProfile: { enablePrivateCluster: true } },

@@ -38,6 +38,12 @@ export function azureRules(cfg: ResolvedConfig): ConfigProblem[] {
         if (typeof db.backupDays === "number" && db.backupDays < 7) {
             add("database.backupDays", `must be >= 7 on azure (Flexible Server keeps 7 to 35 days; got ${db.backupDays})`);
         }
+        if (cfg.environment === "prod" && !cfg.azure.databaseAdminGroup) {
+            add("azure.databaseAdminGroup", "is required for an azure domain stack in prod ({ objectId, name } of the Entra group that administers PostgreSQL; the application never does)");
+        }
+        if ((db.layout === "read-replicas" || db.layout === "sharded") && db.size === "small") {
+            add("database.size", `must be medium or large on azure when layout is ${db.layout} (the Burstable tier of size small has no read replicas)`);
+        }
         if (db.highAvailability === true && db.size === "small") {
             add("database.highAvailability", "needs database.size medium or large on azure (the Burstable tier of size small has no HA)");
         }

@@ -6,6 +6,19 @@ import { key } from "./key";
 export const SQS_VISIBILITY_FACTOR = 6;
 /** Pub/Sub push: the ack deadline is how long Pub/Sub waits for the push response (10..600 s). */
 export const PUBSUB_ACK_DEADLINE = { min: 10, max: 600 } as const;
+/**
+ * Azure Functions Flex Consumption: the bounds of an app's maximum instance count (learn.microsoft.com,
+ * azure-functions/event-driven-scaling, "Limit scale-out": lowest 1, highest 1000). Always-ready
+ * instances do not count toward it, so the worker's cap `maxConcurrency` is split into always-ready
+ * (`warmInstances`) plus an on-demand maximum of the rest.
+ */
+export const FLEX_MAXIMUM_INSTANCE_COUNT = { min: 1, max: 1000 } as const;
+
+/** The Flex Consumption maximum instance count that caps the worker at `maxConcurrency` instances in all. */
+export function flexMaximumInstanceCount(maxConcurrency: number, warmInstances: number): number {
+    return maxConcurrency - warmInstances;
+}
+
 /** SQS event source mappings take up to 10 messages a batch without a batching window. */
 export const SQS_BATCH_WITHOUT_WINDOW = 10;
 
@@ -62,6 +75,12 @@ export function workerRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.cloud === "azure") {
         if (w.package === "image") {
             add("worker.package", "must be zip on azure: Flex Consumption runs code packages, not containers");
+        }
+        // warmInstances > maxConcurrency is reported above already.
+        const onDemand = typeof w.maxConcurrency === "number" && typeof w.warmInstances === "number" && w.warmInstances <= w.maxConcurrency
+            ? flexMaximumInstanceCount(w.maxConcurrency, w.warmInstances) : undefined;
+        if (onDemand !== undefined && (onDemand < FLEX_MAXIMUM_INSTANCE_COUNT.min || onDemand > FLEX_MAXIMUM_INSTANCE_COUNT.max)) {
+            add("worker.warmInstances", `must be < worker.maxConcurrency on azure (always-ready instances do not count toward the Flex Consumption maximum instance count, which is maxConcurrency - warmInstances and must be ${FLEX_MAXIMUM_INSTANCE_COUNT.min}..${FLEX_MAXIMUM_INSTANCE_COUNT.max}; got ${w.maxConcurrency} - ${w.warmInstances} = ${onDemand})`);
         }
         if (visibility < timeout) {
             add("queue.visibilityTimeoutSeconds", `must be >= worker.timeoutSeconds on azure (the Service Bus lock duration must outlast one invocation; got ${visibility} < ${timeout})`);
