@@ -48,11 +48,23 @@ export class Recorded {
 
 const samplePlans = new Map<string, Promise<RunResult>>();
 
+/**
+ * The mock runtime is global to the process: two programs must not run on it at once. Tests start
+ * several plans together (`Promise.all` over the clouds), and a platform that reads its
+ * organization stack plans that one first, so runs are queued here, one after the other.
+ */
+let runQueue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = runQueue.then(task, task);
+    runQueue = run.catch(() => undefined);
+    return run;
+}
+
 /** Plans a sample stack from `config/` (its platform stack first for a domain stack); memoised per mode. */
 export function planSample(stack: string, options: { preview?: boolean } = {}): Promise<RunResult> {
     const key = `${stack}:${options.preview ?? true}`;
     if (!samplePlans.has(key)) {
-        samplePlans.set(key, planStacks([stack], options).then((plans) => {
+        samplePlans.set(key, serially(() => planStacks([stack], options)).then((plans) => {
             const plan = plans.find((p) => p.stack === stack)!;
             if (plan.error) throw plan.error;
             return plan.result!;
@@ -75,7 +87,7 @@ export async function runStackConfig(
     if (typeof organization === "string" && !references[organization]) {
         references[organization] = (await planSample(organization, { preview: options.preview })).outputs;
     }
-    return runStack(fromConfigMap(stack, entries), { ...options, stackReferences: references });
+    return serially(() => runStack(fromConfigMap(stack, entries), { ...options, stackReferences: references }));
 }
 
 /** A stack context from a partial config (validated, presets applied), for running one component. */

@@ -41,7 +41,9 @@ export const CLASSIC_RESOURCE_TYPES = [
 
 /**
  * The Azure Policy assignments of the landing zone (Azure Landing Zones' defaults that fit it),
- * built-in definitions by id with their parameters. Ids checked against the built-in catalogue.
+ * built-in definitions by id with their parameters. Ids, kinds and parameter names checked against
+ * the built-in catalogue (Azure/azure-policy `built-in-policies/`); pinned in
+ * test/azure/organization/guardrails.test.ts.
  */
 export function policyAssignmentSpecs(config: Pick<ResolvedConfig, "organization">, workspaceId: pulumi.Input<string>): PolicyAssignmentSpec[] {
     return [
@@ -54,7 +56,7 @@ export function policyAssignmentSpecs(config: Pick<ResolvedConfig, "organization
         {
             name: "lz-deny-classic", displayName: "Deny classic (ASM) resources", scope: "root",
             definitionId: definition("6c112d4e-5bc7-47ae-a041-ea2d9dccd749"),
-            parameters: { listOfResourceTypesNotAllowed: { value: [...CLASSIC_RESOURCE_TYPES] } },
+            parameters: { listOfResourceTypesNotAllowed: { value: [...CLASSIC_RESOURCE_TYPES] }, effect: { value: "Deny" } },
             message: "Classic resources are retired: use Azure Resource Manager resources.",
         },
         {

@@ -1,8 +1,9 @@
 import * as management from "@pulumi/azure-native/management";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
-import type { HierarchyOutputs, StackContext } from "../core/contracts";
+import type { HierarchyOutputs, OrganizationReference, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
+import { type OrganizationPlacement, organizationPlacement } from "./organization-placement";
 
 /** The resource groups of the platform, one per concern. */
 export type PlatformConcern = "network" | "cluster" | "shared";
@@ -10,6 +11,8 @@ export const PLATFORM_CONCERNS: readonly PlatformConcern[] = ["network", "cluste
 
 export interface HierarchyArgs {
     ctx: StackContext;
+    /** organization-azure (`landing-zone:organizationStack`): its environment's group and placed subscription. */
+    organization?: OrganizationReference;
 }
 
 export interface HierarchyResult {
@@ -36,19 +39,22 @@ export function managementGroupId(nameOrId: string): string {
 /**
  * The Azure hierarchy: management groups (mode `create`: the landing zone's group under
  * `hierarchy.parentId`, the environment's group beneath it, the platform subscription moved into
- * it), and in every mode the platform's resource groups per concern plus one per domain.
+ * it), and in every mode the platform's resource groups per concern plus one per domain. With
+ * `organizationStack` the groups and the placement are organization-azure's: nothing of them is
+ * created, and the component waits for the subscription check (organization-placement.ts).
  */
 export class Hierarchy extends pulumi.ComponentResource {
     readonly result: HierarchyResult;
 
     constructor(name: string, args: HierarchyArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("landing-zone:azure:Hierarchy", name, {}, opts);
-        this.result = createHierarchy(name, this, args);
+        const placement = args.organization && organizationPlacement(args.ctx, args.organization);
+        super("landing-zone:azure:Hierarchy", name, {}, placement ? { ...opts, dependsOn: placement.guard } : opts);
+        this.result = createHierarchy(name, this, args, placement);
         this.registerOutputs({ rootId: this.result.outputs.rootId, environmentId: this.result.outputs.environmentId });
     }
 }
 
-export function createHierarchy(name: string, parent: pulumi.Resource, args: HierarchyArgs): HierarchyResult {
+export function createHierarchy(name: string, parent: pulumi.Resource, args: HierarchyArgs, placement?: OrganizationPlacement): HierarchyResult {
     const { ctx } = args;
     const cfg = ctx.config;
     const h = cfg.hierarchy;
@@ -60,7 +66,11 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Hie
 
     let rootId: pulumi.Output<string>;
     let environmentId: pulumi.Output<string>;
-    if (h.mode === "create") {
+    if (placement) {
+        // organization-azure owns the groups and has placed the subscription: nothing to create.
+        rootId = placement.rootId;
+        environmentId = placement.environmentId;
+    } else if (h.mode === "create") {
         // One landing-zone group shared by every environment's platform stack (same name from each):
         // retained on delete so destroying one environment does not pull it from the others.
         const rootName = physicalName("azure.managementGroup", [cfg.prefix, "landing", "zone"]);
@@ -132,7 +142,7 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Hie
         mode: h.mode,
         rootId,
         environmentId,
-        platformScope: platformSubscription ? pulumi.output(`/subscriptions/${platformSubscription}`) : concernGroups.shared.id,
+        platformScope: placement ? placement.platformScope : platformSubscription ? pulumi.output(`/subscriptions/${platformSubscription}`) : concernGroups.shared.id,
         domainScopes,
     };
     const pick = (f: (rg: resources.ResourceGroup) => pulumi.Output<string>) =>

@@ -74,9 +74,13 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
     const providers = Object.fromEntries(subscriptionIds.map((id) => [id, subscriptionProvider(ctx, id)]));
     for (const placement of placements) {
         const group = groups[placement.group as AzureGroupRole]!;
-        new management.ManagementGroupSubscription(childName(name, "placement", placement.id.slice(0, 8)), {
+        // The whole subscription id in the logical name (two ids may share a prefix); the former,
+        // shortened name stays an alias where it was unique, so a placement made under it keeps its URN.
+        const short = placement.id.slice(0, 8);
+        const unique = placements.filter((p) => p.id.slice(0, 8) === short).length === 1;
+        new management.ManagementGroupSubscription(childName(name, "placement", placement.id), {
             groupId: group.name,
-        }, { parent, provider: providers[placement.id] });
+        }, { parent, provider: providers[placement.id], aliases: unique ? [{ name: childName(name, "placement", short) }] : [] });
     }
     const services = createAzureSecurityServices(childName(name, "security"), parent, {
         ctx, subscriptions: subscriptionIds.map((id) => ({ id, provider: providers[id] })),

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { KeyPurpose, PlatformOutputs, StackContext } from "../core/contracts";
+import type { KeyPurpose, OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { Cluster } from "./cluster";
 import type { AzurePlatformExtras } from "./extras";
 import { PersonaAccess } from "./access";
@@ -16,13 +16,13 @@ import { Registry } from "./registry";
  * logging, network, Key Vault + keys, container registry, AKS and the home of every registered
  * domain on AKS, on one explicit provider.
  */
-export function platform(ctx: StackContext): PlatformOutputs {
+export function platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs {
     const cfg = ctx.config;
     const provider = azureProvider(ctx);
     const opts = { providers: [provider] };
     const tenantId = cfg.azure.tenantId ?? "";
 
-    const hierarchy = new Hierarchy("hierarchy", { ctx }, opts).result;
+    const hierarchy = new Hierarchy("hierarchy", { ctx, organization }, opts).result;
     const rg = hierarchy.resourceGroups;
 
     // Keys first: the log archive is encrypted with the `logs` key. The vault's private endpoint and

@@ -7,6 +7,7 @@ import { planStacks } from "../../tools/plan/plan-stacks";
 import { checkStackInputs, referencedStack } from "../../tools/plan/references";
 import { runStack } from "../../tools/plan/run-stack";
 import { readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
+import { planSample } from "../harness";
 import { stackDir } from "./stack-dir";
 
 const set = (key: string, value: string) => (text: string) =>
@@ -80,9 +81,11 @@ describe("the program rejects what the plan rejects", () => {
     it("a plaintext landing-zone-secrets value fails the program's own config validation (pulumi preview)", async () => {
         const file = readStackConfig("platform-azure-dev");
         file.config["landing-zone-secrets:gitAccessToken"] = "ghp_plaintext";
-        await assert.rejects(runStack(file), (error: Error) => /landing-zone-secrets:gitAccessToken is plaintext/.test(error.message));
+        // The sample platform reads organization-azure: hand it the planned organization, as the plan does.
+        const stackReferences = { "organization-azure": (await planSample("organization-azure")).outputs };
+        await assert.rejects(runStack(file, { stackReferences }), (error: Error) => /landing-zone-secrets:gitAccessToken is plaintext/.test(error.message));
         file.secretKeys.push("landing-zone-secrets:gitAccessToken");
-        const result = await runStack(file);
+        const result = await runStack(file, { stackReferences });
         assert.ok(result.resources.length > 10, "a secret value plans");
     });
 });

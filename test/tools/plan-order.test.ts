@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { planStacks, referencedOrganization, referencedPlatform } from "../../tools/plan/plan-stacks";
+import { fabricatedId } from "../../tools/mock-engine";
 import { plainValue } from "../harness";
 
 describe("tools/plan/plan-stacks.ts (organization -> platform -> domain)", () => {
@@ -18,5 +19,15 @@ describe("tools/plan/plan-stacks.ts (organization -> platform -> domain)", () =>
         // The platform's project lands in the folder organization-gcp planned for dev.
         const project = platform.resources.find((r) => r.name === "lz-dev-platform-project")!;
         assert.equal((plainValue(project.inputs) as { folderId?: string }).folderId, "organization-dev-folder");
+    });
+
+    it("azure: --strict plans the platform against organization-azure's fabricated outputs, so its placement check runs", async () => {
+        const plans = await planStacks(["orders-azure-prod"], { strict: true });
+        assert.deepEqual(plans.map((p) => p.stack), ["organization-azure", "platform-azure-prod", "orders-azure-prod"]);
+        for (const plan of plans) assert.equal(plan.error, undefined, `${plan.stack}: ${String(plan.error)}`);
+        const hierarchy = (plainValue(plans[1].result!.outputs) as { hierarchy: Record<string, string> }).hierarchy;
+        // Known only because the organization's outputs are (fabricated): the check ran and passed.
+        assert.equal(hierarchy.environmentId, fabricatedId({ type: "azure-native:management:ManagementGroup", name: "organization-mg-corp" }));
+        assert.equal(hierarchy.platformScope, "/subscriptions/00000000-0000-0000-0000-000000000003");
     });
 });

@@ -570,8 +570,11 @@ export interface StackConfig {
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
     /**
-     * Platform layer (gcp): the organization stack to read (e.g. `organization-gcp`). The platform then
-     * hangs its projects under its environment's folder from that stack instead of owning the folders.
+     * Platform layer (gcp, azure): the organization stack to read (e.g. `organization-gcp`). The
+     * platform then hangs its projects under its environment's folder from that stack instead of
+     * owning the folders (gcp), or runs in the subscription that stack placed under its
+     * environment's management group, checked against `azure.subscriptionId`, and creates no
+     * management group (azure).
      */
     organizationStack?: string;
     /** Organization layer: the hierarchy root, guardrails and security services of the cloud. */

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { DIAGNOSTICS_ROLES, policyAssignmentSpecs } from "../../../components/azure/guardrails";
 import { DEFENDER_PLANS } from "../../../components/azure/security-services";
 import { planSample, plainValue, type RecordedResource } from "../../harness";
-import { organizationSample } from "../../organization-helpers";
+import { organizationConfig, organizationSample, organizationVariant } from "../../organization-helpers";
 
 const T = {
     group: "azure-native:management:ManagementGroup",
@@ -13,6 +13,8 @@ const T = {
     contact: "azure-native:security:SecurityContact",
     provider: "pulumi:providers:azure-native",
 };
+/** Aliases to a former logical name (the provider adds type aliases with no name). */
+const namedAliases = (r: RecordedResource) => (r.aliases as { spec?: { name?: string } }[]).map((a) => a.spec?.name).filter((n): n is string => !!n);
 const providerOf = (r: RecordedResource) => r.provider?.slice(0, r.provider.lastIndexOf("::")) ?? "";
 
 describe("azure/organization.ts (organization-azure)", () => {
@@ -40,7 +42,7 @@ describe("azure/organization.ts (organization-azure)", () => {
         for (const placement of placements) {
             const provider = rec.resources.find((r) => r.urn === providerOf(placement))!;
             assert.ok(provider, `${placement.name} has no provider of its own`);
-            assert.match(rec.inputs(provider).subscriptionId, new RegExp(`^${placement.name.split("-").pop()}`));
+            assert.equal(rec.inputs(provider).subscriptionId, placement.name.slice("organization-placement-".length));
         }
     });
 
@@ -87,10 +89,47 @@ describe("azure/organization.ts (organization-azure)", () => {
         const plans = rec.ofType(T.pricing);
         assert.equal(plans.length, DEFENDER_PLANS.length * 3);
         for (const plan of plans) assert.equal(rec.inputs(plan).pricingTier, "Standard");
-        assert.deepEqual([...new Set(plans.map((p) => rec.inputs(p).pricingName))].sort(), [...DEFENDER_PLANS].sort());
+        const configured = (sub: string) => plans.filter((p) => rec.inputs(p).scopeId === `/subscriptions/${sub}`)
+            .map((p) => ({ pricingName: rec.inputs(p).pricingName, ...(rec.inputs(p).subPlan ? { subPlan: rec.inputs(p).subPlan } : {}) }));
+        for (const sub of ["00000000-0000-0000-0000-0000000000f1", "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000003"]) {
+            const byName = (a: { pricingName: string }, b: { pricingName: string }) => a.pricingName.localeCompare(b.pricingName);
+            assert.deepEqual(configured(sub).sort(byName), [...DEFENDER_PLANS].sort(byName), sub);
+        }
         const contacts = rec.ofType(T.contact);
         assert.equal(contacts.length, 3);
         for (const contact of contacts) assert.equal(rec.inputs(contact).emails, "security@acme.example");
+    });
+
+    it("pins the Defender plan names and the current (not classic) sub-plans of Microsoft.Security/pricings", () => {
+        // Names as the REST API 2024-01-01 lists them; DefenderForStorageV2 / PerKeyVault / PerSubscription are the
+        // current plans (classic: PerTransaction or PerStorageAccount for storage, PerTransaction for Key Vault, PerApiCall for ARM).
+        assert.deepEqual(DEFENDER_PLANS, [
+            { pricingName: "Containers" },
+            { pricingName: "StorageAccounts", subPlan: "DefenderForStorageV2" },
+            { pricingName: "KeyVaults", subPlan: "PerKeyVault" },
+            { pricingName: "OpenSourceRelationalDatabases" },
+            { pricingName: "Arm", subPlan: "PerSubscription" },
+        ]);
+        const classic = ["PerTransaction", "PerStorageAccount", "PerApiCall"];
+        assert.ok(DEFENDER_PLANS.every((p) => !classic.includes(p.subPlan ?? "")));
+    });
+
+    it("names each subscription's resources by its whole id: no two resources share a URN (the sample ids share their first 8 characters)", async () => {
+        const rec = await organizationSample("organization-azure");
+        const urns = rec.resources.map((r) => r.urn);
+        assert.deepEqual(urns.filter((u, i) => urns.indexOf(u) !== i), []);
+        assert.ok(rec.one(T.placement, "placement-00000000-0000-0000-0000-000000000003"));
+        // A former short name is kept as an alias only where it was unique (colliding ones never deployed).
+        assert.deepEqual([...rec.ofType(T.placement), ...rec.ofType(T.pricing), ...rec.ofType(T.contact)].flatMap(namedAliases), []);
+        const base = organizationConfig("organization-azure");
+        const distinct = await organizationVariant("organization-azure", {
+            organization: { ...base.organization, subscriptions: [{ id: "11111111-0000-0000-0000-000000000001", group: "corp", environment: "prod" }] },
+            azure: { ...base.azure, subscriptionId: "22222222-0000-0000-0000-000000000002" },
+        });
+        const placement = distinct.one(T.placement);
+        assert.equal(placement.name, "organization-placement-11111111-0000-0000-0000-000000000001");
+        assert.deepEqual(namedAliases(placement), ["organization-placement-11111111"]);
+        assert.deepEqual(namedAliases(distinct.one(T.pricing, "22222222-0000-0000-0000-000000000002-Arm")), ["organization-security-defender-22222222-Arm"]);
     });
 
     it("exports each environment's management group and platform subscription", async () => {

@@ -91,7 +91,33 @@ describe("landing-zone:organizationStack (platform layer)", () => {
 
     it("needs hierarchy.mode create and a gcp platform stack", () => {
         has(problems({ ...gcpPlatform, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-sandbox-1" } }), "landing-zone:hierarchy.mode must be create when organizationStack is set");
-        has(problems({ ...gcpPlatform, cloud: "aws", region: "eu-west-1", hierarchy: { mode: "skip" } }), "landing-zone:organizationStack applies only to a gcp platform stack");
-        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a gcp platform stack");
+        has(problems({ ...gcpPlatform, cloud: "aws", region: "eu-west-1", hierarchy: { mode: "skip" } }), "landing-zone:organizationStack applies only to a gcp or azure platform stack");
+        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a gcp or azure platform stack");
+    });
+
+    const azurePlatform = {
+        layer: "platform", cloud: "azure", environment: "dev", region: "westeurope", owner: "platform-team",
+        organizationStack: "organization-azure",
+        azure: { tenantId: "00000000-0000-0000-0000-000000000001", subscriptionId: "00000000-0000-0000-0000-000000000002" },
+    };
+
+    it("an azure platform reads its management group and subscription from the organization stack (skip, or existing domain groups)", () => {
+        assert.deepEqual(problems(azurePlatform), []);
+        assert.deepEqual(problems({ ...azurePlatform, hierarchy: { mode: "skip" } }), []);
+        // existing: only the domains' own resource groups; the environment's group comes from the organization.
+        assert.deepEqual(problems({ ...azurePlatform, hierarchy: { mode: "existing", existingIds: { orders: "orders-rg" } }, domains: { orders: {} } }), []);
+    });
+
+    it("an azure platform's hierarchy block must not duplicate the organization's groups or placement: every problem at once", () => {
+        const found = problems({
+            ...azurePlatform,
+            hierarchy: { mode: "create", parentId: "00000000-0000-0000-0000-000000000001", existingIds: { root: "acme", environment: "acme-dev", platform: "x" } },
+        });
+        has(found, "landing-zone:hierarchy.mode must be skip or existing when organizationStack is set on azure: organization stack organization-azure creates the management groups");
+        has(found, "landing-zone:hierarchy.parentId must not be set when organizationStack is set on azure");
+        for (const role of ["root", "environment", "platform"]) has(found, `landing-zone:hierarchy.existingIds.${role} must not be set when organizationStack is set on azure`);
+        assert.equal(found.length, 5, found.join("\n"));
+        // Without organizationStack the same block is the platform's own (create needs only parentId).
+        assert.deepEqual(problems({ ...azurePlatform, organizationStack: undefined, hierarchy: { mode: "create", parentId: "00000000-0000-0000-0000-000000000001" } }), []);
     });
 });

@@ -63,7 +63,8 @@ export function azureRules(cfg: ResolvedConfig): ConfigProblem[] {
     if (cfg.hierarchy.mode === "create" && !cfg.hierarchy.parentId) {
         add("hierarchy.parentId", "is required when hierarchy.mode is create on azure (the parent management group id; the tenant root group's id is the tenant id)");
     }
-    if (cfg.hierarchy.mode === "existing" && cfg.hierarchy.existingIds && !cfg.hierarchy.existingIds.environment) {
+    // With organizationStack the environment's group comes from the organization (azure-organization.ts).
+    if (cfg.hierarchy.mode === "existing" && cfg.hierarchy.existingIds && !cfg.hierarchy.existingIds.environment && cfg.organizationStack === undefined) {
         add("hierarchy.existingIds.environment", "is required when hierarchy.mode is existing on azure (the environment's management group id)");
     }
     if (cfg.environment === "prod" && (cfg.azure.adminGroupObjectIds ?? []).length === 0) {

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
+import { azureOrganizationRules } from "./azure-organization";
 import { key } from "./key";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -26,10 +27,11 @@ export function awsAccountRoles(cfg: Pick<ResolvedConfig, "organization">): stri
 export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unknown> = {}): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (path: string, message: string) => problems.push({ path: key(path), message });
-    if (cfg.organizationStack !== undefined && !(cfg.layer === "platform" && cfg.cloud === "gcp")) {
-        add("organizationStack", "applies only to a gcp platform stack so far (aws and azure platforms keep their own hierarchy block)");
+    if (cfg.organizationStack !== undefined && !(cfg.layer === "platform" && cfg.cloud !== "aws")) {
+        add("organizationStack", "applies only to a gcp or azure platform stack so far (aws platforms keep their own hierarchy block)");
     }
-    if (cfg.layer === "platform" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
+    problems.push(...azureOrganizationRules(cfg));
+    if (cfg.layer === "platform" && cfg.cloud === "gcp" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
         add("hierarchy.mode", `must be create when organizationStack is set (the platform creates its projects in the organization's folder; got ${String(cfg.hierarchy.mode)})`);
     }
     if (cfg.layer !== "organization") {
