@@ -7,6 +7,7 @@ import { planStacks } from "../../tools/plan/plan-stacks";
 import { checkStackInputs, referencedStack } from "../../tools/plan/references";
 import { runStack } from "../../tools/plan/run-stack";
 import { readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
+import { plainValue } from "../harness";
 import { stackDir } from "./stack-dir";
 
 const set = (key: string, value: string) => (text: string) =>
@@ -98,5 +99,17 @@ describe("tools/plan --strict", () => {
         const [preview, strict] = [await deferred(false), await deferred(true)];
         assert.ok(preview > 0, "the default plan defers the IAM members that name platform identities");
         assert.ok(strict < preview, `strict runs them (${strict} deferred vs ${preview})`);
+    });
+
+    it("fabricates the whole aws chain: the domain's account and its platform's, both from organization-aws", async () => {
+        const plans = await planStacks(["orders-aws-prod"], { strict: true });
+        const domain = plans.find((p) => p.stack === "orders-aws-prod")!;
+        assert.equal(domain.error, undefined, String(domain.error));
+        const role = domain.result!.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "orders-workload-role")!;
+        const trust = JSON.parse((plainValue(role.inputs) as { assumeRolePolicy: string }).assumeRolePolicy);
+        // Known in strict mode: the platform account (fabricated organization output) names the chain role.
+        assert.equal(trust.Statement[0].Condition.ArnEquals["aws:PrincipalArn"], "arn:aws:iam::organization-account-shared-prod-id:role/acme-prod-orders-workload-chain");
+        const provider = domain.result!.resources.find((r) => r.type === "pulumi:providers:aws")!;
+        assert.deepEqual(JSON.parse((plainValue(provider.inputs) as { allowedAccountIds: string }).allowedAccountIds), ["organization-account-orders-prod-id"]);
     });
 });

@@ -48,7 +48,9 @@ function awsAccountScopeRules(cfg: ResolvedConfig, raw: Record<string, unknown>)
 export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unknown> = {}): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (path: string, message: string) => problems.push({ path: key(path), message });
-    if (cfg.organizationStack !== undefined && !readsOrganization(cfg)) {
+    // An unknown cloud or layer is reported by the schema; this rule speaks of the known ones only.
+    const known = ["aws", "azure", "gcp"].includes(cfg.cloud) && ["organization", "platform", "domain"].includes(cfg.layer);
+    if (cfg.organizationStack !== undefined && known && !readsOrganization(cfg)) {
         add("organizationStack", "applies only to a gcp or aws platform stack and an aws domain stack so far (azure platforms keep their own hierarchy block)");
     }
     if (cfg.cloud === "gcp" && cfg.layer === "platform" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
