@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, type ConfigProblem } from "../components/core/config/errors";
 import { unregisteredDomainProblem } from "../components/core/config/registration";
 import type { CloudLandingZone, DomainOutputs, PlatformExports, PlatformReference, StackContext } from "../components/core/contracts";
+import { organizationReference } from "./platform";
 
 /** A typed view of the platform stack's outputs, read through a StackReference. */
 export function platformReference(ref: pulumi.StackReference, name: string): PlatformReference {
@@ -45,5 +46,6 @@ export async function domainStack(cloud: CloudLandingZone, ctx: StackContext): P
     const ref = new pulumi.StackReference(name);
     const problem = await registrationProblem(ref, ctx.config.domain ?? "", name);
     if (problem) throw new ConfigError([problem], pulumi.getStack());
-    return cloud.domain(ctx, platformReference(ref, name));
+    const organization = ctx.config.organizationStack ? organizationReference(ctx.config.organizationStack) : undefined;
+    return cloud.domain(ctx, platformReference(ref, name), organization);
 }

@@ -83,7 +83,7 @@ export async function runStackConfig(
     for (const [k, v] of Object.entries(config)) if (v !== undefined) entries[`landing-zone:${k}`] = v;
     // A platform that reads its organization stack reads the planned sample, as the plan does.
     const references = { ...options.stackReferences };
-    const organization = config.layer === "platform" ? config.organizationStack : undefined;
+    const organization = config.layer === "platform" || config.layer === "domain" ? config.organizationStack : undefined;
     if (typeof organization === "string" && !references[organization]) {
         references[organization] = (await planSample(organization, { preview: options.preview })).outputs;
     }

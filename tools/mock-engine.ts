@@ -105,11 +105,22 @@ function fabricatedState(type: string, name: string, inputs: Record<string, unkn
     return { id, state };
 }
 
+/** The run in progress: the SDK's runtime (mocks, config, stack) is global, so runs take turns. */
+let running: Promise<unknown> = Promise.resolve();
+
 /**
  * Runs `program` (which registers resources and returns the stack outputs) on the mock runtime.
- * Safe to call repeatedly in one process: each run installs a new mock monitor and config.
+ * Safe to call repeatedly in one process: each run installs a new mock monitor and config. Runs
+ * started at once (e.g. `Promise.all` over stacks) are queued, one after the other: two programs
+ * on the one global runtime would register into each other's monitor.
  */
-export async function runOnMocks(program: () => unknown, options: RunOptions): Promise<RunResult> {
+export function runOnMocks(program: () => unknown, options: RunOptions): Promise<RunResult> {
+    const run = running.then(() => runAlone(program, options));
+    running = run.catch(() => undefined);
+    return run;
+}
+
+async function runAlone(program: () => unknown, options: RunOptions): Promise<RunResult> {
     const preview = options.preview ?? true;
     const stackTransforms: Transform[] = [];
     const references = options.stackReferences ?? {};

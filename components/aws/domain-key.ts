@@ -2,9 +2,42 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { partitionOf } from "./provider";
 
 export interface DomainKeyArgs {
     ctx: StackContext;
+    /**
+     * The domain's own account, when it has one (organization): the key then also encrypts the
+     * domain's log groups, so its policy admits CloudWatch Logs for this account's log groups.
+     */
+    logsAccountId?: pulumi.Input<string>;
+}
+
+/**
+ * The key policy of a domain key that also encrypts the domain's log groups: the account
+ * administers it through IAM (the default policy), and CloudWatch Logs may use it for this
+ * account's log groups only (the encryption context names the log group).
+ */
+export function domainKeyPolicy(region: string, accountId: string): string {
+    const partition = partitionOf(region);
+    const dnsSuffix = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "AccountAdministersKeyThroughIam",
+            Effect: "Allow",
+            Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+            Action: "kms:*",
+            Resource: "*",
+        }, {
+            Sid: "CloudWatchLogsOfThisAccount",
+            Effect: "Allow",
+            Principal: { Service: `logs.${region}.${dnsSuffix}` },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
+        }],
+    });
 }
 
 export interface DomainKeyResult {
@@ -30,6 +63,7 @@ export function createDomainKey(name: string, parent: pulumi.Resource, args: Dom
         rotationPeriodInDays: ctx.config.keys.rotationDays,
         deletionWindowInDays: prod ? 30 : 7,
         multiRegion: false,
+        ...(args.logsAccountId ? { policy: pulumi.output(args.logsAccountId).apply((id) => domainKeyPolicy(ctx.config.region, id)) } : {}),
     }, { parent, protect: ctx.config.protectStateful });
     const alias = new aws.kms.Alias(childName(name, "alias"), {
         name: `alias/${ctx.naming.physical("aws.generic", "data")}`,

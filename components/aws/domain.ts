@@ -1,18 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type DomainOutputs, type PlatformReference, type StackContext, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
+import { type DomainOutputs, type OrganizationReference, type PlatformReference, type StackContext, WORKLOAD_SERVICE_ACCOUNT } from "../core/contracts";
 import { childName } from "../core/naming";
 import { REDIS_PORT, SessionCache } from "./cache";
 import { Database, POSTGRES_PORT } from "./database";
+import { DomainAccessLogs } from "./domain-access-logs";
 import { DomainKey } from "./domain-key";
 import type { AwsPlatformExtras } from "./extras";
 import type { AwsDomainHome } from "./home";
 import { WorkloadIdentity } from "./identity";
+import { organizationScope } from "./organization-scope";
 import { DomainPipeline } from "./pipeline";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
 import { Worker } from "./worker";
 import { workerSecurityGroup } from "./worker-network";
+import { DomainWorkloadRole } from "./workload-role";
 
 /** The home the platform vended `domain` (namespace, ServiceAccount, workload and deploy roles). */
 export function awsHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AwsDomainHome>> {
@@ -27,8 +30,14 @@ export function awsHome(platform: PlatformReference, domain: string): pulumi.Out
  * Everything the platform gives (VPC, subnets, node security group, cluster, the domain's home) is
  * read from its stack outputs; what decides which resources exist comes from this stack's config
  * only, so a preview (unknown outputs) plans the same.
+ *
+ * With an organization stack (`organizationStack`) the domain runs in its own account, as the
+ * organization recorded it (the provider refuses any other): its data services and worker sit in
+ * the platform VPC's subnets the platform shared with that account through RAM, behind its own
+ * security groups that reference the cluster nodes' group as `<platform account>/<group id>`, and it
+ * creates the workload role itself, as the target of the platform's Pod Identity association.
  */
-export function domain(ctx: StackContext, platform: PlatformReference): DomainOutputs {
+export function domain(ctx: StackContext, platform: PlatformReference, organization?: OrganizationReference): DomainOutputs {
     const cfg = ctx.config;
     const domainName = cfg.domain ?? "app";
     const home = awsHome(platform, domainName);
@@ -40,14 +49,33 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     const network = platform.get("network");
     const cluster = platform.get("cluster");
     const keys = platform.get("keys");
-    const dataSubnets = network.apply((n) => n.subnetIds.data);
+    const ownAccount = organization ? organizationScope(ctx, organization).domainAccountId(domainName) : undefined;
+    // In its own account the domain uses what the platform shared with it; otherwise the platform's subnets.
+    const shared = (tier: "data" | "private") => home.apply((h) => {
+        const ids = h.sharedSubnetIds?.[tier];
+        if (!ids) throw new Error(`platform stack ${platform.name} shares no subnets with domain ${domainName}'s account: set landing-zone:organizationStack on the platform stack too`);
+        return ids;
+    });
+    const dataSubnets = ownAccount ? shared("data") : network.apply((n) => n.subnetIds.data);
+    const privateSubnets = ownAccount ? shared("private") : network.apply((n) => n.subnetIds.private);
+    // A group of another account in the shared VPC is referenced as `<account>/<group id>`.
+    const nodeSecurityGroupId = ownAccount ? pulumi.interpolate`${extras.accountId}/${extras.nodeSecurityGroupId}` : extras.nodeSecurityGroupId;
+    const clusterArn = pulumi.interpolate`arn:${partitionOf(cfg.region)}:eks:${cfg.region}:${extras.accountId}:cluster/${cluster.name}`;
 
-    const provider = awsProvider(ctx);
+    const provider = awsProvider(ctx, undefined, ownAccount);
     const opts = { provider };
+    // The account the domain's own resources live in (ECR image URLs).
+    const domainAccount = ownAccount ?? extras.accountId;
 
-    const key = new DomainKey(childName(domainName, "key"), { ctx }, opts).result.key;
+    const key = new DomainKey(childName(domainName, "key"), { ctx, logsAccountId: ownAccount }, opts).result.key;
+    // Log groups of the domain's own account use its key (the platform's logs key admits the platform's log groups only).
+    const logsKeyArn = ownAccount ? key.arn : keys.keyIds.logs;
+    // S3 delivers access logs within one account: in its own account the domain keeps its own.
+    const accessLogBucket = ownAccount
+        ? new DomainAccessLogs(childName(domainName, "access-logs"), { ctx, accountId: ownAccount }, opts).bucket.bucket
+        : extras.logArchiveBucket;
     const storage = new ObjectStore(childName(domainName, "storage"), {
-        ctx, kmsKeyArn: key.arn, accessLogBucket: extras.logArchiveBucket,
+        ctx, kmsKeyArn: key.arn, accessLogBucket,
     }, opts).result;
     const queue = new WorkQueue(childName(domainName, "queue"), { ctx, kmsKeyArn: key.arn }, opts).result;
     // The worker's security group exists first: the database and cache admit it (worker.reachesData).
@@ -55,19 +83,23 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         ctx, vpcId: extras.vpcId, vpcCidr: network.cidr, dataPorts: cfg.cache.enabled ? [POSTGRES_PORT, REDIS_PORT] : [POSTGRES_PORT],
     }, opts) : undefined;
     const placement = {
-        ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId: extras.nodeSecurityGroupId, kmsKeyArn: key.arn,
+        ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId, kmsKeyArn: key.arn,
         workerSecurityGroupId: workerSg?.id,
     };
     const database = new Database(childName(domainName, "database"), placement, opts).result;
     const cache = cfg.cache.enabled ? new SessionCache(childName(domainName, "cache"), placement, opts).result : undefined;
 
+    // In its own account the domain owns its workload role: the target the platform's association chains to.
+    const workloadRole = ownAccount ? new DomainWorkloadRole(childName(domainName, "workload"), {
+        ctx, namespace, serviceAccount: WORKLOAD_SERVICE_ACCOUNT, platformAccountId: extras.accountId, clusterArn,
+    }, opts).role : undefined;
     const identity = new WorkloadIdentity(childName(domainName, "identity"), {
         ctx,
         home: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
-            workloadRoleName: home.workloadRoleName,
-            workloadPrincipal: home.workloadPrincipal,
+            workloadRoleName: workloadRole?.name ?? home.workloadRoleName,
+            workloadPrincipal: workloadRole?.arn ?? home.workloadPrincipal,
         },
         access: {
             bucketArn: storage.bucket.arn,
@@ -84,15 +116,15 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             ctx,
             namespace,
             kmsKeyArn: key.arn,
-            logsKmsKeyArn: keys.keyIds.logs,
-            accessLogBucket: extras.logArchiveBucket,
+            logsKmsKeyArn: logsKeyArn,
+            accessLogBucket,
             clusterName: cluster.name,
-            clusterArn: pulumi.interpolate`arn:${partitionOf(cfg.region)}:eks:${cfg.region}:${extras.accountId}:cluster/${cluster.name}`,
+            clusterArn,
             deployRole: { name: home.deployRoleName, arn: home.deployPrincipal },
             deployNetwork: {
                 accountId: extras.accountId,
                 vpcId: extras.vpcId,
-                privateSubnetIds: network.apply((n) => n.subnetIds.private),
+                privateSubnetIds: privateSubnets,
                 clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),
             },
             database: {
@@ -114,9 +146,9 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
         },
         bucketName: storage.bucket.bucket,
         imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
-            pulumi.interpolate`${extras.accountId}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
-        logsKmsKeyArn: keys.keyIds.logs,
-        network: workerSg ? { privateSubnetIds: network.apply((n) => n.subnetIds.private), securityGroup: workerSg } : undefined,
+            pulumi.interpolate`${domainAccount}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
+        logsKmsKeyArn: logsKeyArn,
+        network: workerSg ? { privateSubnetIds: privateSubnets, securityGroup: workerSg } : undefined,
     }, opts).result : undefined;
 
     return {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { HierarchyOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import type { AwsOrganizationScope } from "./organization-scope";
 import type { AwsAccount } from "./provider";
 
 /** The role AWS Organizations creates in every new member account (the one a domain stack assumes). */
@@ -10,6 +11,8 @@ export const MEMBER_ACCESS_ROLE = "OrganizationAccountAccessRole";
 export interface AwsHierarchyArgs {
     ctx: StackContext;
     account: AwsAccount;
+    /** The organization stack's view of this environment: the platform then owns no OU or account. */
+    organization?: AwsOrganizationScope;
 }
 
 export interface AwsHierarchyResult {
@@ -26,7 +29,8 @@ export function accountEmail(ctx: StackContext, domain: string): string {
 }
 
 /**
- * AWS Organizations: `create` = an OU for the environment under `hierarchy.parentId` and a member
+ * AWS Organizations. With an organization stack (`organizationStack`) nothing is created here: the
+ * OU and the accounts are the organization's, read from its outputs. Otherwise `create` = an OU for the environment under `hierarchy.parentId` and a member
  * account per domain (protected, never closed by a delete); `existing` = the ids in
  * `hierarchy.existingIds` (`environment`, `platform`, one per domain); `skip` = everything in the
  * platform account.
@@ -39,6 +43,21 @@ export function createHierarchy(name: string, parent: pulumi.Resource, args: Aws
     const platformScope = account.accountId;
     const rootId = pulumi.output(h.parentId ?? account.accountId);
 
+    if (args.organization) {
+        // organization-aws owns the OUs and accounts: the platform reads where each one is.
+        const org = args.organization;
+        return {
+            accounts: {},
+            domainRoleArns: {},
+            outputs: {
+                mode: "existing",
+                rootId: org.rootId,
+                environmentId: org.environmentUnitId,
+                platformScope,
+                domainScopes: Object.fromEntries(Object.keys(ctx.config.domains).map((d) => [d, org.domainAccountId(d)])),
+            },
+        };
+    }
     if (h.mode === "skip") {
         return {
             accounts: {},

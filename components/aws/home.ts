@@ -9,6 +9,7 @@ import { REDIS_PORT } from "./cache";
 import { POSTGRES_PORT } from "./database";
 import { serviceTrustPolicy } from "./iam";
 import { DEPLOY_ACCESS_POLICY } from "./pipeline/deploy";
+import { chainPolicy, chainRoleName, roleArn, workloadRoleName } from "./workload-role";
 
 
 /** The EKS Pod Identity agent's link-local endpoint (pods fetch their role credentials there, port 80). */
@@ -23,6 +24,12 @@ export interface AwsDomainHome extends DomainHomeOutputs {
     workloadRoleName: pulumi.Input<string>;
     /** Name of the deploy role (CodeBuild): the domain pipeline runs its deploy project as it. */
     deployRoleName: pulumi.Input<string>;
+    /** The domain's own account, when the organization gives it one (its stack runs there). */
+    accountId?: pulumi.Input<string>;
+    /** The platform-account role EKS Pod Identity assumes first and chains from (domain account only). */
+    podIdentityRoleArn?: pulumi.Input<string>;
+    /** The platform VPC's subnets shared with the domain account through RAM, by tier (domain account only). */
+    sharedSubnetIds?: { data: pulumi.Input<string>[]; private: pulumi.Input<string>[] };
 }
 
 /**
@@ -65,6 +72,11 @@ export interface AwsDomainHomeArgs {
     vpcCidr: pulumi.Input<string>;
     /** The platform cluster's Kubernetes provider. */
     k8sProvider: k8s.Provider;
+    /**
+     * The domain's own account (the platform reads an organization stack): the workload role is then
+     * the domain's, in that account, and the platform's role only chains to it (Pod Identity target role).
+     */
+    domainAccountId?: pulumi.Input<string>;
 }
 
 export interface AwsDomainHomeResult {
@@ -96,18 +108,29 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
         egress: domainEgress(args.vpcCidr),
     }, { parent, provider: args.k8sProvider });
 
+    // In a domain account the workload role is the domain's (the target); this one only chains to it.
+    const targetRoleArn = args.domainAccountId ? roleArn(args.partition, args.domainAccountId, workloadRoleName(naming)) : undefined;
     const workloadRole = new aws.iam.Role(childName(name, "workload-role"), {
-        name: naming.physical("aws.iamRole", "workload"),
-        description: `Workload identity of ServiceAccount ${namespace}/${WORKLOAD_SERVICE_ACCOUNT} (EKS Pod Identity)`,
+        name: targetRoleArn ? chainRoleName(naming) : workloadRoleName(naming),
+        description: targetRoleArn
+            ? `EKS Pod Identity role of ServiceAccount ${namespace}/${WORKLOAD_SERVICE_ACCOUNT}: chains to the domain's workload role in its account`
+            : `Workload identity of ServiceAccount ${namespace}/${WORKLOAD_SERVICE_ACCOUNT} (EKS Pod Identity)`,
         assumeRolePolicy: podIdentityTrustPolicy(args.accountId, args.clusterArn),
         maxSessionDuration: 3600,
     }, { parent });
+    const chainGrant = targetRoleArn ? new aws.iam.RolePolicy(childName(name, "workload-chain"), {
+        name: naming.physical("aws.generic", "workload", "chain"),
+        role: workloadRole.name,
+        policy: targetRoleArn.apply(chainPolicy),
+    }, { parent }) : undefined;
     const association = new aws.eks.PodIdentityAssociation(childName(name, "pod-identity"), {
         clusterName: args.clusterName,
         namespace,
         serviceAccount: WORKLOAD_SERVICE_ACCOUNT,
         roleArn: workloadRole.arn,
-    }, { parent, dependsOn: [baseline] });
+        // EKS assumes roleArn, then targetRoleArn with those credentials (role chaining across accounts).
+        ...(targetRoleArn ? { targetRoleArn } : {}),
+    }, { parent, dependsOn: chainGrant ? [baseline, chainGrant] : [baseline] });
 
     const deployRole = new aws.iam.Role(childName(name, "deploy-role"), {
         name: naming.physical("aws.iamRole", "deploy"),
@@ -132,10 +155,11 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
             quota: args.registration.quota,
-            workloadPrincipal: workloadRole.arn,
+            workloadPrincipal: targetRoleArn ?? workloadRole.arn,
             deployPrincipal: deployRole.arn,
-            workloadRoleName: workloadRole.name,
+            workloadRoleName: targetRoleArn ? workloadRoleName(naming) : workloadRole.name,
             deployRoleName: deployRole.name,
+            ...(targetRoleArn ? { accountId: args.domainAccountId, podIdentityRoleArn: workloadRole.arn } : {}),
         },
     };
 }

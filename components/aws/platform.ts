@@ -1,4 +1,4 @@
-import type { PlatformOutputs, StackContext } from "../core/contracts";
+import type { OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { AwsCluster } from "./cluster";
 import type { AwsPlatformExtras } from "./extras";
 import { PersonaAccess } from "./access";
@@ -7,23 +7,29 @@ import { AwsHierarchy } from "./hierarchy";
 import { AwsKeys } from "./keys";
 import { AwsLogging } from "./logging";
 import { AwsNetwork } from "./network";
+import { organizationScope } from "./organization-scope";
 import { awsAccount, awsProvider } from "./provider";
 import { AwsRegistry } from "./registry";
+import { DomainSubnetShare } from "./subnet-share";
 
 /**
  * Composes the aws platform layer on one explicit provider (children inherit it through `parent`):
  * keys first (everything else encrypts with them), central logging, the hierarchy, the VPC, EKS,
- * ECR, and the home of every registered domain on EKS.
+ * ECR, and the home of every registered domain on EKS. With an organization stack the platform runs
+ * in the environment's shared-services account the organization recorded (its provider refuses any
+ * other), creates no OU or account, and serves each domain in the domain's own account: the data and
+ * private subnets shared through RAM, the workload identity chained to the domain's role there.
  */
-export function platform(ctx: StackContext): PlatformOutputs {
-    const provider = awsProvider(ctx);
-    const account = awsAccount(ctx, provider);
+export function platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs {
+    const scope = organization ? organizationScope(ctx, organization) : undefined;
+    const provider = awsProvider(ctx, undefined, scope?.platformAccountId);
+    const account = awsAccount(ctx, provider, scope?.platformAccountId);
     const opts = { provider };
 
     const keys = new AwsKeys("keys", { ctx, account }, opts).result;
     const keyIds = keys.outputs.keyIds;
     const logging = new AwsLogging("logging", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
-    const hierarchy = new AwsHierarchy("hierarchy", { ctx, account }, opts).result;
+    const hierarchy = new AwsHierarchy("hierarchy", { ctx, account, organization: scope }, opts).result;
     const network = new AwsNetwork("network", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
     const cluster = new AwsCluster("cluster", {
         ctx, account,
@@ -39,6 +45,10 @@ export function platform(ctx: StackContext): PlatformOutputs {
     const homes: Record<string, AwsDomainHome> = {};
     const homeComponents: DomainHome[] = [];
     for (const [domain, registration] of Object.entries(ctx.config.domains)) {
+        const domainAccountId = scope ? hierarchy.outputs.domainScopes[domain] : undefined;
+        const share = domainAccountId ? new DomainSubnetShare(`share-${domain}`, {
+            ctx, domain, domainAccountId, subnets: { data: network.subnets.data, private: network.subnets.private },
+        }, opts).result : undefined;
         const home = new DomainHome(`home-${domain}`, {
             ctx, domain, registration,
             accountId: account.accountId,
@@ -47,8 +57,9 @@ export function platform(ctx: StackContext): PlatformOutputs {
             clusterArn: cluster.cluster.arn,
             vpcCidr: network.outputs.cidr,
             k8sProvider: cluster.outputs.provider,
+            domainAccountId,
         }, opts);
-        homes[domain] = home.result.outputs;
+        homes[domain] = share ? { ...home.result.outputs, sharedSubnetIds: share.subnetIds } : home.result.outputs;
         homeComponents.push(home);
     }
     // The personas: domain admins and readers in their namespaces, auditors read-only everywhere.

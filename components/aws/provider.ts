@@ -4,17 +4,20 @@ import type { StackContext } from "../core/contracts";
 
 /**
  * The stack's AWS provider: region from config and the standard tags as provider default tags, so
- * every taggable resource carries them (style: tags once). `assumeRoleArn` targets a member account.
- * Without it, a configured `aws.accountId` is the only account the provider will touch (credentials
- * of another account fail before anything is created).
+ * every taggable resource carries them (style: tags once). The provider acts in one account only:
+ * `accountId` when given (the account an organization stack recorded for this stack: platform =
+ * the environment's shared-services account, domain = the domain's account), else a configured
+ * `aws.accountId`. The stack runs with credentials of that account; credentials of any other
+ * account fail in the provider's own check, before anything is read or created. `assumeRoleArn`
+ * targets a member account from the management account (the organization stack only).
  */
-export function awsProvider(ctx: StackContext, assumeRoleArn?: pulumi.Input<string>): aws.Provider {
-    const accountId = ctx.config.aws.accountId;
+export function awsProvider(ctx: StackContext, assumeRoleArn?: pulumi.Input<string>, accountId?: pulumi.Input<string>): aws.Provider {
+    const allowed = accountId ?? ctx.config.aws.accountId;
     return new aws.Provider("aws", {
         region: ctx.config.region as aws.Region,
         defaultTags: { tags: ctx.tags },
         assumeRoles: assumeRoleArn ? [{ roleArn: assumeRoleArn, sessionName: "landing-zone" }] : undefined,
-        allowedAccountIds: !assumeRoleArn && accountId ? [accountId] : undefined,
+        allowedAccountIds: !assumeRoleArn && allowed ? [allowed] : undefined,
     });
 }
 
@@ -58,11 +61,11 @@ export function partitionOf(region: string): string {
 }
 
 /**
- * The deployment account: `aws.accountId` from config when set (no lookup), otherwise the caller
- * identity of the stack's provider.
+ * The deployment account: the account the organization stack recorded for this stack, else
+ * `aws.accountId` from config when set (no lookup), otherwise the caller identity of the provider.
  */
-export function awsAccount(ctx: StackContext, provider: aws.Provider): AwsAccount {
-    const configured = ctx.config.aws.accountId;
+export function awsAccount(ctx: StackContext, provider: aws.Provider, recorded?: pulumi.Input<string>): AwsAccount {
+    const configured = recorded ?? ctx.config.aws.accountId;
     const partition = partitionOf(ctx.config.region);
     return {
         accountId: configured ? pulumi.output(configured) : aws.getCallerIdentityOutput({}, { provider }).accountId,

@@ -30,8 +30,8 @@ export async function planWeakened(stack: string): Promise<{ result: RunResult; 
     const platform = referencedPlatform(file.config);
     const stackReferences = platform ? { [platform]: (await planSample(platform)).outputs } : {};
     const weaken = weakenings[stack];
-    unloadProgram();
     const result = await runOnMocks(async () => {
+        unloadProgram();
         await pulumi.runtime.registerResourceTransform((args) => {
             const props = weaken(args.type, args.name, args.props as Record<string, unknown>);
             return props ? { props, opts: args.opts } : undefined;

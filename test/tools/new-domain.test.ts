@@ -28,7 +28,7 @@ describe("npm run new-domain", () => {
         assert.equal(parse(domain).config["landing-zone:domain"], "billing");
         assert.match(result.out, /npm run plan -- platform-aws-prod billing-aws-prod[^]*pulumi up --stack platform-aws-prod[^]*pulumi stack init billing-aws-prod[^]*pulumi up --stack billing-aws-prod/);
         const plans = await planStacks(["platform-aws-prod", "billing-aws-prod"], { configDir: dir });
-        assert.deepEqual(plans.map((p) => [p.stack, p.error && String(p.error)]), [["platform-aws-prod", undefined], ["billing-aws-prod", undefined]]);
+        assert.deepEqual(plans.map((p) => [p.stack, p.error && String(p.error)]), [["organization-aws", undefined], ["platform-aws-prod", undefined], ["billing-aws-prod", undefined]]);
     });
 
     for (const stack of ["platform-azure-prod", "platform-gcp-dev", "platform-aws-dev"]) {

@@ -7,7 +7,7 @@ import { planStacks } from "../../tools/plan/plan-stacks";
 import { checkStackInputs, referencedStack } from "../../tools/plan/references";
 import { runStack } from "../../tools/plan/run-stack";
 import { readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
-import { planSample } from "../harness";
+import { planSample, plainValue } from "../harness";
 import { stackDir } from "./stack-dir";
 
 const set = (key: string, value: string) => (text: string) =>
@@ -73,7 +73,8 @@ describe("tools/plan: config mistakes first, then the platform", () => {
         const domain = plans.find((p) => p.stack === "orders-aws-dev")!;
         assert.equal(domain.error, undefined, String(domain.error));
         assert.ok(domain.result!.resources.length > 10);
-        assert.deepEqual(plans.map((p) => [p.stack, p.requested]), [["platform-aws-dev", false], ["orders-aws-dev", true]]);
+        // The domain reads organization-aws for its account too, planned first (the platform reads it as well).
+        assert.deepEqual(plans.map((p) => [p.stack, p.requested]), [["organization-aws", false], ["platform-aws-dev", false], ["orders-aws-dev", true]]);
     });
 });
 
@@ -110,5 +111,17 @@ describe("tools/plan --strict", () => {
         assert.ok(keys.length > 0);
         // A resource path, as the provider sets it: the platform checks the ring's location against its region.
         for (const key of keys) assert.match(String(key.inputs.keyRing), /^projects\/acme-org-security-[a-z0-9]+\/locations\/europe-west1\/keyRings\/acme-dev-keys$/);
+    });
+
+    it("fabricates the whole aws chain: the domain's account and its platform's, both from organization-aws", async () => {
+        const plans = await planStacks(["orders-aws-prod"], { strict: true });
+        const domain = plans.find((p) => p.stack === "orders-aws-prod")!;
+        assert.equal(domain.error, undefined, String(domain.error));
+        const role = domain.result!.resources.find((r) => r.type === "aws:iam/role:Role" && r.name === "orders-workload-role")!;
+        const trust = JSON.parse((plainValue(role.inputs) as { assumeRolePolicy: string }).assumeRolePolicy);
+        // Known in strict mode: the platform account (fabricated organization output) names the chain role.
+        assert.equal(trust.Statement[0].Condition.ArnEquals["aws:PrincipalArn"], "arn:aws:iam::organization-account-shared-prod-id:role/acme-prod-orders-workload-chain");
+        const provider = domain.result!.resources.find((r) => r.type === "pulumi:providers:aws")!;
+        assert.deepEqual(JSON.parse((plainValue(provider.inputs) as { allowedAccountIds: string }).allowedAccountIds), ["organization-account-orders-prod-id"]);
     });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { planStacks, referencedOrganization, referencedPlatform } from "../../tools/plan/plan-stacks";
+import { planStacks, referencedOrganization, referencedPlatform, referencedStacks } from "../../tools/plan/plan-stacks";
 import { fabricatedId } from "../../tools/mock-engine";
 import { plainValue } from "../harness";
 
@@ -29,5 +29,19 @@ describe("tools/plan/plan-stacks.ts (organization -> platform -> domain)", () =>
         // Known only because the organization's outputs are (fabricated): the check ran and passed.
         assert.equal(hierarchy.environmentId, fabricatedId({ type: "azure-native:management:ManagementGroup", name: "organization-mg-corp" }));
         assert.equal(hierarchy.platformScope, "/subscriptions/00000000-0000-0000-0000-000000000003");
+    });
+
+    it("an aws domain in its own account reads organization-aws too: planned before its platform, both references resolved", async () => {
+        assert.deepEqual(referencedStacks({ "landing-zone:layer": "domain", "landing-zone:cloud": "aws", "landing-zone:environment": "dev", "landing-zone:organizationStack": "organization-aws" }),
+            [{ name: "organization-aws", stack: "organization-aws" }, { name: "platform-aws-dev", stack: "platform-aws-dev" }]);
+        assert.deepEqual(referencedStacks({ "landing-zone:layer": "domain", "landing-zone:cloud": "aws", "landing-zone:environment": "dev" }),
+            [{ name: "platform-aws-dev", stack: "platform-aws-dev" }]);
+        const plans = await planStacks(["orders-aws-dev"], { preview: false });
+        assert.deepEqual(plans.map((p) => p.stack), ["organization-aws", "platform-aws-dev", "orders-aws-dev"]);
+        for (const plan of plans) assert.equal(plan.error, undefined, `${plan.stack}: ${String(plan.error)}`);
+        const allowed = (i: number) => plainValue(plans[i].result!.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "aws")!.inputs) as { allowedAccountIds?: string };
+        // Each stack's provider acts only in the account organization-aws planned for it.
+        assert.deepEqual(JSON.parse(allowed(1).allowedAccountIds!), ["organization-account-shared-dev-id"]);
+        assert.deepEqual(JSON.parse(allowed(2).allowedAccountIds!), ["organization-account-orders-dev-id"]);
     });
 });

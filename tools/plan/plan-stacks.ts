@@ -1,10 +1,10 @@
 import type { RunResult } from "../mock-engine";
 import { DependencyError } from "./errors";
-import { checkStackInputs, dirOf, referencedStack } from "./references";
+import { checkStackInputs, dirOf, referencedStacks } from "./references";
 import { runStack } from "./run-stack";
 import { readStackConfig } from "./stack-files";
 
-export { referencedOrganization, referencedPlatform } from "./references";
+export { referencedOrganization, referencedPlatform, referencedStacks } from "./references";
 
 export interface StackPlan {
     stack: string;
@@ -53,9 +53,8 @@ export async function* planEach(stacks: string[], options: PlanOptions = {}): As
             yield done({ error });
             return;
         }
-        const ref = referencedStack(file.config);
         const references: Record<string, Record<string, unknown>> = {};
-        if (ref) {
+        for (const ref of referencedStacks(file.config)) {
             yield* plan(ref.stack);
             const upstream = options.strict ? await fabricatedOutputs(ref.stack) : outputs.get(ref.stack);
             if (!upstream) {
@@ -83,9 +82,11 @@ export async function* planEach(stacks: string[], options: PlanOptions = {}): As
             try {
                 const file = readStackConfig(stack, dirOf(stack, options.configDir));
                 // The stack's own upstream (a platform's organization), deployed-like as well.
-                const upstream = referencedStack(file.config);
-                const upstreamOutputs = upstream ? await fabricatedOutputs(upstream.stack) : undefined;
-                const stackReferences = upstream && upstreamOutputs ? { [upstream.name]: upstreamOutputs } : {};
+                const stackReferences: Record<string, Record<string, unknown>> = {};
+                for (const upstream of referencedStacks(file.config)) {
+                    const upstreamOutputs = await fabricatedOutputs(upstream.stack);
+                    if (upstreamOutputs) stackReferences[upstream.name] = upstreamOutputs;
+                }
                 result = outputs.get(stack) ? await runStack(file, { preview: false, stackReferences }) : undefined;
             } catch {
                 result = undefined;

@@ -29,6 +29,19 @@ export function referencedOrganization(config: Record<string, string>): string |
 }
 
 /**
+ * Every stack a stack reads: its platform or organization (`referencedStack`), and for an aws domain
+ * in its own account also the organization stack that records that account (planned before its
+ * platform, which reads it as well).
+ */
+export function referencedStacks(config: Record<string, string>): StackRef[] {
+    const first = referencedStack(config);
+    const organization = config["landing-zone:layer"] === "domain" ? config["landing-zone:organizationStack"] : undefined;
+    const refs = first ? [first] : [];
+    if (organization) refs.unshift({ name: organization, stack: organization.split("/").pop()! });
+    return refs;
+}
+
+/**
  * The stack a stack reads (organization -> platform -> domain), with the fully qualified name
  * resolved to its planned stack file.
  */

@@ -36,8 +36,11 @@ function unloadProgram(): void {
 
 /** Runs the real stack program (`stacks/index.ts`) with a stack's config on the mock engine. */
 export async function runStack(file: StackConfigFile, options: StackRunOptions = {}): Promise<RunResult> {
-    unloadProgram();
-    return runOnMocks(() => require(PROGRAM), {
+    // Unloaded when this run's turn comes (runs queue on the one runtime), so it loads afresh.
+    return runOnMocks(() => {
+        unloadProgram();
+        return require(PROGRAM);
+    }, {
         stack: file.stack,
         config: file.config,
         secretKeys: file.secretKeys,

@@ -570,11 +570,12 @@ export interface StackConfig {
     /** Domain layer: the platform stack to read (default `platform-<cloud>-<environment>`). */
     platformStack?: string;
     /**
-     * Platform layer (gcp, azure): the organization stack to read (e.g. `organization-gcp`). The
-     * platform then hangs its projects under its environment's folder from that stack instead of
-     * owning the folders (gcp), or runs in the subscription that stack placed under its
-     * environment's management group, checked against `azure.subscriptionId`, and creates no
-     * management group (azure).
+     * The organization stack to read (e.g. `organization-gcp`, `organization-aws`). A gcp platform then
+     * hangs its projects under its environment's folder from that stack instead of owning the folders;
+     * an azure platform runs in the subscription that stack placed under its environment's management
+     * group, checked against `azure.subscriptionId`, and creates no management group; an aws platform
+     * runs in its environment's shared-services account and an aws domain in its own account, as that
+     * stack records them (no `hierarchy` block, no `aws.accountId` beside it).
      */
     organizationStack?: string;
     /** Organization layer: the hierarchy root, guardrails and security services of the cloud. */

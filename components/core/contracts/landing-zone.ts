@@ -69,7 +69,8 @@ export interface PlatformReference {
 /** What a cloud implements: the three layers, composed from its components. */
 export interface CloudLandingZone {
     organization(ctx: StackContext): OrganizationOutputs;
-    /** `organization`: the organization stack the platform reads, when it reads one (gcp so far). */
+    /** `organization`: the organization stack the platform reads, when it reads one (gcp and aws so far). */
     platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs;
-    domain(ctx: StackContext, platform: PlatformReference): DomainOutputs;
+    /** `organization`: the organization stack the domain reads for its own account, when it reads one (aws so far). */
+    domain(ctx: StackContext, platform: PlatformReference, organization?: OrganizationReference): DomainOutputs;
 }

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { EKS_ADDONS, EKS_ADDON_VERSIONS, type EksAddon } from "../../../components/core/config/eks-addons";
 import { sizeFor } from "../../../components/core/sizes";
-import { planSample, plainValue } from "../../harness";
-import { sample, sampleConfig, variant } from "./helpers";
+import { plainValue } from "../../harness";
+import { sample, sampleConfig, standalone, variant } from "./helpers";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const NODES = "aws:eks/nodeGroup:NodeGroup";
@@ -131,7 +131,7 @@ describe("aws/cluster.ts", () => {
     });
 
     it("exports a secret kubeconfig that uses the aws eks get-token exec plugin, and a Kubernetes provider", async () => {
-        const plan = await planSample("platform-aws-prod", { preview: false });
+        const plan = await standalone("platform-aws-prod", false);
         const wire = plan.outputs.cluster as Record<string, unknown>;
         assert.match(JSON.stringify(wire.kubeconfig), /4dabf18193072939515e22adb298388d/, "kubeconfig is not a secret");
         const kubeconfig = JSON.parse((plainValue(plan.outputs) as any).cluster.kubeconfig);

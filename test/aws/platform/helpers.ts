@@ -1,5 +1,5 @@
 import { readStackConfig } from "../../../tools/plan/stack-files";
-import { planSample, Recorded, runStackConfig, type RecordedResource } from "../../harness";
+import { planSample, Recorded, runStackConfig, type RecordedResource, type RunResult } from "../../harness";
 
 /** A sample stack's `landing-zone:*` config as an object (to vary one key in a test). */
 export function sampleConfig(stack: string): Record<string, any> {
@@ -9,14 +9,44 @@ export function sampleConfig(stack: string): Record<string, any> {
         .map(([k, v]) => [k.slice("landing-zone:".length), v.startsWith("{") || v.startsWith("[") ? JSON.parse(v) : v]));
 }
 
-/** The recorded resources of a sample platform stack (preview by default). */
+/**
+ * A sample platform as it runs without an organization stack: its own account (`aws.accountId`,
+ * known at plan time) and hierarchy block (prod `create`, dev `skip`). The component tests check
+ * policies that name the account on this shape; `organized()` runs the samples as they are.
+ */
+export function standaloneConfig(stack: string): Record<string, any> {
+    const { organizationStack, ...config } = sampleConfig(stack);
+    if (!organizationStack || config.layer !== "platform") return sampleConfig(stack);
+    const prod = config.environment === "prod";
+    return {
+        ...config,
+        hierarchy: prod ? { mode: "create", parentId: "r-ab12", emailDomain: "acme.example" } : { mode: "skip" },
+        aws: { ...config.aws, accountId: prod ? "111111111111" : "222222222222" },
+    };
+}
+
+const standaloneRuns = new Map<string, Promise<RunResult>>();
+
+/** A sample platform run standalone (`standaloneConfig`), memoised per mode. */
+export function standalone(stack: string, preview = true): Promise<RunResult> {
+    const key = `${stack}:${preview}`;
+    if (!standaloneRuns.has(key)) standaloneRuns.set(key, runStackConfig(stack, standaloneConfig(stack) as never, { preview }));
+    return standaloneRuns.get(key)!;
+}
+
+/** The recorded resources of a sample platform stack run standalone (preview by default). */
 export async function sample(stack: "platform-aws-prod" | "platform-aws-dev", preview = true): Promise<Recorded> {
+    return new Recorded((await standalone(stack, preview)).resources);
+}
+
+/** The recorded resources of a sample platform stack as it is: reading organization-aws. */
+export async function organized(stack: "platform-aws-prod" | "platform-aws-dev", preview = true): Promise<Recorded> {
     return new Recorded((await planSample(stack, { preview })).resources);
 }
 
-/** A sample stack with some top-level config blocks replaced. */
+/** A sample stack (run standalone) with some top-level config blocks replaced. */
 export async function variant(stack: string, overrides: Record<string, unknown>, preview = true): Promise<Recorded> {
-    const result = await runStackConfig(stack, { ...sampleConfig(stack), ...overrides } as never, { preview });
+    const result = await runStackConfig(stack, { ...standaloneConfig(stack), ...overrides } as never, { preview });
     return new Recorded(result.resources);
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { planSample, plainValue, runStackConfig } from "../../harness";
-import { sampleConfig, sample, variant } from "./helpers";
+import { plainValue, runStackConfig } from "../../harness";
+import { sample, standalone, standaloneConfig, variant } from "./helpers";
 
 const ACCOUNT = "aws:organizations/account:Account";
 const OU = "aws:organizations/organizationalUnit:OrganizationalUnit";
@@ -26,7 +26,7 @@ describe("aws/hierarchy.ts", () => {
     });
 
     it("create: exports the role ARN each domain stack assumes, in its own account", async () => {
-        const outputs = plainValue((await planSample("platform-aws-prod", { preview: false })).outputs) as any;
+        const outputs = plainValue((await standalone("platform-aws-prod", false)).outputs) as any;
         assert.equal(outputs.extras.domainRoleArns.orders, "arn:aws:iam::hierarchy-account-orders-id:role/OrganizationAccountAccessRole");
         assert.equal(outputs.hierarchy.domainScopes.payments, "hierarchy-account-payments-id");
         assert.equal(outputs.hierarchy.environmentId, "hierarchy-ou-id");
@@ -36,7 +36,7 @@ describe("aws/hierarchy.ts", () => {
     it("skip: no Organizations resources, every domain in the platform account, no role to assume", async () => {
         const rec = await sample("platform-aws-dev");
         assert.equal(rec.ofType(ACCOUNT).length + rec.ofType(OU).length, 0);
-        const outputs = plainValue((await planSample("platform-aws-dev")).outputs) as any;
+        const outputs = plainValue((await standalone("platform-aws-dev")).outputs) as any;
         assert.equal(outputs.hierarchy.mode, "skip");
         assert.deepEqual(outputs.hierarchy.domainScopes, { orders: "222222222222" });
         assert.deepEqual(outputs.extras.domainRoleArns, {});
@@ -44,7 +44,7 @@ describe("aws/hierarchy.ts", () => {
 
     it("existing: uses hierarchy.existingIds and creates nothing", async () => {
         const config = {
-            ...sampleConfig("platform-aws-prod"),
+            ...standaloneConfig("platform-aws-prod"),
             hierarchy: { mode: "existing", existingIds: { environment: "ou-ab12-cd34ef56", orders: "222222222222" } },
             domains: { orders: {} },
         };

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { STANDARD_TAG_KEYS } from "../../../components/core/tags";
-import { planSample, plainValue, Recorded } from "../../harness";
-import { variant } from "./helpers";
+import { plainValue, Recorded } from "../../harness";
+import { standalone, variant } from "./helpers";
 
 const STACKS = ["platform-aws-prod", "platform-aws-dev"] as const;
 const STATEFUL = [
@@ -23,7 +23,7 @@ function unknownPaths(value: unknown, path = ""): string[] {
 describe("aws/platform.ts", () => {
     for (const stack of STACKS) {
         it(`${stack}: every aws resource uses the stack's provider, whose default tags are the standard tags`, async () => {
-            const rec = new Recorded((await planSample(stack)).resources);
+            const rec = new Recorded((await standalone(stack)).resources);
             const provider = rec.one("pulumi:providers:aws");
             const defaultTags = rec.inputs(provider).defaultTags;
             const tags = typeof defaultTags === "string" ? JSON.parse(defaultTags).tags : defaultTags.tags;
@@ -43,7 +43,7 @@ describe("aws/platform.ts", () => {
         });
 
         it(`${stack}: plans with fabricated outputs; every contract output and extras field is filled`, async () => {
-            const plan = await planSample(stack, { preview: false });
+            const plan = await standalone(stack, false);
             const outputs = plainValue(plan.outputs) as Record<string, any>;
             for (const key of ["hierarchy", "network", "cluster", "registry", "keys", "logging", "extras"]) {
                 assert.ok(outputs[key], `no ${key} output`);
@@ -63,7 +63,7 @@ describe("aws/platform.ts", () => {
             "aws:ecr/repository:Repository": "name", "aws:cloudtrail/trail:Trail": "name", "aws:kms/alias:Alias": "name",
             "aws:organizations/organizationalUnit:OrganizationalUnit": "name", "aws:organizations/account:Account": "name",
         };
-        const rec = new Recorded((await planSample("platform-aws-prod")).resources);
+        const rec = new Recorded((await standalone("platform-aws-prod")).resources);
         const checked = rec.custom.filter((r) => named[r.type]);
         assert.ok(checked.length >= 25, `only ${checked.length} named resources`);
         for (const r of checked) {
@@ -72,7 +72,7 @@ describe("aws/platform.ts", () => {
     });
 
     it("the provider refuses any account but aws.accountId when it is configured", async () => {
-        const prod = new Recorded((await planSample("platform-aws-prod")).resources);
+        const prod = new Recorded((await standalone("platform-aws-prod")).resources);
         const allowed = prod.inputs(prod.one("pulumi:providers:aws")).allowedAccountIds;
         assert.deepEqual(typeof allowed === "string" ? JSON.parse(allowed) : allowed, ["111111111111"]);
         const dev = await variant("platform-aws-dev", { aws: { clusterAdminArns: ["arn:aws:iam::222222222222:role/platform-admins"] } });
@@ -80,7 +80,7 @@ describe("aws/platform.ts", () => {
     });
 
     it("inline IAM policies are known at preview and name their resources (no `*`)", async () => {
-        const rec = new Recorded((await planSample("platform-aws-prod")).resources);
+        const rec = new Recorded((await standalone("platform-aws-prod")).resources);
         const policies = rec.ofType("aws:iam/rolePolicy:RolePolicy");
         assert.equal(policies.length, 2);
         for (const p of policies) {
@@ -96,8 +96,8 @@ describe("aws/platform.ts", () => {
     });
 
     it("stateful resources are protected in prod and not in dev", async () => {
-        const prod = new Recorded((await planSample("platform-aws-prod")).resources);
-        const dev = new Recorded((await planSample("platform-aws-dev")).resources);
+        const prod = new Recorded((await standalone("platform-aws-prod")).resources);
+        const dev = new Recorded((await standalone("platform-aws-dev")).resources);
         const stateful = (rec: Recorded) => rec.custom.filter((r) => STATEFUL.includes(r.type));
         assert.ok(stateful(prod).length >= 12);
         for (const r of stateful(prod)) assert.equal(r.protect, true, `${r.name} not protected in prod`);
@@ -105,7 +105,7 @@ describe("aws/platform.ts", () => {
     });
 
     it("prod vs dev: 3 NAT gateways vs 1, longer log retention, nodes in 3 zones", async () => {
-        const [prod, dev] = await Promise.all(STACKS.map(async (s) => plainValue((await planSample(s)).outputs) as Record<string, any>));
+        const [prod, dev] = await Promise.all(STACKS.map(async (s) => plainValue((await standalone(s)).outputs) as Record<string, any>));
         assert.equal(prod.network.natGatewayCount, 3);
         assert.equal(dev.network.natGatewayCount, 1);
         assert.deepEqual([prod.network.zones.length, dev.network.zones.length], [3, 3]);

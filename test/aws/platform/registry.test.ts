@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { planSample, plainValue } from "../../harness";
-import { sample, variant } from "./helpers";
+import { plainValue } from "../../harness";
+import { sample, standalone, variant } from "./helpers";
 
 const REPO = "aws:ecr/repository:Repository";
 
@@ -32,7 +32,7 @@ describe("aws/registry.ts", () => {
         const { Statement } = JSON.parse(prod.inputs(prod.one("aws:ecr/repositoryPolicy:RepositoryPolicy")).policy);
         assert.deepEqual(Statement.map((s: any) => [s.Effect, s.Action]), [["Deny", "ecr:DeleteRepository"]]);
         assert.equal((await sample("platform-aws-dev")).ofType("aws:ecr/repositoryPolicy:RepositoryPolicy").length, 0);
-        const outputs = plainValue((await planSample("platform-aws-prod")).outputs) as any;
+        const outputs = plainValue((await standalone("platform-aws-prod")).outputs) as any;
         assert.equal(outputs.registry.registryUrl, "111111111111.dkr.ecr.eu-west-1.amazonaws.com");
     });
 });

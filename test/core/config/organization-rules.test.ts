@@ -89,10 +89,9 @@ describe("landing-zone:organizationStack (platform layer)", () => {
         assert.deepEqual(problems(gcpPlatform), []);
     });
 
-    it("needs hierarchy.mode create and a gcp platform stack", () => {
+    it("needs hierarchy.mode create on gcp; only platforms and aws domains read an organization", () => {
         has(problems({ ...gcpPlatform, hierarchy: { mode: "skip" }, gcp: { projectId: "acme-sandbox-1" } }), "landing-zone:hierarchy.mode must be create when organizationStack is set");
-        has(problems({ ...gcpPlatform, cloud: "aws", region: "eu-west-1", hierarchy: { mode: "skip" } }), "landing-zone:organizationStack applies only to a gcp or azure platform stack");
-        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a gcp or azure platform stack");
+        has(problems({ ...gcpPlatform, layer: "domain", domain: "orders" }), "landing-zone:organizationStack applies only to a platform stack and an aws domain stack");
     });
 
     const azurePlatform = {
@@ -119,5 +118,33 @@ describe("landing-zone:organizationStack (platform layer)", () => {
         assert.equal(found.length, 5, found.join("\n"));
         // Without organizationStack the same block is the platform's own (create needs only parentId).
         assert.deepEqual(problems({ ...azurePlatform, organizationStack: undefined, hierarchy: { mode: "create", parentId: "00000000-0000-0000-0000-000000000001" } }), []);
+    });
+});
+
+describe("landing-zone:organizationStack (aws platform and domain)", () => {
+    const awsPlatform = {
+        layer: "platform", cloud: "aws", environment: "prod", region: "eu-west-1", owner: "platform-team",
+        organizationStack: "organization-aws", cluster: { apiAccess: "in-network" }, aws: { clusterAdminArns: ["arn:aws:iam::111111111111:role/platform-admins"] },
+    };
+    const awsDomain = { layer: "domain", cloud: "aws", environment: "prod", region: "eu-west-1", owner: "orders-team", domain: "orders", organizationStack: "organization-aws", pipeline: { repository: "acme/orders-service" } };
+
+    it("an aws platform and an aws domain read their account from the organization: no hierarchy, no aws.accountId", () => {
+        assert.deepEqual(problems(awsPlatform), []);
+        assert.deepEqual(problems(awsDomain), []);
+    });
+
+    it("a hierarchy block or aws.accountId beside organizationStack: both reported at once, with the key to remove", () => {
+        const found = problems({ ...awsPlatform, hierarchy: { mode: "create", parentId: "r-ab12", emailDomain: "acme.example" }, aws: { ...awsPlatform.aws, accountId: "111111111111" } });
+        has(found, "landing-zone:hierarchy must not be set with organizationStack on aws: the organization stack owns the OUs and accounts");
+        has(found, "landing-zone:aws.accountId must not be set with organizationStack on aws: the stack runs in the account its organization stack records in environments.<env>.platformScope");
+        assert.equal(found.length, 2, found.join("\n"));
+        const domain = problems({ ...awsDomain, hierarchy: { mode: "skip" }, aws: { accountId: "333333333333" } });
+        has(domain, "landing-zone:hierarchy must not be set with organizationStack on aws");
+        has(domain, "landing-zone:aws.accountId must not be set with organizationStack on aws: the stack runs in the account its organization stack records in environments.<env>.domainScopes.<domain>");
+    });
+
+    it("the rule is aws's: a gcp platform keeps its hierarchy block beside organizationStack", () => {
+        assert.ok(!problems({ layer: "platform", cloud: "gcp", environment: "dev", region: "europe-west1", owner: "platform-team",
+            organizationStack: "organization-gcp", hierarchy: { mode: "create", billingAccount: "012345-6789AB-CDEF01" } }).some((p) => p.startsWith("landing-zone:hierarchy must not")));
     });
 });

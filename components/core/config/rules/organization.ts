@@ -19,6 +19,28 @@ export function awsAccountRoles(cfg: Pick<ResolvedConfig, "organization">): stri
         ...domains.flatMap((domain) => environments.map((env) => `${domain}-${env}`))];
 }
 
+/** Whether a stack may read an organization stack (`landing-zone:organizationStack`). */
+function readsOrganization(cfg: ResolvedConfig): boolean {
+    return cfg.layer === "platform" || (cfg.layer === "domain" && cfg.cloud === "aws");
+}
+
+/**
+ * An aws platform or domain stack that reads its organization runs in the account the organization
+ * recorded for it (the environment's shared-services account, the domain's account): the account and
+ * the hierarchy come from there, so config that names them is a contradiction.
+ */
+function awsAccountScopeRules(cfg: ResolvedConfig, raw: Record<string, unknown>): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const scope = cfg.layer === "platform" ? "environments.<env>.platformScope (its shared-services account)" : "environments.<env>.domainScopes.<domain> (its domain account)";
+    if (raw.hierarchy !== undefined) {
+        problems.push({ path: key("hierarchy"), message: `must not be set with organizationStack on aws: the organization stack owns the OUs and accounts (remove the block; an existing platform's OUs/accounts move to organization-aws, see docs/aws.md)` });
+    }
+    if (cfg.aws.accountId !== undefined) {
+        problems.push({ path: key("aws.accountId"), message: `must not be set with organizationStack on aws: the stack runs in the account its organization stack records in ${scope}, and its provider refuses any other` });
+    }
+    return problems;
+}
+
 /**
  * Rules of the organization layer: the `organization` block belongs to it alone, and each cloud's
  * organization needs its anchors (AWS e-mail domain of new accounts, the GCP organization and
@@ -27,13 +49,16 @@ export function awsAccountRoles(cfg: Pick<ResolvedConfig, "organization">): stri
 export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unknown> = {}): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const add = (path: string, message: string) => problems.push({ path: key(path), message });
-    if (cfg.organizationStack !== undefined && !(cfg.layer === "platform" && cfg.cloud !== "aws")) {
-        add("organizationStack", "applies only to a gcp or azure platform stack so far (aws platforms keep their own hierarchy block)");
+    // An unknown cloud or layer is reported by the schema; this rule speaks of the known ones only.
+    const known = ["aws", "azure", "gcp"].includes(cfg.cloud) && ["organization", "platform", "domain"].includes(cfg.layer);
+    if (cfg.organizationStack !== undefined && known && !readsOrganization(cfg)) {
+        add("organizationStack", "applies only to a platform stack and an aws domain stack so far (azure and gcp domains read their platform only)");
     }
     problems.push(...azureOrganizationRules(cfg));
-    if (cfg.layer === "platform" && cfg.cloud === "gcp" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
+    if (cfg.cloud === "gcp" && cfg.layer === "platform" && cfg.organizationStack !== undefined && cfg.hierarchy.mode !== "create") {
         add("hierarchy.mode", `must be create when organizationStack is set (the platform creates its projects in the organization's folder; got ${String(cfg.hierarchy.mode)})`);
     }
+    if (cfg.cloud === "aws" && cfg.layer !== "organization" && cfg.organizationStack !== undefined) problems.push(...awsAccountScopeRules(cfg, raw));
     if (cfg.layer !== "organization") {
         if (raw.organization !== undefined) add("organization", "applies only to layer organization (the organization-<cloud> stack)");
         return problems;
