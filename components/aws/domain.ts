@@ -3,6 +3,7 @@ import { type DomainOutputs, type OrganizationReference, type PlatformReference,
 import { childName } from "../core/naming";
 import { REDIS_PORT, SessionCache } from "./cache";
 import { Database, POSTGRES_PORT } from "./database";
+import { deployRoleName } from "./deploy-role";
 import { DomainAccessLogs } from "./domain-access-logs";
 import { DomainKey } from "./domain-key";
 import type { AwsPlatformExtras } from "./extras";
@@ -15,7 +16,7 @@ import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
 import { Worker } from "./worker";
 import { workerSecurityGroup } from "./worker-network";
-import { DomainWorkloadRole } from "./workload-role";
+import { DomainWorkloadRole, roleArn } from "./workload-role";
 
 /** The home the platform vended `domain` (namespace, ServiceAccount, workload and deploy roles). */
 export function awsHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AwsDomainHome>> {
@@ -26,7 +27,8 @@ export function awsHome(platform: PlatformReference, domain: string): pulumi.Out
  * Composes the aws domain layer on the platform it references, through cloud APIs only: the
  * domain's key, bucket, queues, database (per data layout), session cache, the workload's
  * permissions on exactly those (on the role the platform bound to the namespace with EKS Pod
- * Identity), and CI/CD whose deploy step runs as the platform's namespace-scoped deploy role.
+ * Identity), and CI/CD whose deploy step runs as (in its own account: assumes) the platform's
+ * namespace-scoped deploy role.
  * Everything the platform gives (VPC, subnets, node security group, cluster, the domain's home) is
  * read from its stack outputs; what decides which resources exist comes from this stack's config
  * only, so a preview (unknown outputs) plans the same.
@@ -49,7 +51,8 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
     const network = platform.get("network");
     const cluster = platform.get("cluster");
     const keys = platform.get("keys");
-    const ownAccount = organization ? organizationScope(ctx, organization).domainAccountId(domainName) : undefined;
+    const scope = organization ? organizationScope(ctx, organization) : undefined;
+    const ownAccount = scope?.domainAccountId(domainName);
     // In its own account the domain uses what the platform shared with it; otherwise the platform's subnets.
     const shared = (tier: "data" | "private") => home.apply((h) => {
         const ids = h.sharedSubnetIds?.[tier];
@@ -120,9 +123,15 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
             accessLogBucket,
             clusterName: cluster.name,
             clusterArn,
-            deployRole: { name: home.deployRoleName, arn: home.deployPrincipal },
+            // In its own account the build assumes the platform's deploy role, named by the naming contract.
+            deployRole: scope
+                ? { name: deployRoleName(ctx.naming), arn: roleArn(partitionOf(cfg.region), scope.platformAccountId, deployRoleName(ctx.naming)) }
+                : { name: home.deployRoleName, arn: home.deployPrincipal },
+            crossAccount: ownAccount !== undefined,
             deployNetwork: {
-                accountId: extras.accountId,
+                // The builds' interfaces and groups are the domain account's; shared subnets stay the platform's.
+                accountId: domainAccount,
+                ...(ownAccount ? { subnetAccountId: extras.accountId } : {}),
                 vpcId: extras.vpcId,
                 privateSubnetIds: privateSubnets,
                 clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),

@@ -38,6 +38,11 @@ export interface DomainPipelineArgs {
      * deploy and database builds run in the platform VPC's private subnets.
      */
     deployNetwork: BuildNetwork & { clusterSecurityGroupId: pulumi.Input<string> };
+    /**
+     * The domain runs in its own account: the deploy project runs as the domain's deploy build role,
+     * which assumes `deployRole` (the platform's) to reach the cluster.
+     */
+    crossAccount?: boolean;
     /** The domain's primaries, where the database stage creates the workload's role. */
     database: { name: string; targets: DatabaseTarget[]; clientSecurityGroup: aws.ec2.SecurityGroup };
 }
@@ -49,6 +54,8 @@ export interface DomainPipelineResult {
     buildProject: aws.codebuild.Project;
     databaseProject: aws.codebuild.Project;
     deployProject: aws.codebuild.Project;
+    /** The deploy project's role in the domain account (a domain in its own account only). */
+    deployBuildRole?: aws.iam.Role;
     buildRole: aws.iam.Role;
     databaseRole: aws.iam.Role;
     pipelineRole: aws.iam.Role;
@@ -72,7 +79,8 @@ function buildAction(actionName: string, project: aws.codebuild.Project, inputs:
  * project that builds the image and pushes it to the domain's own ECR repository, an in-VPC project
  * that creates the workload's database role on every primary, and an in-VPC deploy project that
  * applies manifests to the domain namespace as the platform's deploy role (a namespace-scoped EKS
- * access entry the platform owns). Artifacts
+ * access entry the platform owns; a domain in its own account runs the project as a build role of
+ * that account which assumes the platform's deploy role). Artifacts
  * go to a KMS-encrypted bucket, build logs to a KMS-encrypted log group.
  */
 export function createDomainPipeline(name: string, parent: pulumi.Resource, args: DomainPipelineArgs): DomainPipelineResult {
@@ -86,7 +94,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     });
     const deploy = createPipelineDeploy(name, parent, {
         ctx, namespace, kmsKeyArn, artifacts, clusterName: args.clusterName, clusterArn: args.clusterArn, network: args.deployNetwork,
-        role: args.deployRole,
+        role: args.deployRole, crossAccount: args.crossAccount,
     });
 
     const pipelineRole = createPipelineRole(name, parent, ctx);
@@ -119,6 +127,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         buildProject: build.project,
         databaseProject: databaseRole.project,
         deployProject: deploy.project,
+        deployBuildRole: deploy.buildRole,
         buildRole: build.role,
         databaseRole: databaseRole.role,
         pipelineRole,

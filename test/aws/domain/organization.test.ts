@@ -75,11 +75,59 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         }
     });
 
+    it("deploy stage: runs as a build role of its own account that may only assume the platform's deploy role (naming contract)", async () => {
+        const rec = await orders();
+        const platformDeployRole = `arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-orders-deploy`;
+        const role = rec.one("aws:iam/role:Role", "deploy-build-role");
+        assert.equal(rec.inputs(role).name, "acme-prod-orders-deploy-build");
+        const [trust, ...others] = policy(rec, "deploy-build-role", "aws:iam/role:Role", "assumeRolePolicy").Statement;
+        assert.deepEqual(others, []);
+        assert.deepEqual(trust.Principal, { Service: "codebuild.amazonaws.com" });
+        assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": ORDERS_ACCOUNT } });
+        // Its only STS (and only cross-account) permission: assume the platform's deploy role.
+        const statements = policy(rec, "pipeline-deploy-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
+        assert.equal(rec.inputs(rec.one("aws:iam/rolePolicy:RolePolicy", "pipeline-deploy-policy")).role, "acme-prod-orders-deploy-build");
+        const sts = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("sts:")));
+        assert.deepEqual(sts, [{ Sid: "AssumePlatformDeployRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [platformDeployRole] }]);
+        assert.deepEqual(statements.map((s) => s.Sid), ["BuildLogs", "Artifacts", "AssumePlatformDeployRole", "DomainKey"]);
+        assert.ok(!JSON.stringify(statements).includes("eks:"), "no EKS call as the build role: the cluster is the platform's");
+        // The project runs as it, and the buildspec's kubeconfig assumes the platform role.
+        const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
+        assert.equal(project.serviceRole, `arn:aws:iam:eu-west-1:123456789012:${role.name}`);
+        assert.match(project.source.buildspec, /aws eks update-kubeconfig --name "\$CLUSTER_NAME" --region "\$AWS_REGION" --role-arn "\$DEPLOY_ROLE_ARN" --assume-role-arn "\$DEPLOY_ROLE_ARN"/);
+        const vars = Object.fromEntries(project.environment.environmentVariables.map((v: { name: string; value: string }) => [v.name, v.value]));
+        assert.equal(vars.DEPLOY_ROLE_ARN, platformDeployRole);
+        assert.equal(vars.CLUSTER_NAME, "acme-prod");
+    });
+
+    it("deploy stage: in the shared private subnets behind a group of its own; no rule on the platform's cluster group", async () => {
+        const rec = await orders();
+        const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
+        assert.deepEqual(project.vpcConfig.subnets, ["a", "b", "c"].map((z) => `network-private-eu-west-1${z}-id`));
+        const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", "deploy-sg");
+        assert.deepEqual(project.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
+        assert.equal(rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.includes("cluster-api")).length, 0);
+        // Interfaces and the group are the domain account's; the shared subnets stay the platform's.
+        const statements = policy(rec, "pipeline-deploy-vpc-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
+        const create = statements.find((s) => s.Sid === "BuildNetworkInterface")!;
+        assert.deepEqual(create.Resource, [
+            `arn:aws:ec2:eu-west-1:${ORDERS_ACCOUNT}:network-interface/*`,
+            ...["a", "b", "c"].map((z) => `arn:aws:ec2:eu-west-1:${PLATFORM_ACCOUNT}:subnet/network-private-eu-west-1${z}-id`),
+            `arn:aws:ec2:eu-west-1:${ORDERS_ACCOUNT}:security-group/${sg.name}-id`,
+        ]);
+    });
+
     it("without an organization nothing changes: the platform's role and subnets, the platform's access-log bucket", async () => {
         const rec = new Recorded((await runDomain("prod", {}, { preview: false })).resources);
         assert.equal(rec.ofType("landing-zone:aws:DomainWorkloadRole").length, 0);
         assert.equal(rec.ofType("landing-zone:aws:DomainAccessLogs").length, 0);
         assert.equal(rec.inputs(rec.one("pulumi:providers:aws")).allowedAccountIds, undefined);
         assert.equal(rec.inputs(rec.one("aws:kms/key:Key")).policy, undefined, "the default key policy, as before");
+        // The deploy stage as before: the platform's deploy role, its cluster group admitting the build's group.
+        assert.equal(rec.ofType("aws:iam/role:Role").filter((r) => r.name.includes("deploy")).length, 0);
+        const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
+        assert.doesNotMatch(project.source.buildspec, /--role-arn/);
+        assert.ok(!project.environment.environmentVariables.some((v: { name: string }) => v.name === "DEPLOY_ROLE_ARN"));
+        assert.equal(rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.includes("cluster-api-from-deploy")).length, 1);
     });
 });
