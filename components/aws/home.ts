@@ -8,6 +8,7 @@ import { type EgressRule, NamespaceBaseline, NAMESPACE_QUOTAS } from "../kuberne
 import { REDIS_PORT } from "./cache";
 import { POSTGRES_PORT } from "./database";
 import { serviceTrustPolicy } from "./iam";
+import { deployBuildRoleName, deployRoleName, deployTrustFromDomain } from "./deploy-role";
 import { DEPLOY_ACCESS_POLICY } from "./pipeline/deploy";
 import { chainPolicy, chainRoleName, roleArn, workloadRoleName } from "./workload-role";
 
@@ -132,11 +133,27 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
         ...(targetRoleArn ? { targetRoleArn } : {}),
     }, { parent, dependsOn: chainGrant ? [baseline, chainGrant] : [baseline] });
 
+    // In a domain account the deploy build runs there as the domain's build role, which assumes this one.
     const deployRole = new aws.iam.Role(childName(name, "deploy-role"), {
-        name: naming.physical("aws.iamRole", "deploy"),
-        description: `CodeBuild: applies manifests to namespace ${namespace} only`,
-        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com", args.accountId),
+        name: deployRoleName(naming),
+        description: args.domainAccountId
+            ? `Assumed by the domain account's deploy build: applies manifests to namespace ${namespace} only`
+            : `CodeBuild: applies manifests to namespace ${namespace} only`,
+        assumeRolePolicy: args.domainAccountId
+            ? deployTrustFromDomain(args.partition, args.domainAccountId, roleArn(args.partition, args.domainAccountId, deployBuildRoleName(naming)))
+            : serviceTrustPolicy("codebuild.amazonaws.com", args.accountId),
     }, { parent });
+    // `update-kubeconfig --assume-role-arn` describes the cluster as this role (the domain account cannot).
+    if (args.domainAccountId) {
+        new aws.iam.RolePolicy(childName(name, "deploy-describe"), {
+            name: "describe-cluster",
+            role: deployRole.name,
+            policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [{ Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [args.clusterArn] }],
+            }),
+        }, { parent });
+    }
     const deployEntry = new aws.eks.AccessEntry(childName(name, "deploy-access"), {
         clusterName: args.clusterName,
         principalArn: deployRole.arn,

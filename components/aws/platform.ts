@@ -1,5 +1,6 @@
 import type { OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { AwsCluster } from "./cluster";
+import { createSharedBuildApiAccess } from "./cluster-api-access";
 import type { AwsPlatformExtras } from "./extras";
 import { PersonaAccess } from "./access";
 import { type AwsDomainHome, DomainHome } from "./home";
@@ -62,6 +63,14 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         homes[domain] = share ? { ...home.result.outputs, sharedSubnetIds: share.subnetIds } : home.result.outputs;
         homeComponents.push(home);
     }
+    // Domain accounts' deploy builds run in the shared private subnets: the cluster API admits them on 443.
+    const clusterSecurityGroupId = cluster.cluster.vpcConfig.apply((v) => v?.clusterSecurityGroupId ?? "");
+    if (scope && Object.keys(ctx.config.domains).length > 0) {
+        createSharedBuildApiAccess("cluster-api-shared-builds", {
+            clusterSecurityGroupId,
+            privateSubnetCidrs: network.outputs.zones.map((zone, z) => ({ zone, cidr: network.outputs.subnetCidrs.private[z] })),
+        }, opts);
+    }
     // The personas: domain admins and readers in their namespaces, auditors read-only everywhere.
     new PersonaAccess("personas", {
         config: ctx.config, clusterName: cluster.cluster.name, partition: account.partition, dependsOn: homeComponents,
@@ -76,7 +85,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
         domainRoleArns: hierarchy.domainRoleArns,
         auditArchiveBucket: logging.archiveBucket.bucket,
         logGroupName: logging.logGroup.name,
-        clusterSecurityGroupId: cluster.cluster.vpcConfig.apply((v) => v?.clusterSecurityGroupId ?? ""),
+        clusterSecurityGroupId,
         partition: account.partition,
     };
 

@@ -36,7 +36,10 @@ describe("aws/home.ts: the platform vends each registered domain its home", () =
             assert.match(policy.policyArn, /cluster-access-policy\/AmazonEKSEditPolicy$/);
             assert.deepEqual(policy.accessScope, { type: "namespace", namespaces: [domain] });
             assert.equal(policy.principalArn, entry.principalArn);
+            // Without an organization the domain's build runs in this account: no describe grant, no shared-subnet rule.
+            assert.equal(rec.ofType("aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.includes(`home-${domain}-deploy-describe`)).length, 0);
         }
+        assert.equal(rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.includes("cluster-api-shared-builds")).length, 0);
     });
 
     it("sizes each namespace's quota from its registration and egresses to the data tier, AWS APIs and the Pod Identity agent", async () => {

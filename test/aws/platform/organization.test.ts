@@ -75,6 +75,38 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
         assert.equal(home.sharedSubnetIds.private.length, 3);
     });
 
+    it("deploy role: trusts only the domain account's deploy build role (by the naming contract), keeps its namespace-scoped access", async () => {
+        const rec = await organized("platform-aws-prod", false);
+        for (const domain of ["orders", "payments"]) {
+            const role = rec.one("aws:iam/role:Role", `home-${domain}-deploy-role`);
+            assert.equal(rec.inputs(role).name, `acme-prod-${domain}-deploy`);
+            const [trust, ...others] = policyOf(rec, role, "assumeRolePolicy").Statement;
+            assert.deepEqual(others, []);
+            assert.deepEqual(trust.Principal, { AWS: `arn:aws:iam::${accountOf(domain)}:root` });
+            assert.equal(trust.Action, "sts:AssumeRole");
+            assert.deepEqual(trust.Condition, { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${accountOf(domain)}:role/acme-prod-${domain}-deploy-build` } });
+            // update-kubeconfig --assume-role-arn describes the cluster as this role.
+            const describe = policyOf(rec, rec.one("aws:iam/rolePolicy:RolePolicy", `home-${domain}-deploy-describe`));
+            assert.deepEqual(describe.Statement, [{ Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: ["arn:aws:eks:eu-west-1:123456789012:cluster-eks"] }]);
+            const access = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `home-${domain}-deploy-access-policy`));
+            assert.deepEqual(access.accessScope, { type: "namespace", namespaces: [domain] });
+        }
+    });
+
+    it("cluster API: admits HTTPS from the shared private subnets (the domains' build groups are unknown to it), once per subnet", async () => {
+        const rec = await organized("platform-aws-prod", false);
+        const rules = rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.startsWith("cluster-api-shared-builds"));
+        const privateCidrs = ["a", "b", "c"].map((z) => rec.inputs(rec.one("aws:ec2/subnet:Subnet", `network-private-eu-west-1${z}`)).cidrBlock);
+        assert.deepEqual(rules.map((r) => rec.inputs(r).cidrIpv4), privateCidrs);
+        const cluster = rec.one("aws:eks/cluster:Cluster");
+        for (const rule of rules) {
+            const inputs = rec.inputs(rule);
+            assert.deepEqual([inputs.ipProtocol, inputs.fromPort, inputs.toPort], ["tcp", 443, 443]);
+            // On the cluster's own security group (its vpcConfig.clusterSecurityGroupId).
+            assert.ok(rule.dependencies.includes(cluster.urn), rule.name);
+        }
+    });
+
     it("the association waits for the chain grant (no credentials before the role may assume the target)", async () => {
         const rec = await organized("platform-aws-prod");
         const association = rec.one(ASSOCIATION, "home-orders-");
