@@ -23,7 +23,10 @@ const METADATA_CIDR = "169.254.169.254/32";
 export interface AwsDomainHome extends DomainHomeOutputs {
     /** Name of the workload role: the domain stack attaches its least-privilege policy to it. */
     workloadRoleName: pulumi.Input<string>;
-    /** Name of the deploy role (CodeBuild): the domain pipeline runs its deploy project as it. */
+    /**
+     * Name of the deploy role: the domain pipeline runs its deploy project as it, or (domain account)
+     * its deploy build role assumes it (`deploy-role.ts`).
+     */
     deployRoleName: pulumi.Input<string>;
     /** The domain's own account, when the organization gives it one (its stack runs there). */
     accountId?: pulumi.Input<string>;
