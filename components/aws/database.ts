@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
+import { layoutShape } from "../core/data-layout";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { serviceTrustPolicy } from "./iam";
@@ -56,10 +57,9 @@ export interface DatabaseResult {
     outputs: DatabaseOutputs;
 }
 
-/** How many primaries and replicas per primary a layout gives. */
+/** How many primaries and replicas per primary a layout gives (readers only with read-replicas and sharded). */
 export function databaseShape(ctx: StackContext): { shards: number; replicas: number } {
-    const db = ctx.config.database;
-    return { shards: db.layout === "sharded" ? db.shards : 1, replicas: db.replicas };
+    return layoutShape(ctx.config.database);
 }
 
 /**

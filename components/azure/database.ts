@@ -1,6 +1,7 @@
 import * as dbforpostgresql from "@pulumi/azure-native/dbforpostgresql";
 import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
+import { layoutShape } from "../core/data-layout";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { deletionLock } from "./locks";
@@ -68,8 +69,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
     const db = ctx.config.database;
     const size = sizeFor("azure", db.size);
     const zones = ["1", "2", "3"].slice(0, ctx.config.network.zones);
-    const shardCount = db.layout === "sharded" ? db.shards : 1;
-    const replicasPerShard = db.layout === "read-replicas" || db.layout === "sharded" ? db.replicas : 0;
+    const { shards: shardCount, replicas: replicasPerShard } = layoutShape(db);
     const highAvailability = db.highAvailability && zones.length > 1;
     const protect = ctx.config.protectStateful;
     const network = {

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints } from "../core/contracts";
+import { layoutShape } from "../core/data-layout";
 import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { domainLabels, domainZones, type GcpDomainArgs } from "./domain-platform";
@@ -71,8 +72,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: GcpD
     const labels = domainLabels(ctx);
     const tier = sizeFor("gcp", db.size).database;
     const protect = ctx.config.protectStateful;
-    const shardCount = db.layout === "sharded" ? db.shards : 1;
-    const replicaCount = db.layout === "read-replicas" || db.layout === "sharded" ? db.replicas : 0;
+    const { shards: shardCount, replicas: replicaCount } = layoutShape(db);
     const databaseName = ctx.config.domain ?? "app";
     const encryptionKeyName = prod ? platform.dataKeyId : undefined;
 

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { isDeepStrictEqual } from "node:util";
 import { readStackConfig } from "../../tools/plan/stack-files";
 import { planSample, plainValue, runStackConfig } from "../harness";
-import { CLOUDS as clouds, domainShape, homeObjects, homeShape, KNOWN_GAPS, platformShape } from "../../tools/report/parity-shapes";
+import { CLOUDS as clouds, domainShape, gapApplies, homeObjects, homeShape, KNOWN_GAPS, platformShape } from "../../tools/report/parity-shapes";
 
 type Outputs = Record<string, any>;
 
@@ -29,14 +29,15 @@ async function outputsWithPerZoneNat(stack: string): Promise<Outputs> {
     return plainValue(result.outputs) as Outputs;
 }
 
-/** The shapes without the properties of known gaps, after checking that each gap is still open. */
+/** The shapes without the properties of known gaps (of this environment and data layout), after checking that each gap is still open. */
 function withoutGaps<T extends object>(shapes: T[], env: string): Partial<T>[] {
-    const gaps = KNOWN_GAPS.filter((g) => g.env === env && g.property in shapes[0]);
+    const layout = (shapes[0] as { layout?: unknown }).layout;
+    const gaps = KNOWN_GAPS.filter((g) => gapApplies(g, env, layout) && g.property in shapes[0]);
     for (const gap of gaps) {
         const i = clouds.indexOf(gap.cloud);
         const value = (shapes[i] as Record<string, unknown>)[gap.property];
         const others = shapes.filter((_, j) => j !== i).map((s) => (s as Record<string, unknown>)[gap.property]);
-        assert.ok(others.every((o) => !isDeepStrictEqual(o, value)), `${gap.cloud} ${env}: known gap ${gap.property} closed (${JSON.stringify(value)} vs ${JSON.stringify(others)}), remove it from KNOWN_GAPS`);
+        assert.ok(others.every((o) => !isDeepStrictEqual(o, value)), `${gap.cloud} ${env} ${String(layout)}: known gap ${gap.property} closed (${JSON.stringify(value)} vs ${JSON.stringify(others)}), remove it from KNOWN_GAPS`);
     }
     return shapes.map((shape) => {
         const rest = { ...shape } as Record<string, unknown>;
@@ -88,11 +89,17 @@ describe("parity: the same config gives the same topology on every cloud", () =>
         });
     }
 
-    // per-domain with replicas 0: AWS adds `database.replicas` readers to a per-domain primary, Azure
-    // and GCP only to read-replicas/sharded layouts (a difference the sample's replicas: 2 would show).
-    for (const layout of [{ layout: "sharded", shards: 3, replicas: 1 }, { layout: "read-replicas", replicas: 3 }, { layout: "per-domain", replicas: 0 }]) {
-        it(`database layout ${layout.layout} gives the same shard map shape on every cloud`, async () => {
-            const shapes = await eachCloud(async (cloud) => {
+    // Each layout as a user writes it (the keys it takes, nothing forced), on the prod samples: the
+    // whole domain shape, zones included, must agree; a difference is a KNOWN_GAPS entry with its reason.
+    const layouts: { layout: string; shards?: number; replicas?: number }[] = [
+        { layout: "sharded", shards: 3, replicas: 1 },
+        { layout: "read-replicas", replicas: 3 },
+        { layout: "per-domain" },
+        { layout: "single" },
+    ];
+    for (const layout of layouts) {
+        it(`database layout ${layout.layout} gives the same topology on every cloud`, async () => {
+            const raw = await eachCloud(async (cloud) => {
                 const platform = `platform-${cloud}-prod`;
                 const references = { [platform]: (await planSample(platform)).outputs };
                 const sample = readStackConfig(`orders-${cloud}-prod`).config;
@@ -100,13 +107,18 @@ describe("parity: the same config gives the same topology on every cloud", () =>
                     .filter(([k]) => k.startsWith("landing-zone:"))
                     .map(([k, v]) => [k.slice("landing-zone:".length), v.startsWith("{") || v.startsWith("[") ? JSON.parse(v) : v]));
                 const extra = Object.fromEntries(Object.entries(sample).filter(([k]) => !k.startsWith("landing-zone:")));
-                const result = await runStackConfig(`orders-${cloud}-prod`, { ...config, database: { ...config.database, ...layout } } as never,
+                // The layout replaces the sample's database shape keys (its replicas: 2 belong to read-replicas).
+                const { layout: _layout, replicas: _replicas, shards: _shards, ...database } = (config.database ?? {}) as Record<string, unknown>;
+                const result = await runStackConfig(`orders-${cloud}-prod`, { ...config, database: { ...database, ...layout } } as never,
                     { stackReferences: references, extra });
-                const { layout: planned, primaries, readersPerPrimary, readerEndpoints } = domainShape(plainValue(result.outputs) as Outputs);
-                return { layout: planned, primaries, readersPerPrimary, readerEndpoints };
+                return domainShape(plainValue(result.outputs) as Outputs);
             });
-            const expectedPrimaries = layout.layout === "sharded" ? layout.shards : 1;
-            assert.equal(shapes[0].primaries, expectedPrimaries);
+            const expectedPrimaries = layout.shards ?? 1;
+            const expectedReaders = layout.replicas ?? 0;
+            assert.equal(raw[0].layout, layout.layout);
+            assert.equal(raw[0].primaries, expectedPrimaries);
+            assert.deepEqual(raw.map((s) => s.readersPerPrimary), clouds.map(() => Array(expectedPrimaries).fill(expectedReaders)));
+            const shapes = withoutGaps(raw, "prod");
             assert.deepEqual(shapes[1], shapes[0], "azure differs from aws");
             assert.deepEqual(shapes[2], shapes[0], "gcp differs from aws");
         });

@@ -37,7 +37,7 @@ export function templateFile({ domain, cloud, env, platform }: DomainFileInputs)
         `  landing-zone:region: ${yamlValue(get("region"))}`,
         `  landing-zone:owner: ${domain}-team   # the owning team's contact (a tag value)`,
         `  landing-zone:domain: ${domain}`,
-        "  # Data layout: single | read-replicas (with replicas) | per-domain | sharded (with shards).",
+        "  # Data layout: single | read-replicas (with replicas) | per-domain | sharded (with shards and replicas).",
         "  landing-zone:database:",
         "    layout: single",
         "  # landing-zone:queue:",

@@ -89,7 +89,17 @@ export function workerShape(o: Outputs) {
  * Where a cloud cannot yet give what the config asks, with the reason. The parity test fails when a
  * gap closes (remove the entry) as well as when a new one opens.
  */
-export const KNOWN_GAPS: { cloud: Cloud; env: string; capability: string; property: string; reason: string }[] = [
+export interface KnownGap {
+    cloud: Cloud;
+    env: string;
+    capability: string;
+    property: string;
+    /** The data layouts the gap shows in (a domain stack's `database.layout`); every layout when absent. */
+    layouts?: string[];
+    reason: string;
+}
+
+export const KNOWN_GAPS: KnownGap[] = [
     ...["dev", "prod"].map((env) => ({
         cloud: "azure" as const, env, capability: "network", property: "egressZoneRedundant",
         reason: "a Standard NAT gateway is zonal; zone-redundant egress needs per-zone subnets and node pools or the StandardV2 SKU (docs/azure.md)",
@@ -98,7 +108,16 @@ export const KNOWN_GAPS: { cloud: Cloud; env: string; capability: string; proper
         cloud: "azure", env: "prod", capability: "cache", property: "cacheReplicas",
         reason: "Azure Managed Redis has no replica count: high availability is one replica per shard, in another zone (docs/azure.md)",
     },
+    {
+        cloud: "aws", env: "prod", capability: "database", property: "databaseZones", layouts: ["single", "per-domain"],
+        reason: "an RDS Multi-AZ primary takes no zone (CreateDBInstance rejects AvailabilityZone with MultiAZ): RDS picks the primary's and the standby's zones from the subnet group, so AWS exports every zone of it (3) where Azure and GCP place a primary and a standby (2) (docs/aws.md)",
+    },
 ];
+
+/** Whether a known gap applies to a stack of this environment (and, for a domain stack, data layout). */
+export function gapApplies(gap: KnownGap, env: string | undefined, layout?: unknown): boolean {
+    return (env === undefined || gap.env === env) && (gap.layouts === undefined || gap.layouts.includes(String(layout)));
+}
 
 /** Where a cloud's worker identity differs, and why (the worker parity test fails when the difference goes away). */
 export const SCOPE_GAPS: Partial<Record<Cloud, { missing: string[]; reason: string }>> = {};

@@ -7,7 +7,7 @@
  * values differ; a known gap (the parity tests' KNOWN_GAPS / SCOPE_GAPS) is named on its row.
  */
 import type { PlanDocument, PlanResource, StackInput } from "./model";
-import { CLOUDS, domainShape, homeShape, KNOWN_GAPS, platformShape, SCOPE_GAPS, workerShape, type Cloud } from "./parity-shapes";
+import { CLOUDS, domainShape, gapApplies, homeShape, KNOWN_GAPS, platformShape, SCOPE_GAPS, workerShape, type Cloud } from "./parity-shapes";
 import { zoneOf } from "./topology";
 
 export const CAPABILITIES: { capability: string; components: RegExp }[] = [
@@ -197,8 +197,8 @@ function shapeValues(document: PlanDocument): { capability: string; setting: str
     return rows;
 }
 
-function gapOf(capability: string, setting: string, env: string | undefined, cloud: Cloud): string | undefined {
-    const known = KNOWN_GAPS.find((g) => g.cloud === cloud && g.capability === capability && g.property === setting && (!env || g.env === env));
+function gapOf(capability: string, setting: string, env: string | undefined, cloud: Cloud, layout: unknown): string | undefined {
+    const known = KNOWN_GAPS.find((g) => g.cloud === cloud && g.capability === capability && g.property === setting && gapApplies(g, env || undefined, layout));
     if (known) return known.reason;
     if (capability === "worker" && setting === "identityScope" && SCOPE_GAPS[cloud]) return `${SCOPE_GAPS[cloud]!.missing.join(", ")} missing: ${SCOPE_GAPS[cloud]!.reason}`;
     return undefined;
@@ -212,7 +212,7 @@ function table(name: string, members: Partial<Record<Cloud, StackInput>>): Parit
         const verdicts = new Set(clouds.map((c) => values[c]?.verdict ?? "not set"));
         const row: ParityRow = { capability, setting, source, values: Object.fromEntries(clouds.map((c) => [c, values[c]?.shown ?? "—"])), differs: verdicts.size > 1 };
         for (const cloud of clouds) {
-            const reason = gapOf(capability, setting, env, cloud);
+            const reason = gapOf(capability, setting, env, cloud, (members[cloud]!.document.outputs.database as { layout?: unknown } | undefined)?.layout);
             if (reason) row.gap = { cloud, reason };
         }
         rows.push(row);

@@ -177,7 +177,8 @@ export interface ClusterConfig {
 export interface DatabaseConfig {
     layout?: DataLayout;
     /**
-     * Read replicas per primary.
+     * Read replicas per primary, for layouts read-replicas (default 1) and sharded only; single and
+     * per-domain have no readers (setting it > 0 with them is a config error).
      * @minimum 0
      * @maximum 5
      * @asType integer

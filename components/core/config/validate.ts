@@ -5,6 +5,7 @@ import { resolveConfig, type ResolvedConfig } from "./presets";
 import { awsRules } from "./rules/aws";
 import { azureRules } from "./rules/azure";
 import { commonRules } from "./rules/common";
+import { databaseRules } from "./rules/database";
 import { gcpRules } from "./rules/gcp";
 import { organizationRules } from "./rules/organization";
 import { CONFIG_NAMESPACE, key } from "./rules/key";
@@ -37,6 +38,7 @@ export function validateStackConfig(raw: Record<string, unknown>, stack?: string
     }
     const resolved = resolveConfig(raw as unknown as StackConfig);
     for (const rule of crossKeyRules) problems.push(...rule(resolved));
+    problems.push(...databaseRules(resolved, raw));
     problems.push(...organizationRules(resolved, raw));
     const unique = dedupeByPath([...problems, ...outside]);
     if (unique.length > 0) throw new ConfigError(unique, stack);

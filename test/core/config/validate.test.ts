@@ -66,6 +66,7 @@ describe("components/core/config/validate", () => {
             ["read-replicas without replicas", { ...domainBase, database: { layout: "read-replicas", replicas: 0 } }, "landing-zone:database.replicas must be >= 1 when layout is read-replicas"],
             ["sharded with one shard", { ...domainBase, database: { layout: "sharded", shards: 1 } }, "landing-zone:database.shards must be >= 2 when layout is sharded"],
             ["shards on a single layout", { ...domainBase, database: { layout: "single", shards: 3 } }, "landing-zone:database.shards applies only to layout sharded"],
+            ["replicas on a per-domain layout", { ...domainBase, database: { layout: "per-domain", replicas: 2 } }, "landing-zone:database.replicas applies only to layouts read-replicas and sharded (layout is per-domain"],
             ["node min above max", { ...base, cluster: { nodes: { min: 5, max: 2, desired: 3 } } }, "landing-zone:cluster.nodes.min must be <= cluster.nodes.max (5 > 2)"],
             ["desired outside bounds", { ...base, cluster: { nodes: { min: 1, max: 3, desired: 5 } } }, "landing-zone:cluster.nodes.desired must be between"],
             ["network too small", { ...base, network: { cidr: "10.0.0.0/24" } }, "landing-zone:network.cidr must be /20 or larger"],

@@ -39,6 +39,19 @@ describe("plan report: parity rows", () => {
         assert.equal(row("zones").gap, undefined);
     });
 
+    it("names a layout's known gap only on stacks of that layout (AWS Multi-AZ zones of a per-domain primary)", () => {
+        const outputs = (cloud: string, layout: string) => ({
+            layer: "domain", namespace: "orders", queue: {}, objectStore: { versioning: true },
+            database: { layout, shards: [{ index: 0, readers: [] }], readerEndpoints: [], zones: cloud === "aws" ? ["a", "b", "c"] : ["1", "2"], engineVersion: "17" },
+        });
+        const databaseZones = (layout: string) => parityTables(["aws", "azure", "gcp"].map((cloud) =>
+            input(doc(`orders-${cloud}-prod`, cloud, { outputs: outputs(cloud, layout) }), "domain", cloud)))[0].rows.find((r) => r.setting === "databaseZones")!;
+        const gap = KNOWN_GAPS.find((g) => g.property === "databaseZones")!;
+        assert.deepEqual(databaseZones("per-domain").gap, { cloud: "aws", reason: gap.reason });
+        assert.equal(databaseZones("per-domain").differs, true);
+        assert.equal(databaseZones("read-replicas").gap, undefined);
+    });
+
     it("names the worker identity's scope gap on the worker row", () => {
         const outputs = (cloud: string) => ({ layer: "domain", worker: { trigger: "queue", identityScope: cloud === "azure" ? ["queue"] : ["queue", "database"] } });
         const tables = parityTables(["aws", "azure"].map((cloud) => input(doc(`orders-${cloud}-prod`, cloud, { outputs: outputs(cloud) }), "domain", cloud)));

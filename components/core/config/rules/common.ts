@@ -33,17 +33,6 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
 
     problems.push(...apiAccessProblems(cfg).map((p) => ({ path: key(p.path), message: p.message })));
 
-    const db = cfg.database;
-    if (db.layout === "read-replicas" && typeof db.replicas === "number" && db.replicas < 1) {
-        add("database.replicas", "must be >= 1 when layout is read-replicas");
-    }
-    if (db.layout === "sharded" && typeof db.shards === "number" && db.shards < 2) {
-        add("database.shards", "must be >= 2 when layout is sharded");
-    }
-    if (db.layout !== "sharded" && typeof db.shards === "number" && db.shards !== 1) {
-        add("database.shards", `applies only to layout sharded (layout is ${String(db.layout)}); remove it or set 1`);
-    }
-
     const nodes = cfg.cluster.nodes;
     if (typeof nodes.min === "number" && typeof nodes.max === "number" && nodes.min > nodes.max) {
         add("cluster.nodes.min", `must be <= cluster.nodes.max (${nodes.min} > ${nodes.max})`);
