@@ -51,7 +51,7 @@ describe("components/core/naming", () => {
 
     it("exactly the globally unique kinds end in a hash of the seed (a name another customer may hold)", () => {
         const GLOBAL = ["aws.s3Bucket", "azure.storageAccount", "azure.keyVault", "azure.containerRegistry", "azure.postgresServer",
-            "azure.serviceBusNamespace", "azure.redisCache", "gcp.projectId", "gcp.bucket"];
+            "azure.serviceBusNamespace", "azure.managedRedis", "gcp.projectId", "gcp.bucket"];
         const seeded = (Object.keys(nameRules) as NameKind[]).filter((kind) =>
             physicalName(kind, ["acme", "dev", "data"], ["eu-west-1"]) !== physicalName(kind, ["acme", "dev", "data"], ["us-east-1"]));
         assert.deepEqual(seeded.sort(), [...GLOBAL].sort());

@@ -18,7 +18,9 @@ describe("docs/ci.md (the sample CI workflow)", () => {
 
     it("gates on the offline plan with no credentials: npm ci, then npm run plan", () => {
         const runs = workflow.jobs.plan.steps.map((s: { run?: string }) => s.run).filter(Boolean);
-        assert.ok(runs.indexOf("npm ci") < runs.indexOf("npm run plan -- --quiet") && runs.indexOf("npm ci") >= 0);
+        const plan = runs.indexOf("npm run plan -- --quiet --report");
+        assert.ok(runs.indexOf("npm ci") >= 0 && runs.indexOf("npm ci") < plan, "npm ci, then the offline plan with its report");
+        assert.ok(plan < runs.indexOf("npm run report:check"), "the report is checked after it is written");
         assert.equal(workflow.permissions["id-token"], undefined, "no cloud identity for the plan");
     });
 
@@ -51,7 +53,7 @@ describe("docs/ci.md (the sample CI workflow)", () => {
 
     it("names the commands npm actually has", () => {
         const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-        for (const script of doc.matchAll(/npm run (?:-s )?([a-z-]+)/g)) assert.ok(script[1] in scripts, script[1]);
+        for (const script of doc.matchAll(/npm run (?:-s )?([a-z:-]+)/g)) assert.ok(script[1] in scripts, script[1]);
     });
 });
 

@@ -74,13 +74,17 @@ describe("components/gcp/hierarchy", () => {
         }
     });
 
-    it("dev: nothing is protected and projects can be deleted", async () => {
+    it("dev: projects can be deleted; nothing is protected but the keys in the organization's ring", async () => {
         const rec = await sample("platform-gcp-dev");
         for (const r of rec.ofType(T.project)) {
             assert.equal(r.protect, false);
             assert.equal(rec.inputs(r).deletionPolicy, "DELETE");
         }
-        assert.ok(rec.resources.every((r) => !r.protect), "no protect in dev");
+        // Only the keys in the organization's key ring are protected in dev: the ring belongs to the
+        // foundation team, and destroying a key's versions there loses data no dev stack can restore.
+        assert.equal(rec.ofType(T.keyRing).length, 0, "dev creates no ring of its own: its keys live in the organization's");
+        for (const r of rec.resources.filter((x) => x.protect)) assert.equal(r.type, T.key, `only the organization ring's keys are protected in dev: ${r.name}`);
+        assert.ok(rec.ofType(T.key).length > 0 && rec.ofType(T.key).every((k) => k.protect), "every key in the organization ring is protected");
     });
 
     it("enables each project's APIs without disabling them on destroy", async () => {

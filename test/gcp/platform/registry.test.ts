@@ -36,8 +36,14 @@ describe("components/gcp/registry", () => {
         assert.equal(rec.inputs(repo).vulnerabilityScanningConfig.enablementConfig, "INHERITED");
         const reader = rec.one(T.repositoryIam, "reader-gke-nodes");
         assert.equal(rec.inputs(reader).role, "roles/artifactregistry.reader");
-        // Every grant on the repository reads only (the domains' Cloud Run agents: see home.test.ts).
-        for (const grant of rec.ofType(T.repositoryIam)) assert.equal(rec.inputs(grant).role, "roles/artifactregistry.reader", grant.name);
+        // Every grant on the repository reads only (the domains' Cloud Run agents: see home.test.ts),
+        // except the one the platform home makes for each domain's build account to push.
+        for (const grant of rec.ofType(T.repositoryIam)) {
+            const pushes = grant.name.endsWith("-build-push");
+            assert.equal(rec.inputs(grant).role, pushes ? "roles/artifactregistry.writer" : "roles/artifactregistry.reader", grant.name);
+        }
+        const push = rec.inputs(rec.one(T.repositoryIam, "home-orders-build-push"));
+        assert.match(push.member, /^serviceAccount:acme-dev-orders-builder@/);
         assert.ok(reader.dependencies.includes(rec.one(T.account, "cluster-nodes").urn));
         // dev pulls promoted images from prod's repository: dev's own grants no other environment.
         assert.equal(rec.ofType(T.repositoryIam).filter((g) => g.name.includes("previous-nodes")).length, 0);
@@ -54,6 +60,9 @@ describe("components/gcp/registry", () => {
         // Both clusters' nodes read the prod repository; only the domains' build accounts write.
         const roles = prod.ofType(T.repositoryIam).map((g) => prod.inputs(g).role);
         assert.deepEqual([...new Set(roles)].sort(), ["roles/artifactregistry.reader", "roles/artifactregistry.writer"]);
-        assert.equal(prod.ofType(T.repositoryIam).filter((g) => prod.inputs(g).role === "roles/artifactregistry.reader").length, 2);
+        const of = (role: string) => prod.ofType(T.repositoryIam).filter((g) => prod.inputs(g).role === role).map((g) => g.name.replace("lz-prod-platform-", "")).sort();
+        assert.deepEqual(of("roles/artifactregistry.reader"),
+            ["home-orders-run-image-reader", "home-payments-run-image-reader", "registry-reader-gke-nodes", "registry-reader-previous-nodes"]);
+        assert.deepEqual(of("roles/artifactregistry.writer"), ["home-orders-build-push", "home-payments-build-push"]);
     });
 });
