@@ -4,6 +4,7 @@ import { pubsubAckDeadline } from "../core/config/rules/worker";
 import type { QueueOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+import { serviceAgentMember } from "./service-agents";
 
 /**
  * Where the work subscription pushes instead of waiting to be pulled: the worker's endpoint and the
@@ -140,10 +141,14 @@ export function createQueue(name: string, parent: pulumi.Resource, args: GcpQueu
 
     // The Pub/Sub service agent moves undeliverable messages: it must publish to the dead-letter
     // topic and subscribe (ack) on the source subscription, or dead-lettering silently fails.
-    const agent = new gcp.projects.ServiceIdentity(childName(name, "pubsub-agent"), {
+    // The ServiceIdentity makes sure the agent exists; its `member` may come back empty, so the
+    // member is built from the project number (service-agents.ts).
+    const identity = new gcp.projects.ServiceIdentity(childName(name, "pubsub-agent"), {
         project: platform.project,
         service: "pubsub.googleapis.com",
     }, { parent });
+    const projectNumber = gcp.organizations.getProjectOutput({ projectId: platform.project }, { parent }).number;
+    const agent = { member: serviceAgentMember("pubsub", projectNumber, [identity]) };
     new gcp.pubsub.TopicIAMMember(childName(name, "agent-dlq-publisher"), {
         project: platform.project,
         topic: deadLetterTopic.name,

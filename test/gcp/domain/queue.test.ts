@@ -40,10 +40,13 @@ describe("components/gcp/queue", () => {
         assert.equal(rec.inputs(publish).role, "roles/pubsub.publisher");
         assert.equal(rec.inputs(publish).topic, rec.inputs(rec.one(TOPIC, "dlq-topic")).name);
         assert.ok(publish.dependencies.includes(agent.urn), "publisher member is the service agent");
+        // Built from the project number: the ServiceIdentity's own member may come back empty.
+        assert.match(rec.inputs(publish).member, /^serviceAccount:service-\d+@gcp-sa-pubsub\.iam\.gserviceaccount\.com$/);
         const subscribe = rec.one("gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember", "agent-subscriber");
         assert.equal(rec.inputs(subscribe).role, "roles/pubsub.subscriber");
         assert.equal(rec.inputs(subscribe).subscription, rec.inputs(rec.one(SUBSCRIPTION, "queue-subscription")).name);
         assert.ok(subscribe.dependencies.includes(agent.urn), "subscriber member is the service agent");
+        assert.equal(rec.inputs(subscribe).member, rec.inputs(publish).member);
     });
 
     it("prod topics are encrypted with the platform's data key (CMEK); dev uses Google-managed keys", async () => {
