@@ -35,6 +35,18 @@ describe("components/core/config/rules/organization.ts", () => {
         has(problems({ ...sample("azure"), azure: {} }), "landing-zone:azure.tenantId is required");
     });
 
+    it("AWS organization domains: each once, none named after a tag scope or the shared-services accounts", () => {
+        const org = (domains: string[]) => problems({ ...sample("aws"), organization: { ...sample("aws").organization, domains } });
+        const found = org(["orders", "platform", "shared", "orders", "organization"]);
+        assert.deepEqual(found.filter((p) => p.startsWith("landing-zone:organization.domains")), [
+            "landing-zone:organization.domains[1] must not be platform: the name is reserved for the platform scope of the domain tag",
+            "landing-zone:organization.domains[2] must not be shared: the name is reserved for the shared-services accounts (shared-<env>)",
+            "landing-zone:organization.domains[3] lists orders again (first at [0]): one account per domain and environment",
+            "landing-zone:organization.domains[4] must not be organization: the name is reserved for the organization scope of the domain tag",
+        ]);
+        assert.deepEqual(org(["orders", "payments"]), []);
+    });
+
     it("existing AWS accounts must name a known role and a 12-digit id", () => {
         const org = { ...sample("aws").organization, existingAccounts: { audit: "123456789012", security: "12345" } };
         const found = problems({ ...sample("aws"), organization: org });

@@ -1,6 +1,7 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
 import { azureOrganizationRules } from "./azure-organization";
+import { ORGANIZATION_SCOPE, PLATFORM_SCOPE } from "../../tags";
 import { key } from "./key";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -38,6 +39,25 @@ function awsAccountScopeRules(cfg: ResolvedConfig, raw: Record<string, unknown>)
     if (cfg.aws.accountId !== undefined) {
         problems.push({ path: key("aws.accountId"), message: `must not be set with organizationStack on aws: the stack runs in the account its organization stack records in ${scope}, and its provider refuses any other` });
     }
+    return problems;
+}
+
+/**
+ * The domains an AWS organization makes accounts for: each once, and none whose name is a scope of
+ * the domain tag (platform, organization) or whose accounts would take another role's name
+ * (`shared` would make `shared-<env>`, the environment's shared-services account).
+ */
+function organizationDomainProblems(domains: string[]): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const reserved: Record<string, string> = {
+        [PLATFORM_SCOPE]: "the platform scope of the domain tag",
+        [ORGANIZATION_SCOPE]: "the organization scope of the domain tag",
+        shared: "the shared-services accounts (shared-<env>)",
+    };
+    domains.forEach((domain, i) => {
+        if (reserved[domain]) problems.push({ path: key(`organization.domains[${i}]`), message: `must not be ${domain}: the name is reserved for ${reserved[domain]}` });
+        if (domains.indexOf(domain) !== i) problems.push({ path: key(`organization.domains[${i}]`), message: `lists ${domain} again (first at [${domains.indexOf(domain)}]): one account per domain and environment` });
+    });
     return problems;
 }
 
@@ -86,6 +106,8 @@ export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unkno
     if (cfg.cloud !== "azure" && org.subscriptions.length > 0) {
         add("organization.subscriptions", "applies only to cloud azure");
     }
+
+    if (cfg.cloud === "aws" && Array.isArray(org.domains)) problems.push(...organizationDomainProblems(org.domains));
 
     if (cfg.cloud === "aws") {
         const roles = Array.isArray(org.environments) && Array.isArray(org.domains) ? awsAccountRoles(cfg) : [];
