@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
-import { accessLogSources, createLogBucket } from "./logging";
+import { accessLogDelivery, createLogBucket } from "./logging";
 import { partitionOf } from "./provider";
 
 export interface DomainAccessLogsArgs {
@@ -22,17 +22,7 @@ export function createDomainAccessLogs(name: string, parent: pulumi.Resource, ar
     return createLogBucket(name, parent, ctx, partition, {
         purpose: "access-logs",
         objectLock: false,
-        statements: (bucketArn) => pulumi.output(args.accountId).apply((accountId): Record<string, unknown>[] => [{
-            Sid: "S3ServerAccessLogsOfThisDomain",
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${bucketArn}/*`,
-            Condition: {
-                StringEquals: { "aws:SourceAccount": accountId },
-                ArnLike: { "aws:SourceArn": accessLogSources(partition, ctx) },
-            },
-        }]),
+        statements: (bucketArn) => pulumi.output(args.accountId).apply((accountId) => [accessLogDelivery("S3ServerAccessLogsOfThisDomain", bucketArn, accountId, partition, ctx)]),
     }).bucket;
 }
 

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { accountAdministersKey, cloudWatchLogsUseKey } from "./keys";
 import { partitionOf } from "./provider";
 
 export interface DomainKeyArgs {
@@ -23,20 +24,7 @@ export function domainKeyPolicy(region: string, accountId: string): string {
     const dnsSuffix = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{
-            Sid: "AccountAdministersKeyThroughIam",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        }, {
-            Sid: "CloudWatchLogsOfThisAccount",
-            Effect: "Allow",
-            Principal: { Service: `logs.${region}.${dnsSuffix}` },
-            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resource: "*",
-            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
-        }],
+        Statement: [accountAdministersKey(partition, accountId), cloudWatchLogsUseKey(partition, region, dnsSuffix, accountId)],
     });
 }
 

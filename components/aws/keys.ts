@@ -22,6 +22,29 @@ const PURPOSE_TEXT: Record<KeyPurpose, string> = {
     registry: "ECR image encryption",
 };
 
+/** The account administers a key through IAM (no principal is named in the key policy besides it). */
+export function accountAdministersKey(partition: string, accountId: string): Record<string, unknown> {
+    return {
+        Sid: "AccountAdministersKeyThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+    };
+}
+
+/** CloudWatch Logs may use a key for this account's log groups only (the encryption context names the log group). */
+export function cloudWatchLogsUseKey(partition: string, region: string, dnsSuffix: string, accountId: string): Record<string, unknown> {
+    return {
+        Sid: "CloudWatchLogsOfThisAccount",
+        Effect: "Allow",
+        Principal: { Service: `logs.${region}.${dnsSuffix}` },
+        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        Resource: "*",
+        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
+    };
+}
+
 /**
  * The key policy of one purpose. The account statement lets IAM policies grant use of the key (no
  * principal is named in the key policy besides the account); the `logs` key also lets CloudWatch
@@ -31,13 +54,7 @@ const PURPOSE_TEXT: Record<KeyPurpose, string> = {
 export function keyPolicy(purpose: KeyPurpose, account: AwsAccount): pulumi.Output<string> {
     const { partition, region, dnsSuffix } = account;
     return account.accountId.apply((accountId) => {
-        const statements: Record<string, unknown>[] = [{
-            Sid: "AccountAdministersKeyThroughIam",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        }];
+        const statements: Record<string, unknown>[] = [accountAdministersKey(partition, accountId)];
         if (purpose === "cluster") {
             // Node volumes are encrypted with this key by EC2 Auto Scaling's service-linked role (the
             // managed node group's instances). Named by condition, not as the principal: a key policy
@@ -61,14 +78,7 @@ export function keyPolicy(purpose: KeyPurpose, account: AwsAccount): pulumi.Outp
             });
         }
         if (purpose === "logs") {
-            statements.push({
-                Sid: "CloudWatchLogsOfThisAccount",
-                Effect: "Allow",
-                Principal: { Service: `logs.${region}.${dnsSuffix}` },
-                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                Resource: "*",
-                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:*` } },
-            }, {
+            statements.push(cloudWatchLogsUseKey(partition, region, dnsSuffix, accountId), {
                 Sid: "CloudTrailOfThisAccountEncrypts",
                 Effect: "Allow",
                 Principal: { Service: "cloudtrail.amazonaws.com" },

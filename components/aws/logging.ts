@@ -116,6 +116,24 @@ export function accessLogSources(partition: string, ctx: StackContext): string {
     return `arn:${partition}:s3:::${ctx.naming.wildcard("aws.s3Bucket")}`;
 }
 
+/**
+ * S3 server access logging may write into an access-log bucket: from this account only, and only for
+ * the landing zone's own buckets (platform and domain stacks share the prefix).
+ */
+export function accessLogDelivery(sid: string, bucketArn: string, accountId: string, partition: string, ctx: StackContext): Record<string, unknown> {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `${bucketArn}/*`,
+        Condition: {
+            StringEquals: { "aws:SourceAccount": accountId },
+            ArnLike: { "aws:SourceArn": accessLogSources(partition, ctx) },
+        },
+    };
+}
+
 /** TLS-only for everyone; in prod nobody deletes objects, versions or the bucket. */
 export function baseStatements(bucketArn: string, denyDelete: boolean): Record<string, unknown>[] {
     const statements: Record<string, unknown>[] = [{
@@ -161,18 +179,7 @@ export function createLogging(name: string, parent: pulumi.Resource, args: AwsLo
     const accessLogs = createLogBucket(name, parent, ctx, account.partition, {
         purpose: "access-logs",
         objectLock: false,
-        statements: (bucketArn) => account.accountId.apply((accountId): Record<string, unknown>[] => [{
-            Sid: "S3ServerAccessLogsOfThisAccount",
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${bucketArn}/*`,
-            Condition: {
-                StringEquals: { "aws:SourceAccount": accountId },
-                // Only the landing zone's own buckets (platform and domain stacks share the prefix).
-                ArnLike: { "aws:SourceArn": accessLogSources(account.partition, ctx) },
-            },
-        }]),
+        statements: (bucketArn) => account.accountId.apply((accountId) => [accessLogDelivery("S3ServerAccessLogsOfThisAccount", bucketArn, accountId, account.partition, ctx)]),
     });
 
     const archive = createLogBucket(name, parent, ctx, account.partition, {
