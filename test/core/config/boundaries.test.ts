@@ -1,22 +1,13 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
 import { environmentPresets, resolveConfig, WORKER_DEFAULTS } from "../../../components/core/config/presets";
 import { unregisteredDomainProblem } from "../../../components/core/config/registration";
 import { isValidIpv4Cidr } from "../../../components/core/config/rules/common";
 import type { StackConfig } from "../../../components/core/config/types";
-import { validateStackConfig } from "../../../components/core/config/validate";
+import { configProblems } from "./problems";
 
 const platform = { layer: "platform", cloud: "aws", environment: "dev", region: "eu-west-1", owner: "platform-team", aws: { clusterAdminArns: ["arn:aws:iam::123456789012:role/platform-admins"] } };
 
-function problems(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw, "t");
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError, String(error));
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 describe("components/core/config: limits are inclusive where the message says so", () => {
     it("node pool: min = max and desired = max are valid; one more is not", () => {

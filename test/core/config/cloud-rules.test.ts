@@ -1,21 +1,12 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
-import { validateStackConfig } from "../../../components/core/config/validate";
+import { configProblems } from "./problems";
 
 const domain = (cloud: string, extra: Record<string, unknown>) => ({
     layer: "domain", cloud, environment: "dev", region: cloud === "aws" ? "eu-west-1" : cloud === "azure" ? "westeurope" : "europe-west1",
     owner: "orders-team", domain: "orders", ...extra,
 });
 
-function problems(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw);
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError);
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 /** Cloud limits the shared config words run into, each shown firing and quiet. */
 const cases: { title: string; cloud: string; bad: Record<string, unknown>; good: Record<string, unknown>; expected: string }[] = [

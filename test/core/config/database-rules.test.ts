@@ -1,24 +1,16 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
 import { resolveConfig } from "../../../components/core/config/presets";
 import { databaseRules } from "../../../components/core/config/rules/database";
 import type { StackConfig } from "../../../components/core/config/types";
 import { validateStackConfig } from "../../../components/core/config/validate";
+import { configProblems } from "./problems";
 
 const domain = {
     layer: "domain", cloud: "aws", environment: "dev", region: "eu-west-1", owner: "platform-team", domain: "orders",
     pipeline: { repository: "acme/orders-service" },
 };
 
-function problemsOf(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw, "orders-aws-dev");
-    } catch (error) {
-        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-    return [];
-}
+const problemsOf = (raw: Record<string, unknown>) => configProblems(raw, "orders-aws-dev");
 
 const REPLICAS_RULE = /^landing-zone:database\.replicas applies only to layouts read-replicas and sharded \(layout is (\S+), which gives one primary and no readers on every cloud\)/;
 

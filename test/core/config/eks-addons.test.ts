@@ -2,9 +2,8 @@ import { strict as assert } from "node:assert";
 import {
     EKS_ADDONS, EKS_ADDON_VERSION, EKS_ADDON_VERSIONS, eksAddonVersions, kubeProxyMatches, unpinnedAddons,
 } from "../../../components/core/config/eks-addons";
-import { ConfigError } from "../../../components/core/config/errors";
 import { environmentPresets } from "../../../components/core/config/presets";
-import { validateStackConfig } from "../../../components/core/config/validate";
+import { configProblems } from "./problems";
 
 const platform = (extra: { cluster?: Record<string, unknown>; eksAddonVersions?: Record<string, unknown> } = {}, layer = "platform") => ({
     layer, cloud: "aws", environment: "dev", region: "eu-west-1", owner: "platform-team",
@@ -16,15 +15,7 @@ const platform = (extra: { cluster?: Record<string, unknown>; eksAddonVersions?:
     },
 });
 
-function problems(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw, "t");
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError, String(error));
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 describe("components/core/config/eks-addons (pinned EKS add-on versions)", () => {
     it("every row pins every add-on to an EKS build; kube-proxy is the row's Kubernetes release", () => {

@@ -1,19 +1,10 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
 import { resolveConfig } from "../../../components/core/config/presets";
 import { awsAccountRoles } from "../../../components/core/config/rules/organization";
-import { validateStackConfig } from "../../../components/core/config/validate";
 import { organizationConfig } from "../../organization-helpers";
+import { configProblems } from "./problems";
 
-function problems(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw);
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError);
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 const sample = (cloud: string) => organizationConfig(`organization-${cloud}`);
 const has = (list: string[], start: string) => assert.ok(list.some((p) => p.startsWith(start)), `no "${start}" in:\n${list.join("\n")}`);

@@ -1,6 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
-import { validateStackConfig } from "../../../components/core/config/validate";
+import { configProblems } from "./problems";
 
 /**
  * The per-cloud rules of platform (and domain) stacks, each shown firing on one bad value and quiet on
@@ -18,16 +17,7 @@ const bases: Record<string, Record<string, unknown>> = {
 const domainOf = (cloud: string, extra: Record<string, unknown> = {}) =>
     ({ ...bases[cloud], layer: "domain", domain: "orders", pipeline: { repository: "acme/orders-service" }, aws: undefined, gcp: undefined, azure: undefined, ...extra });
 
-function problems(raw: Record<string, unknown>): string[] {
-    const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
-    try {
-        validateStackConfig(clean, "t");
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError, String(error));
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 interface Case { title: string; cloud: string; bad: Record<string, unknown>; good: Record<string, unknown>; expected: string; domain?: boolean }
 

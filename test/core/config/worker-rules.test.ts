@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { ConfigError } from "../../../components/core/config/errors";
 import { validateStackConfig } from "../../../components/core/config/validate";
 import { FLEX_MAXIMUM_INSTANCE_COUNT, pubsubAckDeadline } from "../../../components/core/config/rules/worker";
 import schema from "../../../config/stack-config.schema.json";
+import { configProblems } from "./problems";
 
 const REGION = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-west1" } as const;
 type Cloud = keyof typeof REGION;
@@ -16,15 +16,7 @@ const domain = (cloud: Cloud, extra: Record<string, unknown>) => ({
 });
 const worker = (extra: Record<string, unknown> = {}) => ({ enabled: true, artifact: "1.0.0", ...extra });
 
-function problems(raw: Record<string, unknown>): string[] {
-    try {
-        validateStackConfig(raw);
-        return [];
-    } catch (error) {
-        assert.ok(error instanceof ConfigError);
-        return error.problems.map((p) => `${p.path} ${p.message}`);
-    }
-}
+const problems = (raw: Record<string, unknown>) => configProblems(raw);
 
 /** One rule per case: it fires on `bad` and is quiet on `good` (only the worker block differs). */
 const cases: { title: string; cloud: Cloud; bad: Record<string, unknown>; good: Record<string, unknown>; expected: string }[] = [
