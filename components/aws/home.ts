@@ -146,7 +146,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
             ? deployTrustFromDomain(args.partition, args.domainAccountId, roleArn(args.partition, args.domainAccountId, deployBuildRoleName(naming)))
             : serviceTrustPolicy("codebuild.amazonaws.com", args.accountId),
     }, { parent });
-    // `update-kubeconfig --assume-role-arn` describes the cluster as this role (the domain account cannot).
+    // The domain's deploy build describes the cluster as this role (`update-kubeconfig --profile deploy`; the domain account cannot).
     if (args.domainAccountId) {
         new aws.iam.RolePolicy(childName(name, "deploy-describe"), {
             name: "describe-cluster",

@@ -17,18 +17,24 @@ export const DEPLOY_ACCESS_POLICY = "AmazonEKSEditPolicy";
  * Applies the manifests to the domain namespace only: `kubectl apply --namespace` rejects objects of
  * another namespace, and the deploy role's EKS access policy is scoped to the namespace anyway.
  */
-export const DEPLOY_SPEC = deploySpec("aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\"");
+export const DEPLOY_SPEC = deploySpec(["aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\""]);
 
 /**
- * The deploy build of a domain in its own account: the kubeconfig's exec plugin (`aws eks get-token
- * --role-arn`) authenticates to the cluster as the platform's deploy role, and `--assume-role-arn`
- * describes the cluster as that role too (the cluster is the platform account's). Both assume the
- * role with the build role's credentials; `--assume-role-arn` needs AWS CLI v2 of 2025 or later.
+ * The deploy build of a domain in its own account: a CLI profile `deploy` assumes the platform's
+ * deploy role with the build's own (container) credentials, and `update-kubeconfig --profile deploy`
+ * describes the cluster as that role (the cluster is the platform account's) and writes
+ * `AWS_PROFILE=deploy` into the kubeconfig's exec plugin, so `aws eks get-token` authenticates as the
+ * role too. `role_arn` + `credential_source = EcsContainer` (the credentials CodeBuild serves) and
+ * `--profile` work with every AWS CLI of the build images, v1 and v2.
  */
-export const CROSS_ACCOUNT_DEPLOY_SPEC = deploySpec(
-    "aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\" --role-arn \"$DEPLOY_ROLE_ARN\" --assume-role-arn \"$DEPLOY_ROLE_ARN\"");
+export const CROSS_ACCOUNT_DEPLOY_SPEC = deploySpec([
+    "aws configure set profile.deploy.role_arn \"$DEPLOY_ROLE_ARN\"",
+    "aws configure set profile.deploy.credential_source EcsContainer",
+    "aws configure set profile.deploy.role_session_name \"deploy-$CODEBUILD_BUILD_NUMBER\"",
+    "aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\" --profile deploy",
+]);
 
-function deploySpec(kubeconfig: string): string {
+function deploySpec(kubeconfig: string[]): string {
     return [
         "version: 0.2",
         "phases:",
@@ -38,7 +44,7 @@ function deploySpec(kubeconfig: string): string {
         "      - chmod +x /usr/local/bin/kubectl",
         "  build:",
         "    commands:",
-        "      - " + kubeconfig,
+        ...kubeconfig.map((command) => `      - ${command}`),
         "      - . \"$CODEBUILD_SRC_DIR_build_output/image.env\"",
         "      - kubectl kustomize \"$MANIFEST_DIR\" | sed \"s|IMAGE_PLACEHOLDER|$IMAGE_URI|g\" | kubectl apply --namespace \"$NAMESPACE\" -f -",
     ].join("\n");

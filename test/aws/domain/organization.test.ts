@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { planSample, Recorded } from "../../harness";
 import { runDomain } from "./helpers";
+import { parse } from "yaml";
 
 // organization-aws and platform-aws-prod planned with fabricated outputs (as after their deploy).
 const PLATFORM_ACCOUNT = "organization-account-shared-prod-id";
@@ -94,7 +95,15 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         // The project runs as it, and the buildspec's kubeconfig assumes the platform role.
         const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
         assert.equal(project.serviceRole, `arn:aws:iam:eu-west-1:123456789012:${role.name}`);
-        assert.match(project.source.buildspec, /aws eks update-kubeconfig --name "\$CLUSTER_NAME" --region "\$AWS_REGION" --role-arn "\$DEPLOY_ROLE_ARN" --assume-role-arn "\$DEPLOY_ROLE_ARN"/);
+        const commands = (parse(project.source.buildspec) as { phases: { build: { commands: string[] } } }).phases.build.commands;
+        const kubeconfig = commands.findIndex((c) => c.startsWith("aws eks update-kubeconfig"));
+        assert.deepEqual(commands.slice(0, kubeconfig + 1), [
+            "aws configure set profile.deploy.role_arn \"$DEPLOY_ROLE_ARN\"",
+            "aws configure set profile.deploy.credential_source EcsContainer",
+            "aws configure set profile.deploy.role_session_name \"deploy-$CODEBUILD_BUILD_NUMBER\"",
+            "aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\" --profile deploy",
+        ], "describe-cluster and get-token both run as the platform's deploy role");
+        assert.ok(commands.findIndex((c) => c.startsWith("kubectl kustomize")) > kubeconfig, "kubectl runs after the kubeconfig is written");
         const vars = Object.fromEntries(project.environment.environmentVariables.map((v: { name: string; value: string }) => [v.name, v.value]));
         assert.equal(vars.DEPLOY_ROLE_ARN, platformDeployRole);
         assert.equal(vars.CLUSTER_NAME, "acme-prod");

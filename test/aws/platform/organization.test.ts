@@ -85,7 +85,7 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
             assert.deepEqual(trust.Principal, { AWS: `arn:aws:iam::${accountOf(domain)}:root` });
             assert.equal(trust.Action, "sts:AssumeRole");
             assert.deepEqual(trust.Condition, { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${accountOf(domain)}:role/acme-prod-${domain}-deploy-build` } });
-            // update-kubeconfig --assume-role-arn describes the cluster as this role.
+            // update-kubeconfig --profile deploy describes the cluster as this role.
             const describe = policyOf(rec, rec.one("aws:iam/rolePolicy:RolePolicy", `home-${domain}-deploy-describe`));
             assert.deepEqual(describe.Statement, [{ Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: ["arn:aws:eks:eu-west-1:123456789012:cluster-eks"] }]);
             const access = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `home-${domain}-deploy-access-policy`));
