@@ -1,8 +1,10 @@
 /**
  * `npm run new-domain -- <domain> --cloud aws|azure|gcp --env dev|staging|prod [--from <domain>]`:
  * onboards a business domain in one command. Writes the domain's stack file, registers the domain
- * on its platform stack file, validates both before writing either, refuses to overwrite anything,
- * and prints the next steps. Exit code 2: bad arguments or a file that would be invalid (one message
+ * on its platform stack file (on aws, when the platform reads an organization stack whose file is in
+ * the folder, also lists it under that file's landing-zone:organization.domains, for the domain's
+ * account), validates every file before writing any, refuses to overwrite a stack file, and prints
+ * the next steps. Exit code 2: bad arguments or a file that would be invalid (one message
  * listing every problem); nothing is written then.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,8 +14,9 @@ import { parse } from "yaml";
 import { ConfigError } from "../components/core/config/errors";
 import { parseArgs, USAGE, type NewDomainArgs } from "./new-domain/args";
 import { copiedFile, templateFile } from "./new-domain/domain-file";
+import { listOnOrganization, organizationDomainsOf } from "./new-domain/organization";
 import { domainsOf, registerDomain } from "./new-domain/register";
-import { checkStackInputs } from "./plan/references";
+import { checkStackInputs, referencedOrganization, type StackRef } from "./plan/references";
 import { fromConfigMap, readConfigMap, stackFile } from "./plan/stack-files";
 
 export interface NewDomainResult {
@@ -36,6 +39,15 @@ function validate(stack: string, text: string, platformDir: string): string[] {
     } catch (error) {
         return error instanceof ConfigError ? error.problems.map((p) => `${stack}: ${p.path} ${p.message}`) : [`${stack}: ${(error as Error).message}`];
     }
+}
+
+/** The organization stack an aws platform reads, and its stack file when the folder holds it. */
+function organizationOf(platformConfig: Record<string, unknown>, configDir: string): { ref: StackRef; path?: string } | undefined {
+    const name = referencedOrganization(platformConfig as Record<string, string>);
+    if (typeof name !== "string") return undefined;
+    const ref = { name, stack: name.split("/").pop()! };
+    const file = stackFile(ref.stack, configDir);
+    return { ref, path: existsSync(file) ? file : undefined };
 }
 
 export function newDomain(args: NewDomainArgs): NewDomainResult {
@@ -67,10 +79,27 @@ export function newDomain(args: NewDomainArgs): NewDomainResult {
     }
     const registered = domainsOf(platformText).includes(domain);
     const newPlatformText = registered ? platformText : registerDomain(platformText, domain);
+    // On aws, the organization the platform reads creates the domain's account: list the domain there too.
+    const organization = cloud === "aws" ? organizationOf(platformConfig, configDir) : undefined;
+    let organizationText: string | undefined;
+    let newOrganizationText: string | undefined;
+    if (organization?.path) {
+        try {
+            organizationText = readFileSync(organization.path, "utf8");
+            newOrganizationText = organizationDomainsOf(organizationText).includes(domain) ? organizationText : listOnOrganization(organizationText, domain);
+        } catch (error) {
+            return fail([`${organization.ref.stack}: ${(error as Error).message}`]);
+        }
+    }
+    const listed = organizationText !== undefined && newOrganizationText === organizationText;
 
-    // Validate both files as they will be, before writing either: the platform in a scratch copy of the folder.
+    // Validate every file as it will be, before writing any: the platform and organization in a scratch copy of the folder.
     const scratch = mkdtempSync(path.join(tmpdir(), "new-domain-"));
     writeFileSync(stackFile(platformStack, scratch), newPlatformText);
+    if (organization && newOrganizationText !== undefined) {
+        writeFileSync(stackFile(organization.ref.stack, scratch), newOrganizationText);
+        problems.push(...validate(organization.ref.stack, newOrganizationText, scratch));
+    }
     problems.push(...validate(platformStack, newPlatformText, scratch), ...validate(stack, domainText, scratch));
     rmSync(scratch, { recursive: true, force: true });
     if (problems.length) return fail(problems);
@@ -81,17 +110,30 @@ export function newDomain(args: NewDomainArgs): NewDomainResult {
         writeFileSync(platformPath, newPlatformText);
         written.push(platformPath);
     }
+    if (organization?.path && newOrganizationText !== undefined && !listed) {
+        writeFileSync(organization.path, newOrganizationText);
+        written.push(organization.path);
+    }
+    const organizationLines = !organization ? [] : !organization.path
+        ? [`"${domain}" is not listed on organization stack ${organization.ref.name} (no ${shown(stackFile(organization.ref.stack, configDir))} here):`,
+            `  the foundation team adds ${domain} to landing-zone:organization.domains of ${organization.ref.name} (its account per environment)`]
+        : [listed ? `"${domain}" was already listed on ${shown(organization.path)}` : `listed "${domain}" under landing-zone:organization.domains of ${shown(organization.path)}`];
+    const organizationSteps: (readonly [string, string])[] = !organization ? [] : [
+        [`pulumi up --stack ${organization.ref.name}`, `the foundation team${organization.path ? "" : ", once it lists the domain"}: creates the domain's account`],
+    ];
     const lines = [
         `wrote ${shown(domainPath)}${fromPath ? ` (from ${shown(fromPath)})` : " (from the template: uncomment the blocks the domain needs)"}`,
         registered ? `"${domain}" was already registered on ${shown(platformPath)}` : `registered "${domain}" under landing-zone:domains of ${shown(platformPath)}`,
+        ...organizationLines,
         "",
         "next steps:",
         ...([
             [`npm run plan -- ${platformStack} ${stack}`, "offline: validate, plan, check policies"],
+            ...organizationSteps,
             [`pulumi up --stack ${platformStack}`, "the platform team: vends the domain's home"],
             [`pulumi stack init ${stack}`, "the domain team, once"],
             [`pulumi up --stack ${stack}`, "the domain team, after the platform's update"],
-        ] as const).map(([command, why], _, all) => `  ${command.padEnd(Math.max(...all.map(([c]) => c.length)))}   # ${why}`),
+        ] as (readonly [string, string])[]).map(([command, why], _, all) => `  ${command.padEnd(Math.max(...all.map(([c]) => c.length)))}   # ${why}`),
         `  (guardrails: npm run -s policy-config -- ${stack} > policy-config.json, then pass`,
         "   --policy-pack policies --policy-pack-config policy-config.json to pulumi preview/up; docs/ci.md)",
     ];

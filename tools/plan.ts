@@ -6,7 +6,8 @@
  * that does not plan gets no plan file (a stale one is removed) and does not stop the others.
  * `--report` also writes <out>/report.html from the planned stacks (tools/report).
  * Exit code 0: planned, no mandatory violation; 3: a mandatory policy is violated; 2: bad arguments,
- * an unreadable stack file, an invalid config or an unregistered domain; 1: other errors.
+ * an unreadable stack file, an invalid config, an unregistered domain or (aws) a registered domain
+ * its organization does not list; 1: other errors.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";

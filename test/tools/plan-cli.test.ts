@@ -45,6 +45,17 @@ describe("tools/plan (command line)", () => {
         assert.match(text, /=== orders-azure-dev: \d+ resources[^=]*\n {2}warning: pipeline: no landing-zone-secrets:gitAccessToken secret/);
     });
 
+    it("an aws platform registering a domain its organization does not list is a config error before anything is planned, exit 2", () => {
+        const dir = stackDir({
+            "platform-aws-dev": { from: "platform-aws-dev", edit: (t) => t.replace("    orders: {}\n", "    orders: {}\n    billing: {}\n") },
+            "organization-aws": { from: "organization-aws" },
+        });
+        const { code, out } = plan("--quiet", "--no-policies", "--out", mkdtempSync(path.join(tmpdir(), "plan-")), "--config-dir", dir, "platform-aws-dev");
+        assert.equal(code, 2, out);
+        assert.match(out, /=== platform-aws-dev: not planned\nInvalid stack config of "platform-aws-dev" \(1 problem\):\n {2}- landing-zone:domains\.billing has no account: organization stack "organization-aws" does not list "billing"[^\n]*add billing to landing-zone:organization\.domains/);
+        assert.doesNotMatch(out, /=== organization-aws/, "the organization is not planned: the platform failed on its inputs first");
+    });
+
     it("--help prints the options and exits 0", () => {
         const { code, out } = plan("--help");
         assert.equal(code, 0);

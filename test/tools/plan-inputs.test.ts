@@ -6,7 +6,7 @@ import { checkPolicies, stackPolicyConfig } from "../../tools/plan/policies";
 import { planStacks } from "../../tools/plan/plan-stacks";
 import { checkStackInputs, referencedStack } from "../../tools/plan/references";
 import { runStack } from "../../tools/plan/run-stack";
-import { readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
+import { listStacks, readConfigMap, readStackConfig, stackFile } from "../../tools/plan/stack-files";
 import { planSample, plainValue } from "../harness";
 import { stackDir } from "./stack-dir";
 
@@ -42,6 +42,31 @@ describe("tools/plan: config mistakes first, then the platform", () => {
         assert.doesNotMatch(platform, /landing-zone:domains/, "the block is gone from the fixture");
         const dir = stackDir({ "platform-aws-dev": platform, "orders-aws-dev": { from: "orders-aws-dev" } });
         assert.match(configError(() => checkStackInputs(readStackConfig("orders-aws-dev", dir), dir)), /"orders" is not registered on platform stack "platform-aws-dev" \(registered: none\)/);
+    });
+
+    it("an aws platform registering a domain its organization stack does not list fails with every such domain in one message", () => {
+        const register = (text: string) => text.replace("    orders: {}\n", "    orders: {}\n    billing: {}\n    tax: {}\n");
+        const dir = stackDir({ "platform-aws-dev": { from: "platform-aws-dev", edit: register }, "organization-aws": { from: "organization-aws" } });
+        const message = configError(() => checkStackInputs(readStackConfig("platform-aws-dev", dir), dir));
+        assert.match(message, /Invalid stack config of "platform-aws-dev" \(2 problems\)/);
+        assert.match(message, /landing-zone:domains\.billing has no account: organization stack "organization-aws" does not list "billing" \(organization\.domains: orders, payments\); add billing to landing-zone:organization\.domains in config\/Pulumi\.organization-aws\.yaml/);
+        assert.match(message, /landing-zone:domains\.tax has no account: .*add tax to landing-zone:organization\.domains/);
+        assert.doesNotMatch(message, /landing-zone:domains\.orders/, "a listed domain is no problem");
+        // Listed on the organization: quiet.
+        const listed = stackDir({
+            "platform-aws-dev": { from: "platform-aws-dev", edit: register },
+            "organization-aws": { from: "organization-aws", edit: (t) => t.replace("domains: [orders, payments]", "domains: [orders, payments, billing, tax]") },
+        });
+        assert.doesNotThrow(() => checkStackInputs(readStackConfig("platform-aws-dev", listed), listed));
+        // Only an organization file in the folder itself is read.
+        const alone = stackDir({ "platform-aws-dev": { from: "platform-aws-dev", edit: register } });
+        assert.doesNotThrow(() => checkStackInputs(readStackConfig("platform-aws-dev", alone), alone));
+    });
+
+    it("every sample stack passes the input checks (each aws platform's domains are listed on organization-aws)", () => {
+        const stacks = listStacks();
+        assert.equal(stacks.length, 15);
+        for (const stack of stacks) assert.doesNotThrow(() => checkStackInputs(readStackConfig(stack)), stack);
     });
 
     it("plaintext under landing-zone-secrets and a provider region other than landing-zone:region are config errors, reported together", () => {

@@ -22,8 +22,10 @@ export const USAGE = `usage: npm run new-domain -- <domain> --cloud aws|azure|gc
 
 Writes config/Pulumi.<domain>-<cloud>-<env>.yaml (a commented template, or a copy of the --from
 domain's stack file with its name replaced) and registers the domain under landing-zone:domains of
-config/Pulumi.platform-<cloud>-<env>.yaml, keeping that file's comments and layout. Never
-overwrites a file; validates both files before writing either.`;
+config/Pulumi.platform-<cloud>-<env>.yaml, keeping that file's comments and layout. On aws, when
+the platform reads an organization stack whose file is in the config folder, also lists the domain
+under its landing-zone:organization.domains (the domain's account). Never overwrites a stack file;
+validates every file before writing any.`;
 
 /** The command line, with every problem in it collected (reported at once, exit 2). */
 export function parseArgs(argv: string[]): NewDomainArgs {

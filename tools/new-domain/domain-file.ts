@@ -16,6 +16,20 @@ const yamlValue = (value: unknown) => (typeof value === "string" && /^[\w./-]+$/
 /** Per cloud, the keys of the platform's cloud block a domain stack of that cloud needs too. */
 const SHARED_CLOUD_KEYS: Record<Cloud, string[]> = { aws: [], azure: ["tenantId", "subscriptionId"], gcp: [] };
 
+/**
+ * An aws domain whose platform reads an organization stack runs in its own member account, which that
+ * organization records: the domain reads the same organization stack (as the orders sample does).
+ */
+function organizationLines(domain: string, cloud: Cloud, env: Environment, organizationStack: unknown): string[] {
+    if (cloud !== "aws" || typeof organizationStack !== "string") return [];
+    const name = organizationStack.split("/").pop();
+    return [
+        `  # Runs in the ${domain} account ${name} records for this environment (environments.${env}.domainScopes.${domain}),`,
+        "  # with that account's credentials; its platform shares the VPC's data and private subnets with it.",
+        `  landing-zone:organizationStack: ${yamlValue(organizationStack)}`,
+    ];
+}
+
 /** A commented template: the keys every domain stack has, the optional blocks commented out with their choices. */
 export function templateFile({ domain, cloud, env, platform }: DomainFileInputs): string {
     const get = (key: string) => platform[`landing-zone:${key}`];
@@ -37,6 +51,7 @@ export function templateFile({ domain, cloud, env, platform }: DomainFileInputs)
         `  landing-zone:region: ${yamlValue(get("region"))}`,
         `  landing-zone:owner: ${domain}-team   # the owning team's contact (a tag value)`,
         `  landing-zone:domain: ${domain}`,
+        ...organizationLines(domain, cloud, env, get("organizationStack")),
         "  # Data layout: single | read-replicas (with replicas) | per-domain | sharded (with shards and replicas).",
         "  landing-zone:database:",
         "    layout: single",
@@ -64,17 +79,23 @@ export function templateFile({ domain, cloud, env, platform }: DomainFileInputs)
 }
 
 /**
- * A copy of the `from` domain's stack file for `domain`: every string value naming the old domain
- * as a word (`orders`, `orders-team`, `acme/orders-service`) now names the new one; comments kept.
+ * A copy of the `from` domain's stack file for `domain`: every string value and comment naming the
+ * old domain as a word (`orders`, `orders-team`, `acme/orders-service`, `domainScopes.orders`) now
+ * names the new one; keys, other comments and the layout kept.
  */
 export function copiedFile(text: string, from: string, domain: string): string {
     const doc = parseDocument(text);
     const word = new RegExp(`(?<![a-z0-9])${from}(?![a-z0-9])`, "g");
+    const rename = (comment: string) => comment.replace(word, domain);
     visit(doc, {
-        Scalar(key, node) {
-            if (key !== "key" && typeof node.value === "string") node.value = node.value.replace(word, domain);
+        Node(key, node) {
+            if (node.commentBefore) node.commentBefore = rename(node.commentBefore);
+            if (node.comment) node.comment = rename(node.comment);
+            if (isScalar(node) && key !== "key" && typeof node.value === "string") node.value = node.value.replace(word, domain);
         },
     });
+    if (doc.commentBefore) doc.commentBefore = rename(doc.commentBefore);
+    if (doc.comment) doc.comment = rename(doc.comment);
     if (!isMap(doc.get("config", true))) throw new Error("config: is not a map");
     const domainNode = doc.getIn(["config", "landing-zone:domain"], true);
     if (!isScalar(domainNode) || domainNode.value !== domain) doc.setIn(["config", "landing-zone:domain"], domain);

@@ -38,8 +38,9 @@ options:
   --out DIR          write the plan files to DIR (default out/plan)
   -h, --help         this text
 
-exit code: 0 planned, no mandatory violation; 2 bad arguments, a stack file or config invalid, or a
-domain not registered on its platform; 3 a mandatory policy is violated; 1 anything else.`;
+exit code: 0 planned, no mandatory violation; 2 bad arguments, a stack file or config invalid, a
+domain not registered on its platform, or (aws) a platform's domain its organization stack does not
+list; 3 a mandatory policy is violated; 1 anything else.`;
 
 const OPTIONS = "--quiet, --no-policies, --strict, --report, --config-dir DIR, --out DIR, --help";
 

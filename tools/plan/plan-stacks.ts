@@ -29,8 +29,9 @@ export interface PlanOptions {
  * Plans the stacks in dependency order (organization -> platform -> domain), one at a time, handing
  * each plan out as soon as it is done (a stack's referenced stack first, planned as well when it was not asked for). Only the
  * outputs of the stacks another stack reads are kept, so memory does not grow with the number of
- * stacks planned. Config mistakes come first: a stack whose config is invalid, or a domain its
- * platform does not register, fails before its platform is looked for.
+ * stacks planned. Config mistakes come first: a stack whose config is invalid, a domain its
+ * platform does not register, or an aws platform's domain its organization does not list, fails
+ * before the stack it reads is planned.
  */
 export async function* planEach(stacks: string[], options: PlanOptions = {}): AsyncGenerator<StackPlan> {
     const asked = new Set(stacks);

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { ConfigError } from "../../components/core/config/errors";
-import { unregisteredDomainProblem } from "../../components/core/config/registration";
+import { unlistedOrganizationDomainProblems, unregisteredDomainProblem } from "../../components/core/config/registration";
 import { validateAllConfig } from "../../components/core/config/validate";
 import { CONFIG_DIR, readConfigMap, stackFile, type StackConfigFile } from "./stack-files";
 
@@ -61,9 +61,17 @@ export function registeredDomains(platformConfig: Record<string, unknown>): stri
     return domains && typeof domains === "object" && !Array.isArray(domains) ? Object.keys(domains) : [];
 }
 
+/** The domains an organization stack file lists under `landing-zone:organization.domains`. */
+export function organizationDomains(organizationConfig: Record<string, unknown>): string[] {
+    const organization = organizationConfig["landing-zone:organization"] as { domains?: unknown } | undefined;
+    const domains = organization && typeof organization === "object" ? organization.domains : undefined;
+    return Array.isArray(domains) ? domains.map(String) : [];
+}
+
 /**
  * What the program would reject, checked before anything is planned: the stack's own config
- * (every problem at once), then, for a domain stack, that its platform stack registers it.
+ * (every problem at once); then, for a domain stack, that its platform stack registers it, and for
+ * an aws platform that reads its organization, that the organization lists every registered domain.
  * Throws a ConfigError. The platform file is read only when the stack's own config is valid, so a
  * bad `landing-zone:cloud` is named instead of a platform stack file that does not exist.
  */
@@ -71,6 +79,7 @@ export function checkStackInputs(file: StackConfigFile, configDir?: string): voi
     const secret = new Set(file.secretKeys);
     const config = validateAllConfig(file.config, (key) => secret.has(key), file.stack);
     const ref = referencedStack(file.config);
+    if (ref && config.layer === "platform" && config.cloud === "aws") checkOrganizationLists(file, ref, Object.keys(config.domains), configDir ?? CONFIG_DIR);
     if (!ref || config.layer !== "domain" || !config.domain) return;
     let platformConfig: Record<string, unknown>;
     try {
@@ -80,4 +89,22 @@ export function checkStackInputs(file: StackConfigFile, configDir?: string): voi
     }
     const problem = unregisteredDomainProblem(config.domain, ref.name, registeredDomains(platformConfig));
     if (problem) throw new ConfigError([problem], file.stack);
+}
+
+/**
+ * An aws platform that reads an organization stack vends each domain a home in the domain's account,
+ * which the organization creates only for the domains it lists: without this check the plan passes
+ * and the platform's `pulumi up` fails in an apply. Only an organization file in the folder itself is
+ * read (a fixture folder without one plans against the sample organization, listing the samples' domains).
+ */
+function checkOrganizationLists(file: StackConfigFile, organization: StackRef, registered: string[], configDir: string): void {
+    if (registered.length === 0 || !existsSync(stackFile(organization.stack, configDir))) return;
+    let organizationConfig: Record<string, unknown>;
+    try {
+        organizationConfig = readConfigMap(organization.stack, configDir);
+    } catch {
+        return; // the organization's own plan reports its file; this stack then fails as its dependent
+    }
+    const problems = unlistedOrganizationDomainProblems(registered, organization.name, organizationDomains(organizationConfig));
+    if (problems.length) throw new ConfigError(problems, file.stack);
 }

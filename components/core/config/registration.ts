@@ -21,3 +21,24 @@ export function unregisteredDomainProblem(
             "(npm run new-domain does this), then run the platform stack's `pulumi up` before this stack",
     };
 }
+
+/**
+ * An aws platform that reads its organization stack vends each registered domain a home in the
+ * domain's own member account, which the organization creates only for the domains it lists under
+ * `landing-zone:organization.domains`. One problem per registered domain the organization does not list.
+ */
+export function unlistedOrganizationDomainProblems(
+    registered: readonly string[],
+    organizationStack: string,
+    listed: readonly string[],
+): ConfigProblem[] {
+    const stackName = organizationStack.split("/").pop() ?? organizationStack;
+    const known = listed.length > 0 ? listed.join(", ") : "none";
+    return registered.filter((domain) => !listed.includes(domain)).map((domain) => ({
+        path: `landing-zone:domains.${domain}`,
+        message:
+            `has no account: organization stack "${organizationStack}" does not list "${domain}" (organization.domains: ${known}); ` +
+            `add ${domain} to landing-zone:organization.domains in config/Pulumi.${stackName}.yaml (npm run new-domain does this), ` +
+            `then run \`pulumi up --stack ${organizationStack}\` (it creates the domain's account) before this stack's`,
+    }));
+}
