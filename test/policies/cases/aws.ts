@@ -296,8 +296,32 @@ export const awsResourceCases: ResourceCase[] = [
     },
     {
         policy: "enforce-scp-denies", type: "aws:organizations/policy:Policy",
-        inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "DenyLeaving", Effect: "Deny", Action: ["organizations:LeaveOrganization"], Resource: "*" }] }) },
+        inputs: {
+            type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({
+                Version: "2012-10-17", Statement: [
+                    { Sid: "DenyLeaving", Effect: "Deny", Action: ["organizations:LeaveOrganization"], Resource: "*" },
+                    // A guardrail Sid kept by a wildcard that covers what it promises.
+                    { Sid: "DenyIamUsers", Effect: "Deny", Action: ["iam:Create*"], Resource: "*" },
+                ],
+            }),
+        },
         violations: [
+            {
+                set: { content: JSON.stringify({ Statement: [{ Sid: "DenyLeavingOrganization", Effect: "Deny", Action: ["organizations:Describe*"], Resource: "*" }] }) },
+                expect: /DenyLeavingOrganization does not deny what its name promises: organizations:LeaveOrganization/,
+            },
+            {
+                set: { content: JSON.stringify({ Statement: [{ Sid: "ProtectSecurityServices", Effect: "Deny", Action: ["cloudtrail:DeleteTrail", "guardduty:*", "config:*", "securityhub:*", "access-analyzer:*"], Resource: "*" }] }) },
+                expect: /ProtectSecurityServices does not deny what its name promises: cloudtrail:StopLogging\. Remediation/,
+            },
+            {
+                set: { content: JSON.stringify({ Statement: [{ Sid: "DenyOutsideAllowedRegions", Effect: "Deny", NotAction: ["iam:*"], Resource: "*" }] }) },
+                expect: /DenyOutsideAllowedRegions has no condition on aws:RequestedRegion/,
+            },
+            {
+                set: { content: JSON.stringify({ Statement: [{ Sid: "DenyRootUser", Effect: "Deny", Action: ["*"], Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }] }) },
+                expect: /DenyRootUser has no condition on aws:PrincipalArn/,
+            },
             { set: { content: undefined }, expect: /has no content/ },
             { set: { content: "{not json" }, expect: /not valid JSON/ },
             { set: { content: JSON.stringify({ Version: "2012-10-17", Statement: [] }) }, expect: /no statement/ },
