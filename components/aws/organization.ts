@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GuardrailSummary, OrganizationEnvironment, OrganizationOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
@@ -38,6 +38,11 @@ export function createOrganization(name: string, parent: pulumi.Resource, args: 
     const managementAccountId = pulumi.output(ctx.config.aws.accountId ?? "");
     const structure = createOrgStructure(name, parent, ctx);
     const org = ctx.config.organization;
+    // RAM sharing with the organization (EnableSharingWithAwsOrganization, management account only):
+    // the platform shares its VPC subnets with domain accounts, and subnets can be shared only
+    // within the organization once this is on. Listing ram.amazonaws.com as a trusted service alone
+    // does not turn it on. After the organization's service access, so the two do not race.
+    new aws.ram.SharingWithOrganization(childName(name, "ram-sharing"), {}, { parent, dependsOn: [structure.organization] });
 
     createGuardrails(name, parent, {
         partition,

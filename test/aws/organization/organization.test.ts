@@ -65,6 +65,18 @@ describe("aws/organization.ts (organization-aws)", () => {
         assert.equal(json(rec.inputs(provider).assumeRoles)[0].roleArn, "arn:aws:iam::123456789012:role/OrganizationAccountAccessRole");
     });
 
+    it("turns on RAM sharing with the organization in the management account, after the organization's trusted access", async () => {
+        // Subnets (the platform's VPC sharing) can be shared only within the organization, and only
+        // once RAM sharing with it is enabled (EnableSharingWithAwsOrganization, management account).
+        const rec = await organizationSample("organization-aws");
+        const sharing = rec.one("aws:ram/sharingWithOrganization:SharingWithOrganization");
+        const organization = rec.one("aws:organizations/organization:Organization");
+        assert.ok(sharing.dependencies.includes(organization.urn), "sharing must wait for the organization's service access");
+        assert.ok(rec.inputs(organization).awsServiceAccessPrincipals.includes("ram.amazonaws.com"));
+        const management = rec.ofType(T.provider).find((p) => p.name === "aws")!;
+        assert.equal(providerOf(sharing), management.urn, "RAM sharing is enabled from the management account");
+    });
+
     it("one provider per member account, assuming the organization's role there and bound to that account", async () => {
         const rec = await organizationSample("organization-aws", false);
         const members = rec.ofType(T.provider).filter((p) => p.name.startsWith("aws-"));
