@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext, WorkerOutputs } from "../core/contracts";
-import { childName } from "../core/naming";
+import { childName, type Naming } from "../core/naming";
 import { serviceTrustPolicy } from "./iam";
 import { partitionOf } from "./provider";
 import { type WorkerAccess, workerPolicy, workerScope } from "./worker-access";
@@ -11,6 +11,11 @@ import { lambdaRuntime, schedulerCron } from "./worker-runtime";
 const VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
 const XRAY_POLICY = "AWSXRayDaemonWriteAccess";
 
+/** The worker function's name (a domain's repository policy names it before the function exists). */
+export function workerFunctionName(naming: Naming): string {
+    return naming.physical("aws.generic", "worker");
+}
+
 export interface WorkerArgs {
     ctx: StackContext;
     access: Omit<WorkerAccess, "logGroupArn">;
@@ -18,6 +23,8 @@ export interface WorkerArgs {
     bucketName: pulumi.Input<string>;
     /** ECR repository URL images come from (the domain's pipeline repository). */
     imageRepositoryUrl: pulumi.Input<string>;
+    /** The repository policy that lets Lambda pull the image (a domain in its own account): created first. */
+    imageGrant?: pulumi.Resource;
     /** The platform's logs key (its policy admits this account's log groups). */
     logsKmsKeyArn: pulumi.Input<string>;
     /** Network placement when `worker.reachesData`: the private subnets and the worker's security group. */
@@ -49,7 +56,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
     const w = ctx.config.worker;
     const opts = { parent };
     const partition = partitionOf(ctx.config.region);
-    const functionName = ctx.naming.physical("aws.generic", "worker");
+    const functionName = workerFunctionName(ctx.naming);
 
     const logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
         name: `/aws/lambda/${functionName}`,
@@ -90,7 +97,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         vpcConfig: args.network ? { subnetIds: args.network.privateSubnetIds, securityGroupIds: [args.network.securityGroup.id] } : undefined,
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
         tracingConfig: { mode: w.tracing ? "Active" : "PassThrough" },
-    }, { parent, dependsOn: [logGroup, ...grants] });
+    }, { parent, dependsOn: [logGroup, ...grants, ...(w.package === "image" && args.imageGrant ? [args.imageGrant] : [])] });
 
     const alias = new aws.lambda.Alias(childName(name, "live"), {
         name: "live",

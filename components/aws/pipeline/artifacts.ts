@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
 import { childName } from "../../core/naming";
+import { type ImagePullers, imagePullPolicy } from "../image-pull";
 import { createSecureBucket } from "../storage";
 
 export interface PipelineArtifactsArgs {
@@ -12,6 +13,8 @@ export interface PipelineArtifactsArgs {
     logsKmsKeyArn: pulumi.Input<string>;
     /** Log archive bucket receiving the artifact bucket's access logs. */
     accessLogBucket: pulumi.Input<string>;
+    /** A domain in its own account: who else pulls its images (the platform's nodes, an image worker). */
+    imagePullers?: ImagePullers;
 }
 
 export interface PipelineArtifacts {
@@ -19,6 +22,8 @@ export interface PipelineArtifacts {
     artifactBucket: aws.s3.Bucket;
     /** Build logs of every project of the pipeline. */
     logGroup: aws.cloudwatch.LogGroup;
+    /** The repository policy admitting `imagePullers` (a domain in its own account only): pulls depend on it. */
+    imagePullPolicy?: aws.ecr.RepositoryPolicy;
 }
 
 /**
@@ -52,6 +57,14 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
         }),
     }, { parent });
 
+    // In its own account the domain's images are pulled from another account (the platform's
+    // nodes); in the platform's account the node role's own policy is enough and Lambda adds its
+    // statement itself, so no policy is managed there.
+    const pullPolicy = args.imagePullers ? new aws.ecr.RepositoryPolicy(childName(name, "images-policy"), {
+        repository: imageRepository.name,
+        policy: imagePullPolicy(args.imagePullers),
+    }, { parent }) : undefined;
+
     const artifacts = createSecureBucket(childName(name, "artifacts"), parent, {
         ctx,
         purpose: "artifacts",
@@ -65,5 +78,5 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
         retentionInDays: ctx.config.logging.retentionDays,
         kmsKeyId: args.logsKmsKeyArn,
     }, { parent });
-    return { imageRepository, artifactBucket: artifacts.bucket, logGroup };
+    return { imageRepository, artifactBucket: artifacts.bucket, logGroup, ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}) };
 }
