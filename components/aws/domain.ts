@@ -129,6 +129,9 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
                 ? { name: deployRoleName(ctx.naming), arn: roleArn(partitionOf(cfg.region), scope.platformAccountId, deployRoleName(ctx.naming)) }
                 : { name: home.deployRoleName, arn: home.deployPrincipal },
             crossAccount: ownAccount !== undefined,
+            // An image worker runs a tag of this repository: the lifecycle must not expire it (a digest cannot be selected).
+            ...(cfg.worker.enabled && cfg.worker.package === "image" && cfg.worker.artifact && !cfg.worker.artifact.startsWith("sha256:")
+                ? { workerImageTag: cfg.worker.artifact } : {}),
             // In its own account the images are pulled from the platform account's nodes (and by an image worker).
             ...(scope && ownAccount ? {
                 imagePullers: {

@@ -46,6 +46,8 @@ export interface DomainPipelineArgs {
     crossAccount?: boolean;
     /** A domain in its own account: the principals of other accounts (and Lambda) that pull its images. */
     imagePullers?: ImagePullers;
+    /** The tag an image worker runs from this repository: the lifecycle keeps it. */
+    workerImageTag?: string;
     /** The domain's primaries, where the database stage creates the workload's role. */
     database: { name: string; targets: DatabaseTarget[]; clientSecurityGroup: aws.ec2.SecurityGroup };
 }

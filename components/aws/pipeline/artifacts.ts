@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
 import { childName } from "../../core/naming";
 import { type ImagePullers, imagePullPolicy } from "../image-pull";
+import { lifecyclePolicy } from "../registry";
 import { createSecureBucket } from "../storage";
 
 export interface PipelineArtifactsArgs {
@@ -15,6 +16,8 @@ export interface PipelineArtifactsArgs {
     accessLogBucket: pulumi.Input<string>;
     /** A domain in its own account: who else pulls its images (the platform's nodes, an image worker). */
     imagePullers?: ImagePullers;
+    /** The tag an image worker runs (`worker.artifact`): protected from the lifecycle's count rule. */
+    workerImageTag?: string;
 }
 
 export interface PipelineArtifacts {
@@ -42,19 +45,8 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
     }, { parent, protect: ctx.config.protectStateful });
     new aws.ecr.LifecyclePolicy(childName(name, "images-lifecycle"), {
         repository: imageRepository.name,
-        policy: JSON.stringify({
-            rules: [{
-                rulePriority: 1,
-                description: "Expire untagged images after 7 days",
-                selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
-                action: { type: "expire" },
-            }, {
-                rulePriority: 2,
-                description: `Keep the last ${ctx.config.registry.keepImages} images`,
-                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: ctx.config.registry.keepImages },
-                action: { type: "expire" },
-            }],
-        }),
+        // The worker's tag is kept however many app images the pipeline pushes after it.
+        policy: lifecyclePolicy(ctx.config.registry.keepImages, args.workerImageTag ? [args.workerImageTag] : []),
     }, { parent });
 
     // In its own account the domain's images are pulled from another account (the platform's

@@ -134,6 +134,24 @@ describe("components/aws/worker.ts", () => {
         assert.ok(rec.one("aws:scheduler/schedule:Schedule").dependencies.includes(rec.one("aws:iam/rolePolicy:RolePolicy", "scheduler-policy").urn));
     });
 
+    it("the repository's lifecycle keeps the worker's tag, whatever the pipeline pushes after it", async () => {
+        const rules = async (overrides: DomainOverrides) => {
+            const rec = await recordDomain("prod", overrides, { preview: false });
+            return JSON.parse(rec.inputs(rec.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "pipeline-images")).policy).rules as Record<string, any>[];
+        };
+        const withWorker = await rules(worker);
+        // ECR applies rules by priority; an image the worker's rule selects cannot be expired by the count rule after it.
+        const keep = withWorker.find((r) => r.selection.tagPatternList)!;
+        const count = withWorker.find((r) => r.selection.tagStatus === "any")!;
+        assert.deepEqual(keep.selection, { tagStatus: "tagged", tagPatternList: ["1.4.2"], countType: "imageCountMoreThan", countNumber: 1 });
+        assert.ok(keep.rulePriority < count.rulePriority, "the worker's rule must come before the count rule");
+        assert.equal(count.rulePriority, Math.max(...withWorker.map((r) => r.rulePriority)), "ECR requires the `any` rule last");
+        assert.equal(new Set(withWorker.map((r) => r.rulePriority)).size, withWorker.length, "priorities are unique");
+        // Without a worker (or with a zip one) only the untagged and count rules.
+        assert.deepEqual((await rules({})).map((r) => r.selection.tagStatus), ["untagged", "any"]);
+        assert.deepEqual((await rules({ ...worker, worker: { ...worker.worker, package: "zip", artifact: "worker/1.4.2.zip" } })).map((r) => r.selection.tagStatus), ["untagged", "any"]);
+    });
+
     it("turns a 5-field cron into a Scheduler expression (one day field '?', Sunday = 1)", () => {
         assert.equal(schedulerCron("0 2 * * *"), "cron(0 2 * * ? *)");
         assert.equal(schedulerCron("30 6 1 * *"), "cron(30 6 1 * ? *)");
