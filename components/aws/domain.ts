@@ -12,6 +12,7 @@ import type { AwsDomainHome } from "./home";
 import { WorkloadIdentity } from "./identity";
 import { organizationScope } from "./organization-scope";
 import { DomainPipeline } from "./pipeline";
+import { appRepositoryName } from "./pipeline/artifacts";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
@@ -170,7 +171,7 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
         },
         bucketName: storage.bucket.bucket,
         imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
-            pulumi.interpolate`${domainAccount}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
+            pulumi.interpolate`${domainAccount}.dkr.ecr.${cfg.region}.amazonaws.com/${appRepositoryName(ctx.naming)}`,
         imageGrant: pipeline?.imagePullPolicy,
         logsKmsKeyArn: logsKeyArn,
         network: workerSg ? { privateSubnetIds: privateSubnets, securityGroup: workerSg } : undefined,

@@ -1,10 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
-import { childName } from "../../core/naming";
+import { childName, type Naming } from "../../core/naming";
 import { type ImagePullers, imagePullPolicy } from "../image-pull";
 import { lifecyclePolicy } from "../registry";
 import { createSecureBucket } from "../storage";
+
+/** The domain's image repository (`<prefix>-<env>-<domain>-app`): the pipeline pushes app images, the team an image worker's. */
+export function appRepositoryName(naming: Naming): string {
+    return naming.physical("aws.ecrRepository", "app");
+}
 
 export interface PipelineArtifactsArgs {
     ctx: StackContext;
@@ -37,7 +42,7 @@ export interface PipelineArtifacts {
 export function createPipelineArtifacts(name: string, parent: pulumi.Resource, args: PipelineArtifactsArgs): PipelineArtifacts {
     const { ctx } = args;
     const imageRepository = new aws.ecr.Repository(childName(name, "images"), {
-        name: ctx.naming.physical("aws.ecrRepository", "app"),
+        name: appRepositoryName(ctx.naming),
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],

@@ -164,6 +164,19 @@ describe("components/aws/worker.ts", () => {
         assert.equal(out.maxConcurrency, 20);
         assert.equal(out.privateEgress, true);
         assert.match(out.principal, /^arn:aws:iam:/);
-        assert.match(out.nextStep, /push the worker image 1\.4\.2/);
+        // No pipeline builds the worker: the step names what to push where, and the first deploy's order.
+        assert.doesNotMatch(out.nextStep, /the pipeline does/);
+        assert.match(out.nextStep, /^No pipeline builds the worker: build its image for Lambda \(linux\/amd64\) and push it as acme-prod-orders-app:1\.4\.2 /);
+        assert.match(out.nextStep, /first pulumi up with worker\.enabled: false, then push, then enable the worker/);
+    });
+
+    it("the next step of a zip worker names the bucket output and the object key", async () => {
+        const zip = { ...worker, worker: { ...worker.worker, package: "zip" as const, artifact: "worker/1.4.2.zip", handler: "index.handler" } };
+        const out = await domainOutput("prod", zip, "worker", { preview: false });
+        assert.match(out.nextStep, /upload its zip to s3:\/\/<stack output objectStore\.bucketName>\/worker\/1\.4\.2\.zip/);
+        assert.match(out.nextStep, /first pulumi up with worker\.enabled: false \(it creates the bucket\)/);
+        // And without the pipeline, an image worker's repository is not created by the stack: the step says so.
+        const noPipeline = await domainOutput("prod", { ...worker, pipeline: { enabled: false } }, "worker", { preview: false });
+        assert.match(noPipeline.nextStep, /with pipeline\.enabled: false this stack does not create it/);
     });
 });
