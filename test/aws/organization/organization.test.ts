@@ -187,5 +187,10 @@ describe("aws/organization.ts (organization-aws)", () => {
         assert.equal(outputs.securityScope, "organization-account-security-id");
         assert.ok(outputs.guardrails.some((g: any) => g.kind === "preventive") && outputs.guardrails.some((g: any) => g.kind === "detective"));
         assert.ok(outputs.nextSteps.some((s: string) => s.includes("pulumi import aws:organizations/organization:Organization")));
+        // New accounts can start with a low Lambda concurrency quota: the step names the quota code and the check.
+        const lambda = outputs.nextSteps.find((s: string) => s.includes("L-B99A9384"));
+        assert.ok(lambda, "no Lambda concurrency step");
+        assert.match(lambda, /aws service-quotas request-service-quota-increase --service-code lambda --quota-code L-B99A9384 --desired-value 1000 --region eu-west-1/);
+        assert.match(lambda, /aws lambda get-account-settings --region eu-west-1/);
     });
 });
