@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
 import { planSample, plainValue, type RecordedResource } from "../../harness";
 import { organizationSample, organizationVariant } from "../../organization-helpers";
 
@@ -176,6 +177,21 @@ describe("aws/organization.ts (organization-aws)", () => {
         for (const channel of rec.ofType("aws:cfg/deliveryChannel:DeliveryChannel")) {
             assert.ok(channel.dependencies.includes(policy.urn), `${channel.name}: Config may write only once the bucket policy grants it`);
         }
+    });
+
+    it("the documented import of an existing Config service-linked role names the planned resource, parent and provider", async () => {
+        // IAM refuses a second AWSServiceRoleForConfig in an account where Config ran before; docs/aws.md gives the import.
+        const doc = readFileSync("docs/aws.md", "utf8");
+        const command = /pulumi import --stack organization-aws[^`]*?AWSServiceRoleForConfig/s.exec(doc)?.[0].replace(/\\\n\s*/g, "");
+        assert.ok(command, "docs/aws.md has no import command for the Config role");
+        const rec = await organizationSample("organization-aws");
+        const role = rec.ofType("aws:iam/serviceLinkedRole:ServiceLinkedRole").find((r) => r.name === "organization-baseline-management-config-role");
+        assert.ok(role, "the documented resource name is not planned");
+        assert.equal(rec.inputs(role).awsServiceName, "config.amazonaws.com");
+        assert.ok(command.includes(`aws:iam/serviceLinkedRole:ServiceLinkedRole ${role.name} `), command);
+        assert.ok(command.includes(`--parent 'organization=${role.parent}'`), `parent ${role.parent}: ${command}`);
+        assert.ok(command.includes(`--provider 'aws=${providerOf(role)}'`), `provider ${providerOf(role)}: ${command}`);
+        assert.match(command, /arn:aws:iam::<management account id>:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/);
     });
 
     it("exports each environment's shared-services account and the role its platform stack assumes", async () => {
