@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { resourcePolicyProblems } from "../../../policies/aws/disallow-public-resource-policies";
 import { planSample, Recorded, runStackConfig } from "../../harness";
 import { organizationConfig } from "../../organization-helpers";
 import { runDomain } from "./helpers";
@@ -145,6 +146,8 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         assert.deepEqual(lambda.Condition.StringLike["aws:SourceArn"], [fn, `${fn}:*`]);
         assert.equal(rec.inputs(rec.one("aws:lambda/function:Function")).name, "acme-prod-orders-worker");
         assert.ok(rec.one("aws:lambda/function:Function").dependencies.includes(repoPolicy.urn), "the function is created after Lambda may pull");
+        // The pack's resource-policy rule (deferred in a preview) has nothing against it.
+        assert.deepEqual(resourcePolicyProblems(policy(rec, "orders-pipeline-images-policy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "policy")), []);
     });
 
     it("names the node role exactly as the platform creates it (naming contract)", async () => {
