@@ -7,7 +7,12 @@ import { childName, physicalName } from "../core/naming";
 import { TOP_LEVEL_OUS, type TopLevelOu } from "./guardrails";
 import { ORGANIZATION_ACCESS_ROLE } from "./provider";
 
-/** Services the organization trusts (trusted access), for the org trail and the delegated security services. */
+/**
+ * Services the organization trusts (trusted access), for the org trail and the delegated security
+ * services. `ram.amazonaws.com` stays listed: RAM's own switch (`aws.ram.SharingWithOrganization`,
+ * organization.ts) turns this trusted access on too, so the organization's list matches what AWS
+ * reports instead of drifting (the provider's own example pairs the two).
+ */
 export const TRUSTED_SERVICES = [
     "cloudtrail.amazonaws.com", "guardduty.amazonaws.com", "malware-protection.guardduty.amazonaws.com",
     "securityhub.amazonaws.com", "config.amazonaws.com", "config-multiaccountsetup.amazonaws.com",

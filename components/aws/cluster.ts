@@ -8,6 +8,7 @@ import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
 import type { AwsAccount } from "./provider";
 import { serviceTrustPolicy } from "./iam";
+import { nodeRoleName } from "./image-pull";
 
 /** Every EKS control-plane log type. */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -178,7 +179,8 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
         policies: [managedPolicy(account, "service-role/AmazonEBSCSIDriverPolicy")],
     });
     const nodeRole = roleWithPolicies(childName(name, "node-role"), parent, {
-        roleName: ctx.naming.physical("aws.iamRole", "eks-node"),
+        // A naming contract: a domain in its own account admits this role to its image repository.
+        roleName: nodeRoleName(ctx.naming),
         description: "EKS managed node group instances",
         trust: serviceTrustPolicy("ec2.amazonaws.com"),
         policies: ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]

@@ -6,15 +6,17 @@ import { Database, POSTGRES_PORT } from "./database";
 import { deployRoleName } from "./deploy-role";
 import { DomainAccessLogs } from "./domain-access-logs";
 import { DomainKey } from "./domain-key";
+import { nodeRoleName, platformNamingOf } from "./image-pull";
 import type { AwsPlatformExtras } from "./extras";
 import type { AwsDomainHome } from "./home";
 import { WorkloadIdentity } from "./identity";
 import { organizationScope } from "./organization-scope";
 import { DomainPipeline } from "./pipeline";
+import { appRepositoryName } from "./pipeline/artifacts";
 import { awsProvider, partitionOf, zoneNames } from "./provider";
 import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
-import { Worker } from "./worker";
+import { Worker, workerFunctionName } from "./worker";
 import { workerSecurityGroup } from "./worker-network";
 import { DomainWorkloadRole, roleArn } from "./workload-role";
 
@@ -128,6 +130,20 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
                 ? { name: deployRoleName(ctx.naming), arn: roleArn(partitionOf(cfg.region), scope.platformAccountId, deployRoleName(ctx.naming)) }
                 : { name: home.deployRoleName, arn: home.deployPrincipal },
             crossAccount: ownAccount !== undefined,
+            // An image worker runs a tag of this repository: the lifecycle must not expire it (a digest cannot be selected).
+            ...(cfg.worker.enabled && cfg.worker.package === "image" && cfg.worker.artifact && !cfg.worker.artifact.startsWith("sha256:")
+                ? { workerImageTag: cfg.worker.artifact } : {}),
+            // In its own account the images are pulled from the platform account's nodes (and by an image worker).
+            ...(scope && ownAccount ? {
+                imagePullers: {
+                    partition: partitionOf(cfg.region),
+                    platformAccountId: scope.platformAccountId,
+                    nodeRoleArn: roleArn(partitionOf(cfg.region), scope.platformAccountId, nodeRoleName(platformNamingOf(ctx.naming))),
+                    ...(cfg.worker.enabled && cfg.worker.package === "image"
+                        ? { lambdaFunctionArn: pulumi.interpolate`arn:${partitionOf(cfg.region)}:lambda:${cfg.region}:${ownAccount}:function:${workerFunctionName(ctx.naming)}` }
+                        : {}),
+                },
+            } : {}),
             deployNetwork: {
                 // The builds' interfaces and groups are the domain account's; shared subnets stay the platform's.
                 accountId: domainAccount,
@@ -155,7 +171,8 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
         },
         bucketName: storage.bucket.bucket,
         imageRepositoryUrl: pipeline?.imageRepository.repositoryUrl ??
-            pulumi.interpolate`${domainAccount}.dkr.ecr.${cfg.region}.amazonaws.com/${ctx.naming.physical("aws.ecrRepository", "app")}`,
+            pulumi.interpolate`${domainAccount}.dkr.ecr.${cfg.region}.amazonaws.com/${appRepositoryName(ctx.naming)}`,
+        imageGrant: pipeline?.imagePullPolicy,
         logsKmsKeyArn: logsKeyArn,
         network: workerSg ? { privateSubnetIds: privateSubnets, securityGroup: workerSg } : undefined,
     }, opts).result : undefined;

@@ -1,4 +1,4 @@
-import type * as aws from "@pulumi/aws";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { GuardrailSummary, OrganizationEnvironment, OrganizationOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
@@ -38,6 +38,11 @@ export function createOrganization(name: string, parent: pulumi.Resource, args: 
     const managementAccountId = pulumi.output(ctx.config.aws.accountId ?? "");
     const structure = createOrgStructure(name, parent, ctx);
     const org = ctx.config.organization;
+    // RAM sharing with the organization (EnableSharingWithAwsOrganization, management account only):
+    // the platform shares its VPC subnets with domain accounts, and subnets can be shared only
+    // within the organization once this is on. Listing ram.amazonaws.com as a trusted service alone
+    // does not turn it on. After the organization's service access, so the two do not race.
+    new aws.ram.SharingWithOrganization(childName(name, "ram-sharing"), {}, { parent, dependsOn: [structure.organization] });
 
     createGuardrails(name, parent, {
         partition,
@@ -93,8 +98,26 @@ export function createOrganization(name: string, parent: pulumi.Resource, args: 
             "An organization that exists already: before the first `pulumi up`, run `pulumi import aws:organizations/organization:Organization organization-organization <o-id>` (the stack adopts it instead of failing to create a second one).",
             ...existing.map(([role, id]) => `Existing account ${id} (${role}): move it into its OU (aws organizations move-account) and make sure it has the role ${ORGANIZATION_ACCESS_ROLE} trusting the management account.`),
             "Turn on MFA for the root user of the management account; member accounts' root users are denied by the baseline SCP.",
+            lambdaConcurrencyStep(ctx.config.region),
         ],
     };
+}
+
+/** Lambda's "Concurrent executions" quota (Service Quotas code), per account and region. */
+export const LAMBDA_CONCURRENCY_QUOTA = { serviceCode: "lambda", quotaCode: "L-B99A9384", desiredValue: 1000 } as const;
+
+/**
+ * A new account can start with a Concurrent executions quota far below the default 1,000, and Lambda
+ * refuses reserved concurrency that leaves the account's unreserved concurrency below its minimum
+ * (100 at the default quota): a domain's worker reserves `worker.maxConcurrency`. The increase is a
+ * request AWS decides on (minutes to days), so it is a step, not a resource of this stack.
+ */
+export function lambdaConcurrencyStep(region: string): string {
+    const q = LAMBDA_CONCURRENCY_QUOTA;
+    return `Each domain account that runs a worker (worker.enabled): check \`aws lambda get-account-settings --region ${region} --query AccountLimit\` `
+        + `(UnreservedConcurrentExecutions must stay >= 100 after the worker reserves worker.maxConcurrency) and, if the account's ConcurrentExecutions is below ${q.desiredValue}, `
+        + `run there \`aws service-quotas request-service-quota-increase --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --desired-value ${q.desiredValue} --region ${region}\` `
+        + "before the domain's first pulumi up with the worker.";
 }
 
 export interface AwsOrganizationArgs {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PipelineOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import type { ImagePullers } from "./image-pull";
 import { createPipelineArtifacts } from "./pipeline/artifacts";
 import { createPipelineBuild } from "./pipeline/build";
 import { createPipelineDatabaseRole, type DatabaseTarget } from "./pipeline/database-role";
@@ -43,6 +44,10 @@ export interface DomainPipelineArgs {
      * which assumes `deployRole` (the platform's) to reach the cluster.
      */
     crossAccount?: boolean;
+    /** A domain in its own account: the principals of other accounts (and Lambda) that pull its images. */
+    imagePullers?: ImagePullers;
+    /** The tag an image worker runs from this repository: the lifecycle keeps it. */
+    workerImageTag?: string;
     /** The domain's primaries, where the database stage creates the workload's role. */
     database: { name: string; targets: DatabaseTarget[]; clientSecurityGroup: aws.ec2.SecurityGroup };
 }
@@ -50,6 +55,8 @@ export interface DomainPipelineArgs {
 export interface DomainPipelineResult {
     pipeline: aws.codepipeline.Pipeline;
     imageRepository: aws.ecr.Repository;
+    /** The repository policy for `imagePullers` (a domain in its own account): an image worker depends on it. */
+    imagePullPolicy?: aws.ecr.RepositoryPolicy;
     artifactBucket: aws.s3.Bucket;
     buildProject: aws.codebuild.Project;
     databaseProject: aws.codebuild.Project;
@@ -123,6 +130,7 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
     return {
         pipeline,
         imageRepository: artifacts.imageRepository,
+        imagePullPolicy: artifacts.imagePullPolicy,
         artifactBucket: artifacts.artifactBucket,
         buildProject: build.project,
         databaseProject: databaseRole.project,

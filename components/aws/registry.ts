@@ -16,16 +16,29 @@ export interface AwsRegistryResult {
     outputs: RegistryOutputs;
 }
 
-/** Lifecycle: untagged images go after a week; of the rest, the newest `keepImages` stay. */
-export function lifecyclePolicy(keepImages: number): string {
+/**
+ * Lifecycle: untagged images go after a week; of the rest, the newest `keepImages` stay. Each of
+ * `protectedTags` (e.g. the tag a Lambda worker runs) gets a rule of its own before the count
+ * rule: ECR evaluates rules by priority, and an image that matches the tag selection of a
+ * higher-priority rule cannot be expired by a lower-priority one. The rule selects exactly that tag
+ * (no wildcard) and expires beyond one image; tags are immutable, so it never expires anything.
+ */
+export function lifecyclePolicy(keepImages: number, protectedTags: readonly string[] = []): string {
+    const keep = protectedTags.map((tag, i) => ({
+        rulePriority: 2 + i,
+        description: `Keep the image tagged ${tag} (in use)`,
+        selection: { tagStatus: "tagged", tagPatternList: [tag], countType: "imageCountMoreThan", countNumber: 1 },
+        action: { type: "expire" },
+    }));
     return JSON.stringify({
         rules: [{
             rulePriority: 1,
             description: "Expire untagged images after 7 days",
             selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
             action: { type: "expire" },
-        }, {
-            rulePriority: 2,
+        }, ...keep, {
+            // `any` must have the highest rulePriority value (evaluated last).
+            rulePriority: 2 + keep.length,
             description: `Keep the newest ${keepImages} images`,
             selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keepImages },
             action: { type: "expire" },

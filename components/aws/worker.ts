@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext, WorkerOutputs } from "../core/contracts";
-import { childName } from "../core/naming";
+import { childName, type Naming } from "../core/naming";
 import { serviceTrustPolicy } from "./iam";
+import { appRepositoryName } from "./pipeline/artifacts";
 import { partitionOf } from "./provider";
 import { type WorkerAccess, workerPolicy, workerScope } from "./worker-access";
 import { lambdaRuntime, schedulerCron } from "./worker-runtime";
@@ -11,6 +12,11 @@ import { lambdaRuntime, schedulerCron } from "./worker-runtime";
 const VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
 const XRAY_POLICY = "AWSXRayDaemonWriteAccess";
 
+/** The worker function's name (a domain's repository policy names it before the function exists). */
+export function workerFunctionName(naming: Naming): string {
+    return naming.physical("aws.generic", "worker");
+}
+
 export interface WorkerArgs {
     ctx: StackContext;
     access: Omit<WorkerAccess, "logGroupArn">;
@@ -18,6 +24,8 @@ export interface WorkerArgs {
     bucketName: pulumi.Input<string>;
     /** ECR repository URL images come from (the domain's pipeline repository). */
     imageRepositoryUrl: pulumi.Input<string>;
+    /** The repository policy that lets Lambda pull the image (a domain in its own account): created first. */
+    imageGrant?: pulumi.Resource;
     /** The platform's logs key (its policy admits this account's log groups). */
     logsKmsKeyArn: pulumi.Input<string>;
     /** Network placement when `worker.reachesData`: the private subnets and the worker's security group. */
@@ -49,7 +57,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
     const w = ctx.config.worker;
     const opts = { parent };
     const partition = partitionOf(ctx.config.region);
-    const functionName = ctx.naming.physical("aws.generic", "worker");
+    const functionName = workerFunctionName(ctx.naming);
 
     const logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
         name: `/aws/lambda/${functionName}`,
@@ -90,7 +98,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         vpcConfig: args.network ? { subnetIds: args.network.privateSubnetIds, securityGroupIds: [args.network.securityGroup.id] } : undefined,
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
         tracingConfig: { mode: w.tracing ? "Active" : "PassThrough" },
-    }, { parent, dependsOn: [logGroup, ...grants] });
+    }, { parent, dependsOn: [logGroup, ...grants, ...(w.package === "image" && args.imageGrant ? [args.imageGrant] : [])] });
 
     const alias = new aws.lambda.Alias(childName(name, "live"), {
         name: "live",
@@ -160,11 +168,30 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
             privateEgress: args.network !== undefined,
             principal: role.arn,
             identityScope: workerScope(w.reachesData),
-            nextStep: w.package === "image"
-                ? `push the worker image ${w.artifact ?? ""} to the domain's ECR repository (the pipeline does) before the first pulumi up with worker.enabled`
-                : `upload the worker package to s3://<domain bucket>/${w.artifact ?? ""} (the pipeline does) before the first pulumi up with worker.enabled`,
+            nextStep: workerNextStep(ctx),
         },
     };
+}
+
+/**
+ * What the team does for the worker, which no pipeline builds (the domain's pipeline builds and
+ * deploys the app image only): put the artifact where the function reads it before the `up` that
+ * creates or updates the function, and on a new domain create its repository or bucket first.
+ */
+export function workerNextStep(ctx: StackContext): string {
+    const w = ctx.config.worker;
+    const artifact = w.artifact ?? "";
+    const release = "for a new release push a new artifact, set worker.artifact to it and run pulumi up";
+    if (w.package === "image") {
+        const repository = appRepositoryName(ctx.naming);
+        const where = ctx.config.pipeline.enabled
+            ? "this stack creates it with the pipeline (a new domain: first pulumi up with worker.enabled: false, then push, then enable the worker)"
+            : "with pipeline.enabled: false this stack does not create it: create it (KMS-encrypted with the domain key) before pushing";
+        return `No pipeline builds the worker: build its image for Lambda (linux/amd64) and push it as ${repository}:${artifact} `
+            + `(stack output pipeline.imageRepository) before the pulumi up that creates the function; the repository: ${where}; ${release}.`;
+    }
+    return `No pipeline builds the worker: upload its zip to s3://<stack output objectStore.bucketName>/${artifact} (the bucket encrypts it with the domain key) `
+        + `before the pulumi up that creates the function; a new domain: first pulumi up with worker.enabled: false (it creates the bucket), then upload, then enable the worker; ${release}.`;
 }
 
 /** The domain's serverless queue worker (`landing-zone:aws:Worker`). */

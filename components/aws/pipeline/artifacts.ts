@@ -1,8 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
-import { childName } from "../../core/naming";
+import { childName, type Naming } from "../../core/naming";
+import { type ImagePullers, imagePullPolicy } from "../image-pull";
+import { lifecyclePolicy } from "../registry";
 import { createSecureBucket } from "../storage";
+
+/** The domain's image repository (`<prefix>-<env>-<domain>-app`): the pipeline pushes app images, the team an image worker's. */
+export function appRepositoryName(naming: Naming): string {
+    return naming.physical("aws.ecrRepository", "app");
+}
 
 export interface PipelineArtifactsArgs {
     ctx: StackContext;
@@ -12,6 +19,10 @@ export interface PipelineArtifactsArgs {
     logsKmsKeyArn: pulumi.Input<string>;
     /** Log archive bucket receiving the artifact bucket's access logs. */
     accessLogBucket: pulumi.Input<string>;
+    /** A domain in its own account: who else pulls its images (the platform's nodes, an image worker). */
+    imagePullers?: ImagePullers;
+    /** The tag an image worker runs (`worker.artifact`): protected from the lifecycle's count rule. */
+    workerImageTag?: string;
 }
 
 export interface PipelineArtifacts {
@@ -19,6 +30,8 @@ export interface PipelineArtifacts {
     artifactBucket: aws.s3.Bucket;
     /** Build logs of every project of the pipeline. */
     logGroup: aws.cloudwatch.LogGroup;
+    /** The repository policy admitting `imagePullers` (a domain in its own account only): pulls depend on it. */
+    imagePullPolicy?: aws.ecr.RepositoryPolicy;
 }
 
 /**
@@ -29,7 +42,7 @@ export interface PipelineArtifacts {
 export function createPipelineArtifacts(name: string, parent: pulumi.Resource, args: PipelineArtifactsArgs): PipelineArtifacts {
     const { ctx } = args;
     const imageRepository = new aws.ecr.Repository(childName(name, "images"), {
-        name: ctx.naming.physical("aws.ecrRepository", "app"),
+        name: appRepositoryName(ctx.naming),
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
@@ -37,20 +50,17 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
     }, { parent, protect: ctx.config.protectStateful });
     new aws.ecr.LifecyclePolicy(childName(name, "images-lifecycle"), {
         repository: imageRepository.name,
-        policy: JSON.stringify({
-            rules: [{
-                rulePriority: 1,
-                description: "Expire untagged images after 7 days",
-                selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
-                action: { type: "expire" },
-            }, {
-                rulePriority: 2,
-                description: `Keep the last ${ctx.config.registry.keepImages} images`,
-                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: ctx.config.registry.keepImages },
-                action: { type: "expire" },
-            }],
-        }),
+        // The worker's tag is kept however many app images the pipeline pushes after it.
+        policy: lifecyclePolicy(ctx.config.registry.keepImages, args.workerImageTag ? [args.workerImageTag] : []),
     }, { parent });
+
+    // In its own account the domain's images are pulled from another account (the platform's
+    // nodes); in the platform's account the node role's own policy is enough and Lambda adds its
+    // statement itself, so no policy is managed there.
+    const pullPolicy = args.imagePullers ? new aws.ecr.RepositoryPolicy(childName(name, "images-policy"), {
+        repository: imageRepository.name,
+        policy: imagePullPolicy(args.imagePullers),
+    }, { parent }) : undefined;
 
     const artifacts = createSecureBucket(childName(name, "artifacts"), parent, {
         ctx,
@@ -65,5 +75,5 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
         retentionInDays: ctx.config.logging.retentionDays,
         kmsKeyId: args.logsKmsKeyArn,
     }, { parent });
-    return { imageRepository, artifactBucket: artifacts.bucket, logGroup };
+    return { imageRepository, artifactBucket: artifacts.bucket, logGroup, ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}) };
 }

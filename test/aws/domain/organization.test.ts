@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
-import { planSample, Recorded } from "../../harness";
+import { resourcePolicyProblems } from "../../../policies/aws/disallow-public-resource-policies";
+import { planSample, Recorded, runStackConfig } from "../../harness";
+import { organizationConfig } from "../../organization-helpers";
 import { runDomain } from "./helpers";
 import { parse } from "yaml";
 
@@ -126,6 +128,47 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         ]);
     });
 
+    it("lets the platform's EKS nodes (node role only) and its Lambda worker pull from its repository; no key grant needed", async () => {
+        const rec = await orders();
+        const repository = rec.one("aws:ecr/repository:Repository");
+        const repoPolicy = rec.one("aws:ecr/repositoryPolicy:RepositoryPolicy");
+        assert.ok(repoPolicy.dependencies.includes(repository.urn));
+        const statements = policy(rec, "orders-pipeline-images-policy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "policy").Statement;
+        assert.deepEqual(statements.map((s) => s.Sid), ["PlatformNodesPull", "LambdaECRImageRetrievalPolicy"]);
+        const [nodes, lambda] = statements;
+        // The platform account as principal (valid before the role exists), narrowed to its node role.
+        assert.deepEqual(nodes.Principal, { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
+        assert.deepEqual(nodes.Condition, { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-eks-node` } });
+        assert.deepEqual(nodes.Action, ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
+        // The image worker's function only (this policy replaces what Lambda would add itself).
+        assert.deepEqual(lambda.Principal, { Service: "lambda.amazonaws.com" });
+        const fn = `arn:aws:lambda:eu-west-1:${ORDERS_ACCOUNT}:function:acme-prod-orders-worker`;
+        assert.deepEqual(lambda.Condition.StringLike["aws:SourceArn"], [fn, `${fn}:*`]);
+        assert.equal(rec.inputs(rec.one("aws:lambda/function:Function")).name, "acme-prod-orders-worker");
+        assert.ok(rec.one("aws:lambda/function:Function").dependencies.includes(repoPolicy.urn), "the function is created after Lambda may pull");
+        // The pack's resource-policy rule (deferred in a preview) has nothing against it.
+        assert.deepEqual(resourcePolicyProblems(policy(rec, "orders-pipeline-images-policy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "policy")), []);
+    });
+
+    it("names the node role exactly as the platform creates it (naming contract)", async () => {
+        const platform = new Recorded((await planSample("platform-aws-prod", { preview: false })).resources);
+        const nodeRole = platform.ofType("aws:iam/role:Role").find((r) => r.name.endsWith("node-role"))!;
+        assert.equal(platform.inputs(nodeRole).name, "acme-prod-eks-node");
+        const statements = policy(await orders(), "orders-pipeline-images-policy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "policy").Statement;
+        assert.ok(statements[0].Condition.ArnEquals["aws:PrincipalArn"].endsWith(`:role/${platform.inputs(nodeRole).name}`));
+    });
+
+    it("without an image worker the repository admits the platform's nodes only", async () => {
+        const config = organizationConfig("orders-aws-prod");
+        const result = await runStackConfig("orders-aws-prod", { ...config, worker: { ...config.worker, package: "zip", artifact: "worker/1.0.0.zip" } } as never, {
+            preview: false,
+            stackReferences: { "platform-aws-prod": (await planSample("platform-aws-prod", { preview: false })).outputs },
+        });
+        const rec = new Recorded(result.resources);
+        const statements = policy(rec, "orders-pipeline-images-policy", "aws:ecr/repositoryPolicy:RepositoryPolicy", "policy").Statement;
+        assert.deepEqual(statements.map((s) => s.Sid), ["PlatformNodesPull"]);
+    });
+
     it("without an organization nothing changes: the platform's role and subnets, the platform's access-log bucket", async () => {
         const rec = new Recorded((await runDomain("prod", {}, { preview: false })).resources);
         assert.equal(rec.ofType("landing-zone:aws:DomainWorkloadRole").length, 0);
@@ -138,5 +181,7 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         assert.doesNotMatch(project.source.buildspec, /--role-arn/);
         assert.ok(!project.environment.environmentVariables.some((v: { name: string }) => v.name === "DEPLOY_ROLE_ARN"));
         assert.equal(rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.includes("cluster-api-from-deploy")).length, 1);
+        // Same account: the node role's own policy pulls, Lambda adds its statement itself.
+        assert.equal(rec.ofType("aws:ecr/repositoryPolicy:RepositoryPolicy").length, 0);
     });
 });

@@ -134,6 +134,24 @@ describe("components/aws/worker.ts", () => {
         assert.ok(rec.one("aws:scheduler/schedule:Schedule").dependencies.includes(rec.one("aws:iam/rolePolicy:RolePolicy", "scheduler-policy").urn));
     });
 
+    it("the repository's lifecycle keeps the worker's tag, whatever the pipeline pushes after it", async () => {
+        const rules = async (overrides: DomainOverrides) => {
+            const rec = await recordDomain("prod", overrides, { preview: false });
+            return JSON.parse(rec.inputs(rec.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "pipeline-images")).policy).rules as Record<string, any>[];
+        };
+        const withWorker = await rules(worker);
+        // ECR applies rules by priority; an image the worker's rule selects cannot be expired by the count rule after it.
+        const keep = withWorker.find((r) => r.selection.tagPatternList)!;
+        const count = withWorker.find((r) => r.selection.tagStatus === "any")!;
+        assert.deepEqual(keep.selection, { tagStatus: "tagged", tagPatternList: ["1.4.2"], countType: "imageCountMoreThan", countNumber: 1 });
+        assert.ok(keep.rulePriority < count.rulePriority, "the worker's rule must come before the count rule");
+        assert.equal(count.rulePriority, Math.max(...withWorker.map((r) => r.rulePriority)), "ECR requires the `any` rule last");
+        assert.equal(new Set(withWorker.map((r) => r.rulePriority)).size, withWorker.length, "priorities are unique");
+        // Without a worker (or with a zip one) only the untagged and count rules.
+        assert.deepEqual((await rules({})).map((r) => r.selection.tagStatus), ["untagged", "any"]);
+        assert.deepEqual((await rules({ ...worker, worker: { ...worker.worker, package: "zip", artifact: "worker/1.4.2.zip" } })).map((r) => r.selection.tagStatus), ["untagged", "any"]);
+    });
+
     it("turns a 5-field cron into a Scheduler expression (one day field '?', Sunday = 1)", () => {
         assert.equal(schedulerCron("0 2 * * *"), "cron(0 2 * * ? *)");
         assert.equal(schedulerCron("30 6 1 * *"), "cron(30 6 1 * ? *)");
@@ -146,6 +164,19 @@ describe("components/aws/worker.ts", () => {
         assert.equal(out.maxConcurrency, 20);
         assert.equal(out.privateEgress, true);
         assert.match(out.principal, /^arn:aws:iam:/);
-        assert.match(out.nextStep, /push the worker image 1\.4\.2/);
+        // No pipeline builds the worker: the step names what to push where, and the first deploy's order.
+        assert.doesNotMatch(out.nextStep, /the pipeline does/);
+        assert.match(out.nextStep, /^No pipeline builds the worker: build its image for Lambda \(linux\/amd64\) and push it as acme-prod-orders-app:1\.4\.2 /);
+        assert.match(out.nextStep, /first pulumi up with worker\.enabled: false, then push, then enable the worker/);
+    });
+
+    it("the next step of a zip worker names the bucket output and the object key", async () => {
+        const zip = { ...worker, worker: { ...worker.worker, package: "zip" as const, artifact: "worker/1.4.2.zip", handler: "index.handler" } };
+        const out = await domainOutput("prod", zip, "worker", { preview: false });
+        assert.match(out.nextStep, /upload its zip to s3:\/\/<stack output objectStore\.bucketName>\/worker\/1\.4\.2\.zip/);
+        assert.match(out.nextStep, /first pulumi up with worker\.enabled: false \(it creates the bucket\)/);
+        // And without the pipeline, an image worker's repository is not created by the stack: the step says so.
+        const noPipeline = await domainOutput("prod", { ...worker, pipeline: { enabled: false } }, "worker", { preview: false });
+        assert.match(noPipeline.nextStep, /with pipeline\.enabled: false this stack does not create it/);
     });
 });

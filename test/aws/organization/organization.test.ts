@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
 import { planSample, plainValue, type RecordedResource } from "../../harness";
 import { organizationSample, organizationVariant } from "../../organization-helpers";
 
@@ -63,6 +64,18 @@ describe("aws/organization.ts (organization-aws)", () => {
         // Its provider still assumes the organization's role in it.
         const provider = rec.ofType(T.provider).find((p) => p.name === "aws-log-archive")!;
         assert.equal(json(rec.inputs(provider).assumeRoles)[0].roleArn, "arn:aws:iam::123456789012:role/OrganizationAccountAccessRole");
+    });
+
+    it("turns on RAM sharing with the organization in the management account, after the organization's trusted access", async () => {
+        // Subnets (the platform's VPC sharing) can be shared only within the organization, and only
+        // once RAM sharing with it is enabled (EnableSharingWithAwsOrganization, management account).
+        const rec = await organizationSample("organization-aws");
+        const sharing = rec.one("aws:ram/sharingWithOrganization:SharingWithOrganization");
+        const organization = rec.one("aws:organizations/organization:Organization");
+        assert.ok(sharing.dependencies.includes(organization.urn), "sharing must wait for the organization's service access");
+        assert.ok(rec.inputs(organization).awsServiceAccessPrincipals.includes("ram.amazonaws.com"));
+        const management = rec.ofType(T.provider).find((p) => p.name === "aws")!;
+        assert.equal(providerOf(sharing), management.urn, "RAM sharing is enabled from the management account");
     });
 
     it("one provider per member account, assuming the organization's role there and bound to that account", async () => {
@@ -166,6 +179,21 @@ describe("aws/organization.ts (organization-aws)", () => {
         }
     });
 
+    it("the documented import of an existing Config service-linked role names the planned resource, parent and provider", async () => {
+        // IAM refuses a second AWSServiceRoleForConfig in an account where Config ran before; docs/aws.md gives the import.
+        const doc = readFileSync("docs/aws.md", "utf8");
+        const command = /pulumi import --stack organization-aws[^`]*?AWSServiceRoleForConfig/s.exec(doc)?.[0].replace(/\\\n\s*/g, "");
+        assert.ok(command, "docs/aws.md has no import command for the Config role");
+        const rec = await organizationSample("organization-aws");
+        const role = rec.ofType("aws:iam/serviceLinkedRole:ServiceLinkedRole").find((r) => r.name === "organization-baseline-management-config-role");
+        assert.ok(role, "the documented resource name is not planned");
+        assert.equal(rec.inputs(role).awsServiceName, "config.amazonaws.com");
+        assert.ok(command.includes(`aws:iam/serviceLinkedRole:ServiceLinkedRole ${role.name} `), command);
+        assert.ok(command.includes(`--parent 'organization=${role.parent}'`), `parent ${role.parent}: ${command}`);
+        assert.ok(command.includes(`--provider 'aws=${providerOf(role)}'`), `provider ${providerOf(role)}: ${command}`);
+        assert.match(command, /arn:aws:iam::<management account id>:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/);
+    });
+
     it("exports each environment's shared-services account and the role its platform stack assumes", async () => {
         const outputs = plainValue((await planSample("organization-aws", { preview: false })).outputs) as any;
         assert.equal(outputs.layer, "organization");
@@ -175,5 +203,10 @@ describe("aws/organization.ts (organization-aws)", () => {
         assert.equal(outputs.securityScope, "organization-account-security-id");
         assert.ok(outputs.guardrails.some((g: any) => g.kind === "preventive") && outputs.guardrails.some((g: any) => g.kind === "detective"));
         assert.ok(outputs.nextSteps.some((s: string) => s.includes("pulumi import aws:organizations/organization:Organization")));
+        // New accounts can start with a low Lambda concurrency quota: the step names the quota code and the check.
+        const lambda = outputs.nextSteps.find((s: string) => s.includes("L-B99A9384"));
+        assert.ok(lambda, "no Lambda concurrency step");
+        assert.match(lambda, /aws service-quotas request-service-quota-increase --service-code lambda --quota-code L-B99A9384 --desired-value 1000 --region eu-west-1/);
+        assert.match(lambda, /aws lambda get-account-settings --region eu-west-1/);
     });
 });
