@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "../core/config/presets";
+import { resourceLocationValues } from "./locations";
 import { ORG_POLICY_RULES, type OrgPolicyRule } from "./org-policies";
 
 /**
@@ -18,7 +19,8 @@ export function organizationPolicyRules(config: Pick<ResolvedConfig, "organizati
         { constraint: "compute.disableNestedVirtualization", kind: "boolean", why: "no nested hypervisors escaping the VM's controls" },
         { constraint: "compute.disableGuestAttributesAccess", kind: "boolean", why: "guest attributes (VM-written metadata) not readable" },
         { constraint: "compute.restrictXpnProjectLienRemoval", kind: "boolean", why: "a Shared VPC host project cannot be deleted from under its service projects" },
-        { constraint: "gcp.resourceLocations", kind: "allow", values: org.allowedRegions.map((region) => `in:${region}-locations`), why: "data stays in the allowed regions" },
+        // The allowed regions with their zones, plus the multi-regions around them when an environment keeps geo-redundant data.
+        { constraint: "gcp.resourceLocations", kind: "allow", values: resourceLocationValues(org), why: "data stays in the allowed regions (and their multi-region for geo-redundant data)" },
         { constraint: "sql.restrictAuthorizedNetworks", kind: "boolean", why: "Cloud SQL reachable through private networking only" },
         { constraint: "iam.disableServiceAccountKeyUpload", kind: "boolean", why: "no external key material for service accounts" },
     ];

@@ -119,7 +119,4 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
 }
 
 /** The multi-region KMS location that contains `region` (`europe-west1` -> `europe`), if there is one. */
-export function multiRegionOf(region: string): string | undefined {
-    const area = region.split("-")[0];
-    return ["europe", "us", "asia"].includes(area) ? area : undefined;
-}
+export { kmsMultiRegionOf as multiRegionOf } from "./locations";

@@ -53,7 +53,8 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         for (const c of [...BLUEPRINT, ...ORG_POLICY_RULES.map((r) => r.constraint)]) assert.ok(constraints.includes(c), `missing ${c}`);
         assert.equal(new Set(constraints).size, constraints.length, "a constraint is listed twice");
         assert.deepEqual(rules.find((r) => r.constraint === "iam.allowedPolicyMemberDomains")!.values, ["C0abc1234"]);
-        assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations"]);
+        // prod keeps geo-redundant data: the multi-region around the region too (KMS names it europe, Cloud Storage EU).
+        assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations", "europe", "eu"]);
         assert.deepEqual(rules.find((r) => r.constraint === "essentialcontacts.allowedContactDomains")!.values, ["@acme.example"]);
 
         const rec = await organizationSample("organization-gcp");
@@ -66,7 +67,7 @@ describe("gcp/organization.ts (organization-gcp)", () => {
             assert.ok(rule.enforce === "TRUE" || rule.denyAll === "TRUE" || rule.values?.allowedValues?.length > 0, `${policy.name} enforces nothing`);
         }
         const locations = policies.find((p) => p.name.endsWith("gcp-resourceLocations"))!;
-        assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations"]);
+        assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations", "europe", "eu"]);
     });
 
     it("projects are created only after every organization policy exists (no default service account Editor grant)", async () => {
