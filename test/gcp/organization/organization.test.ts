@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { organizationPolicyRules } from "../../../components/gcp/guardrails";
 import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
 import { planSample, plainValue } from "../../harness";
-import { organizationSample } from "../../organization-helpers";
+import { organizationConfig, organizationSample, organizationVariant } from "../../organization-helpers";
 
 const T = {
     folder: "gcp:organizations/folder:Folder",
@@ -111,10 +111,10 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         const security = rec.inputs(rec.ofType(T.project).find((p) => rec.inputs(p).projectId.startsWith("acme-org-security"))!).projectId;
         const kms = rec.ofType(T.service).find((s) => rec.inputs(s).service === "cloudkms.googleapis.com" && rec.inputs(s).project === security)!;
         const rings = rec.ofType(T.keyRing);
-        assert.deepEqual(rings.map((r) => rec.inputs(r).name).sort(), ["acme-dev-keys", "acme-prod-keys"]);
+        const regional = rings.filter((r) => rec.inputs(r).location === "europe-west1");
+        assert.deepEqual(regional.map((r) => rec.inputs(r).name).sort(), ["acme-dev-keys", "acme-prod-keys"]);
         for (const ring of rings) {
             assert.equal(rec.inputs(ring).project, security);
-            assert.equal(rec.inputs(ring).location, "europe-west1");
             assert.equal(ring.protect, true, "a key ring cannot be deleted: protected in every environment");
             assert.ok(ring.dependencies.includes(kms.urn), "the ring waits for the KMS API");
         }
@@ -122,7 +122,21 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         for (const env of ["dev", "prod"]) {
             assert.equal(outputs.environments[env].keyRingId, `projects/${security}/locations/europe-west1/keyRings/acme-${env}-keys`);
         }
-        assert.ok((outputs.nextSteps as string[]).some((s) => s.includes("roles/cloudkms.admin") && s.includes("keyRingId")));
+        assert.ok((outputs.nextSteps as string[]).some((s) => s.includes("roles/cloudkms.admin") && s.includes("keyRingId") && s.includes("geoKeyRingId")));
+    });
+
+    it("a multi-region key ring in the security project for the environments that keep geo-redundant data (prod), exported as geoKeyRingId", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const geo = rec.one(T.keyRing, "keys-prod-geo");
+        assert.equal(rec.inputs(geo).location, "europe");
+        assert.equal(rec.inputs(geo).name, "acme-prod-keys");
+        assert.equal(rec.ofType(T.keyRing).length, 3, "no geo ring for dev (zone-redundant storage)");
+        const outputs = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        assert.match(outputs.environments.prod.geoKeyRingId, /^projects\/acme-org-security-[a-z0-9]+\/locations\/europe\/keyRings\/acme-prod-keys$/);
+        assert.equal(outputs.environments.dev.geoKeyRingId, undefined);
+        // Regions without a KMS multi-region get no geo ring (and their platform no geo key).
+        const south = await organizationVariant("organization-gcp", { region: "southamerica-east1", organization: { ...organizationConfig("organization-gcp").organization, allowedRegions: ["southamerica-east1"] } });
+        assert.equal(south.ofType(T.keyRing).filter((r) => south.inputs(r).location !== "southamerica-east1").length, 0);
     });
 
     it("exports each environment's folder for its platform stack", async () => {
