@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { organizationPolicyRules } from "../../../components/gcp/guardrails";
 import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
-import { planSample, plainValue } from "../../harness";
+import { planSample, plainValue, Recorded } from "../../harness";
 import { organizationConfig, organizationSample, organizationVariant } from "../../organization-helpers";
 
 const T = {
@@ -22,6 +22,8 @@ const BLUEPRINT = [
     "iam.allowedPolicyMemberDomains", "compute.requireOsLogin", "compute.disableSerialPortAccess",
     "compute.restrictXpnProjectLienRemoval", "gcp.resourceLocations", "sql.restrictAuthorizedNetworks",
     "sql.restrictPublicIp", "iam.disableServiceAccountKeyUpload", "storage.publicAccessPrevention",
+    // in the blueprint's current list (terraform-example-foundation 1-org/envs/shared/org_policy.tf)
+    "compute.disableVpcExternalIpv6", "compute.setNewProjectDefaultToZonalDNSOnly", "compute.restrictProtocolForwardingCreationForTypes",
 ];
 
 describe("gcp/organization.ts (organization-gcp)", () => {
@@ -56,6 +58,7 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         // prod keeps geo-redundant data: the multi-region around the region too (KMS names it europe, Cloud Storage EU).
         assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations", "europe", "eu"]);
         assert.deepEqual(rules.find((r) => r.constraint === "essentialcontacts.allowedContactDomains")!.values, ["@acme.example"]);
+        assert.deepEqual(rules.find((r) => r.constraint === "compute.restrictProtocolForwardingCreationForTypes")!.values, ["INTERNAL"]);
 
         const rec = await organizationSample("organization-gcp");
         const root = rec.ofType(T.folder).find((f) => f.name === "organization-landing-zone-folder")!;
@@ -68,6 +71,18 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         }
         const locations = policies.find((p) => p.name.endsWith("gcp-resourceLocations"))!;
         assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations", "europe", "eu"]);
+    });
+
+    it("the landing zone's own GCP resources pass the blueprint's newer constraints: no external IPv6 subnet, no protocol forwarding rule", async () => {
+        for (const stack of ["platform-gcp-dev", "platform-gcp-prod", "orders-gcp-dev", "orders-gcp-prod"]) {
+            const rec = new Recorded((await planSample(stack)).resources);
+            for (const subnet of rec.ofType("gcp:compute/subnetwork:Subnetwork")) {
+                const inputs = rec.inputs(subnet);
+                assert.ok(inputs.stackType === "IPV4_ONLY" || inputs.ipv6AccessType !== "EXTERNAL", `${stack}: ${subnet.name} has external IPv6 (compute.disableVpcExternalIpv6)`);
+            }
+            const forwarding = rec.ofType("gcp:compute/forwardingRule:ForwardingRule").filter((r) => String(rec.inputs(r).target ?? "").includes("/targetInstances/"));
+            assert.deepEqual(forwarding.map((r) => r.name), [], `${stack}: protocol forwarding (compute.restrictProtocolForwardingCreationForTypes)`);
+        }
     });
 
     it("projects are created only after every organization policy exists (no default service account Editor grant)", async () => {
