@@ -170,8 +170,8 @@ export function organizationGeoKeyRing(organization: OrganizationReference, ctx:
         const ring = environments[environment]?.geoKeyRingId;
         if (!ring) {
             throw new pulumi.ResourceError(`storage.redundancy geo: organization stack ${organization.name} exports no multi-region key ring for environment ${environment} (environments.${environment}.geoKeyRingId). ` +
-                "organization-gcp creates one for the environments whose preset keeps geo-redundant data (prod), in a version that does; " +
-                `update and run its pulumi up, or set storage.redundancy: zone on this platform`, scope);
+                "organization-gcp creates one for the environments whose preset keeps geo-redundant data (prod): for one of those, update the " +
+                `organization stack and run its pulumi up; otherwise set storage.redundancy: zone on this platform`, scope);
         }
         const found = /\/locations\/([^/]+)\//.exec(ring)?.[1];
         if (found !== location) throw new pulumi.ResourceError(`the organization's geo key ring ${ring} is in ${found ?? "an unknown location"}, this platform's geo-redundant data in ${location}: CMEK keys must be in their resources' location (set the organization stack's landing-zone:region to a region in ${location})`, scope);
