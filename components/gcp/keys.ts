@@ -31,6 +31,12 @@ export interface KeysArgs {
      * `data` grants labelled `*-storage`.
      */
     geoLocation?: string;
+    /**
+     * The multi-region key ring the geo `data` key goes in, when another stack owns it (the
+     * organization's ring, `environments.<env>.geoKeyRingId`); otherwise a ring is created in
+     * `projectId`. Used only with `geoLocation`.
+     */
+    geoKeyRingId?: pulumi.Input<string>;
 }
 
 export interface KeysResult extends KeysOutputs {
@@ -92,19 +98,19 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
     }
     let geoDataKeyId: pulumi.Output<string> | undefined;
     if (args.geoLocation) {
-        const geoRing = new gcp.kms.KeyRing(childName(name, "geo-ring"), {
+        const geoRingId = args.geoKeyRingId ?? new gcp.kms.KeyRing(childName(name, "geo-ring"), {
             project: args.projectId,
             name: naming.physical("gcp.generic", "keys"),
             location: args.geoLocation,
-        }, { ...stateful, dependsOn: args.apis });
+        }, { ...stateful, dependsOn: args.apis }).id;
         const geoKey = new gcp.kms.CryptoKey(childName(name, "geo-data"), {
-            keyRing: geoRing.id,
+            keyRing: geoRingId,
             name: "data",
             purpose: "ENCRYPT_DECRYPT",
             rotationPeriod: `${config.keys.rotationDays * 86400}s`,
             versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
             destroyScheduledDuration: prod ? `${30 * 86400}s` : `${7 * 86400}s`,
-        }, stateful);
+        }, { parent, protect: config.protectStateful || args.geoKeyRingId !== undefined });
         for (const g of args.grants.filter((grant) => grant.purpose === "data" && grant.label.endsWith("-storage"))) {
             grants.data.push(new gcp.kms.CryptoKeyIAMMember(childName(name, "geo-data", g.label), {
                 cryptoKeyId: geoKey.id,
@@ -119,7 +125,4 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
 }
 
 /** The multi-region KMS location that contains `region` (`europe-west1` -> `europe`), if there is one. */
-export function multiRegionOf(region: string): string | undefined {
-    const area = region.split("-")[0];
-    return ["europe", "us", "asia"].includes(area) ? area : undefined;
-}
+export { kmsMultiRegionOf as multiRegionOf } from "./locations";

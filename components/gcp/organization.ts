@@ -4,6 +4,7 @@ import type { GuardrailSummary, OrganizationOutputs, StackContext } from "../cor
 import { childName, physicalName } from "../core/naming";
 import { organizationPolicyRules } from "./guardrails";
 import { GcpFolder, GcpProject } from "./hierarchy";
+import { geoEnvironments, kmsMultiRegionOf } from "./locations";
 import { createOrgPolicies } from "./org-policies";
 import { gcpProvider } from "./provider";
 import { createGcpSecurityServices } from "./security-services";
@@ -27,7 +28,8 @@ export const GCP_GUARDRAILS: readonly GuardrailSummary[] = [
  * organization-gcp: organization -> landing-zone folder (with the organization policy set) ->
  * one folder per environment and a security folder holding the security (KMS) and logging
  * projects, created after the policies, with one KMS key ring per environment in the security
- * project (`environments.<env>.keyRingId`); the aggregated sink, data-access audit config and
+ * project (`environments.<env>.keyRingId`), and a multi-region ring for each environment that keeps
+ * geo-redundant data (`environments.<env>.geoKeyRingId`); the aggregated sink, data-access audit config and
  * essential contacts at the organization. Platform stacks hang their projects under their
  * environment's folder (`environments.<env>.containerId`).
  */
@@ -51,13 +53,22 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
     const loggingProject = project("logging", LOGGING_PROJECT_APIS);
     // One key ring per environment in the security project: its platform creates its keys there.
     // Key rings cannot be deleted in GCP (destroy only forgets them): always protected.
+    const ring = (env: string, location: string, ...suffix: string[]) => new gcp.kms.KeyRing(childName(name, "security", "keys", env, ...suffix), {
+        project: securityProject.projectId,
+        name: physicalName("gcp.generic", [config.prefix, env, "keys"]),
+        location,
+    }, { parent: securityProject, protect: true, dependsOn: securityProject.apis });
+    // Environments that keep geo-redundant data (their preset's storage.redundancy) also get a ring
+    // in the multi-region around the region: GCS takes only a key of the bucket's own location.
+    const geo = geoEnvironments(config.organization.environments);
+    const multiRegion = kmsMultiRegionOf(config.region);
     const environments = Object.fromEntries(folders.map(([env, folder]) => {
-        const ring = new gcp.kms.KeyRing(childName(name, "security", "keys", env), {
-            project: securityProject.projectId,
-            name: physicalName("gcp.generic", [config.prefix, env, "keys"]),
-            location: config.region,
-        }, { parent: securityProject, protect: true, dependsOn: securityProject.apis });
-        return [env, { containerId: folder.name, platformScope: folder.folderId, domainScopes: {}, keyRingId: ring.id }];
+        const regional = ring(env, config.region);
+        const geoRing = multiRegion && geo.includes(env) ? ring(env, multiRegion, "geo") : undefined;
+        return [env, {
+            containerId: folder.name, platformScope: folder.folderId, domainScopes: {}, keyRingId: regional.id,
+            ...(geoRing ? { geoKeyRingId: geoRing.id } : {}),
+        }];
     }));
     createGcpSecurityServices(childName(name, "audit"), parent, {
         ctx, organization, loggingProjectId: loggingProject.projectId, loggingApi: loggingProject.apis,
@@ -70,7 +81,7 @@ export function createOrganization(name: string, parent: pulumi.Resource, ctx: S
         guardrails: [...GCP_GUARDRAILS],
         nextSteps: [
             "Grant the platform team's deployer roles/resourcemanager.folderAdmin and roles/resourcemanager.projectCreator on its environment folder (environments.<env>.containerId), and roles/billing.user on the billing account.",
-            "Grant each environment's platform deployer roles/cloudkms.admin on that environment's key ring only (environments.<env>.keyRingId): gcloud kms keyrings add-iam-policy-binding <ring> --location=<region> --project=<security project> --member=<deployer> --role=roles/cloudkms.admin. Its platform creates its keys there and grants them to its service agents.",
+            "Grant each environment's platform deployer roles/cloudkms.admin on that environment's key rings only (environments.<env>.keyRingId, and environments.<env>.geoKeyRingId where there is one): gcloud kms keyrings add-iam-policy-binding <ring> --location=<region, or the multi-region of the geo ring> --project=<security project> --member=<deployer> --role=roles/cloudkms.admin. Its platform creates its keys there and grants them to its service agents.",
         ],
     };
 }

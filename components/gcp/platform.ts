@@ -46,12 +46,15 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     const opts = { parent: host };
     const promotion = ctx.config.gcp.promotion;
 
+    const geoLocation = ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined;
     const keys = new GcpKeys(under("keys"), {
         ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
         // With an organization stack, the keys live in its security project's ring for this environment.
         keyRingId: organization ? organizationKeyRing(organization, ctx, host) : undefined,
-        // Geo-redundant domain buckets (multi-region) need a key in their multi-region.
-        geoLocation: ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined,
+        // Geo-redundant domain buckets (multi-region) need a key in their multi-region: in the
+        // organization's geo ring for the environment when there is an organization stack.
+        geoLocation,
+        geoKeyRingId: organization && geoLocation ? organizationGeoKeyRing(organization, ctx, host, geoLocation) : undefined,
     }, opts).result;
 
     const logging = new GcpLogging(under("logging"), {
@@ -153,6 +156,25 @@ export function organizationKeyRing(organization: OrganizationReference, ctx: St
         if (!ring) throw new pulumi.ResourceError(`organization stack ${organization.name} exports no key ring for environment ${environment} (environments.${environment}.keyRingId): update it to a version that creates one and run its pulumi up`, scope);
         const location = /\/locations\/([^/]+)\//.exec(ring)?.[1];
         if (location !== region) throw new pulumi.ResourceError(`the organization's key ring ${ring} is in ${location ?? "an unknown location"}, this platform in ${region}: CMEK keys must be in their resources' region (set the organization stack's landing-zone:region to ${region})`, scope);
+        return ring;
+    });
+}
+
+/**
+ * The organization's multi-region key ring for this environment (geo-redundant storage), checked:
+ * it must exist and be in `location`, the multi-region around this platform's region.
+ */
+export function organizationGeoKeyRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource, location: string): pulumi.Output<string> {
+    const { environment } = ctx.config;
+    return organization.get("environments").apply((environments) => {
+        const ring = environments[environment]?.geoKeyRingId;
+        if (!ring) {
+            throw new pulumi.ResourceError(`storage.redundancy geo: organization stack ${organization.name} exports no multi-region key ring for environment ${environment} (environments.${environment}.geoKeyRingId). ` +
+                "organization-gcp creates one for the environments whose preset keeps geo-redundant data (prod): for one of those, update the " +
+                `organization stack and run its pulumi up; otherwise set storage.redundancy: zone on this platform`, scope);
+        }
+        const found = /\/locations\/([^/]+)\//.exec(ring)?.[1];
+        if (found !== location) throw new pulumi.ResourceError(`the organization's geo key ring ${ring} is in ${found ?? "an unknown location"}, this platform's geo-redundant data in ${location}: CMEK keys must be in their resources' location (set the organization stack's landing-zone:region to a region in ${location})`, scope);
         return ring;
     });
 }

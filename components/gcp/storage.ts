@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ObjectStoreOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
+import { storageMultiRegionOf as multiRegionOf } from "./locations";
 
 export interface GcpObjectStoreResult {
     outputs: ObjectStoreOutputs;
@@ -24,12 +25,7 @@ export class GcpObjectStore extends pulumi.ComponentResource {
 }
 
 /** The multi-region that contains a region (GCS location codes), for geo-redundant buckets. */
-export function multiRegionOf(region: string): string | undefined {
-    if (region.startsWith("europe-")) return "EU";
-    if (region.startsWith("us-") || region.startsWith("northamerica-")) return "US";
-    if (region.startsWith("asia-")) return "ASIA";
-    return undefined;
-}
+export { storageMultiRegionOf as multiRegionOf } from "./locations";
 
 /**
  * Where the bucket lives: its region, or (storage.redundancy geo) the multi-region around it. GCS

@@ -19,6 +19,12 @@ export interface OrganizationEnvironment {
      * creates its customer-managed keys there and grants them to its projects' service agents.
      */
     keyRingId?: pulumi.Output<string>;
+    /**
+     * GCP: the environment's multi-region KMS key ring in the security project
+     * (`projects/<security project>/locations/<multi-region>/keyRings/<name>`), for environments that
+     * keep geo-redundant data: the platform creates its geo `data` key there.
+     */
+    geoKeyRingId?: pulumi.Output<string>;
 }
 
 /** A guardrail the organization enforces, as the README's table lists it. */

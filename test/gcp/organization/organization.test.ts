@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { organizationPolicyRules } from "../../../components/gcp/guardrails";
 import { ORG_POLICY_RULES } from "../../../components/gcp/org-policies";
-import { planSample, plainValue } from "../../harness";
-import { organizationSample } from "../../organization-helpers";
+import { planSample, plainValue, Recorded } from "../../harness";
+import { organizationConfig, organizationSample, organizationVariant } from "../../organization-helpers";
 
 const T = {
     folder: "gcp:organizations/folder:Folder",
@@ -22,6 +22,8 @@ const BLUEPRINT = [
     "iam.allowedPolicyMemberDomains", "compute.requireOsLogin", "compute.disableSerialPortAccess",
     "compute.restrictXpnProjectLienRemoval", "gcp.resourceLocations", "sql.restrictAuthorizedNetworks",
     "sql.restrictPublicIp", "iam.disableServiceAccountKeyUpload", "storage.publicAccessPrevention",
+    // in the blueprint's current list (terraform-example-foundation 1-org/envs/shared/org_policy.tf)
+    "compute.disableVpcExternalIpv6", "compute.setNewProjectDefaultToZonalDNSOnly", "compute.restrictProtocolForwardingCreationForTypes",
 ];
 
 describe("gcp/organization.ts (organization-gcp)", () => {
@@ -53,8 +55,10 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         for (const c of [...BLUEPRINT, ...ORG_POLICY_RULES.map((r) => r.constraint)]) assert.ok(constraints.includes(c), `missing ${c}`);
         assert.equal(new Set(constraints).size, constraints.length, "a constraint is listed twice");
         assert.deepEqual(rules.find((r) => r.constraint === "iam.allowedPolicyMemberDomains")!.values, ["C0abc1234"]);
-        assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations"]);
+        // prod keeps geo-redundant data: the multi-region around the region too (KMS names it europe, Cloud Storage EU).
+        assert.deepEqual(rules.find((r) => r.constraint === "gcp.resourceLocations")!.values, ["in:europe-west1-locations", "europe", "eu"]);
         assert.deepEqual(rules.find((r) => r.constraint === "essentialcontacts.allowedContactDomains")!.values, ["@acme.example"]);
+        assert.deepEqual(rules.find((r) => r.constraint === "compute.restrictProtocolForwardingCreationForTypes")!.values, ["INTERNAL"]);
 
         const rec = await organizationSample("organization-gcp");
         const root = rec.ofType(T.folder).find((f) => f.name === "organization-landing-zone-folder")!;
@@ -66,7 +70,19 @@ describe("gcp/organization.ts (organization-gcp)", () => {
             assert.ok(rule.enforce === "TRUE" || rule.denyAll === "TRUE" || rule.values?.allowedValues?.length > 0, `${policy.name} enforces nothing`);
         }
         const locations = policies.find((p) => p.name.endsWith("gcp-resourceLocations"))!;
-        assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations"]);
+        assert.deepEqual(rec.inputs(locations).spec.rules[0].values.allowedValues, ["in:europe-west1-locations", "in:europe-west4-locations", "europe", "eu"]);
+    });
+
+    it("the landing zone's own GCP resources pass the blueprint's newer constraints: no external IPv6 subnet, no protocol forwarding rule", async () => {
+        for (const stack of ["platform-gcp-dev", "platform-gcp-prod", "orders-gcp-dev", "orders-gcp-prod"]) {
+            const rec = new Recorded((await planSample(stack)).resources);
+            for (const subnet of rec.ofType("gcp:compute/subnetwork:Subnetwork")) {
+                const inputs = rec.inputs(subnet);
+                assert.ok(inputs.stackType === "IPV4_ONLY" || inputs.ipv6AccessType !== "EXTERNAL", `${stack}: ${subnet.name} has external IPv6 (compute.disableVpcExternalIpv6)`);
+            }
+            const forwarding = rec.ofType("gcp:compute/forwardingRule:ForwardingRule").filter((r) => String(rec.inputs(r).target ?? "").includes("/targetInstances/"));
+            assert.deepEqual(forwarding.map((r) => r.name), [], `${stack}: protocol forwarding (compute.restrictProtocolForwardingCreationForTypes)`);
+        }
     });
 
     it("projects are created only after every organization policy exists (no default service account Editor grant)", async () => {
@@ -110,10 +126,10 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         const security = rec.inputs(rec.ofType(T.project).find((p) => rec.inputs(p).projectId.startsWith("acme-org-security"))!).projectId;
         const kms = rec.ofType(T.service).find((s) => rec.inputs(s).service === "cloudkms.googleapis.com" && rec.inputs(s).project === security)!;
         const rings = rec.ofType(T.keyRing);
-        assert.deepEqual(rings.map((r) => rec.inputs(r).name).sort(), ["acme-dev-keys", "acme-prod-keys"]);
+        const regional = rings.filter((r) => rec.inputs(r).location === "europe-west1");
+        assert.deepEqual(regional.map((r) => rec.inputs(r).name).sort(), ["acme-dev-keys", "acme-prod-keys"]);
         for (const ring of rings) {
             assert.equal(rec.inputs(ring).project, security);
-            assert.equal(rec.inputs(ring).location, "europe-west1");
             assert.equal(ring.protect, true, "a key ring cannot be deleted: protected in every environment");
             assert.ok(ring.dependencies.includes(kms.urn), "the ring waits for the KMS API");
         }
@@ -121,7 +137,21 @@ describe("gcp/organization.ts (organization-gcp)", () => {
         for (const env of ["dev", "prod"]) {
             assert.equal(outputs.environments[env].keyRingId, `projects/${security}/locations/europe-west1/keyRings/acme-${env}-keys`);
         }
-        assert.ok((outputs.nextSteps as string[]).some((s) => s.includes("roles/cloudkms.admin") && s.includes("keyRingId")));
+        assert.ok((outputs.nextSteps as string[]).some((s) => s.includes("roles/cloudkms.admin") && s.includes("keyRingId") && s.includes("geoKeyRingId")));
+    });
+
+    it("a multi-region key ring in the security project for the environments that keep geo-redundant data (prod), exported as geoKeyRingId", async () => {
+        const rec = await organizationSample("organization-gcp");
+        const geo = rec.one(T.keyRing, "keys-prod-geo");
+        assert.equal(rec.inputs(geo).location, "europe");
+        assert.equal(rec.inputs(geo).name, "acme-prod-keys");
+        assert.equal(rec.ofType(T.keyRing).length, 3, "no geo ring for dev (zone-redundant storage)");
+        const outputs = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        assert.match(outputs.environments.prod.geoKeyRingId, /^projects\/acme-org-security-[a-z0-9]+\/locations\/europe\/keyRings\/acme-prod-keys$/);
+        assert.equal(outputs.environments.dev.geoKeyRingId, undefined);
+        // Regions without a KMS multi-region get no geo ring (and their platform no geo key).
+        const south = await organizationVariant("organization-gcp", { region: "southamerica-east1", organization: { ...organizationConfig("organization-gcp").organization, allowedRegions: ["southamerica-east1"] } });
+        assert.equal(south.ofType(T.keyRing).filter((r) => south.inputs(r).location !== "southamerica-east1").length, 0);
     });
 
     it("exports each environment's folder for its platform stack", async () => {

@@ -53,14 +53,38 @@ describe("components/gcp/keys", () => {
         assert.ok(existing.one(T.keyIam, "cluster-platform-container").dependencies.includes(existing.one(T.agent, "platform-agent-container").urn));
     });
 
-    it("prod (geo-redundant storage): a data key in the multi-region for the domains' storage agents", async () => {
-        const rec = await sample("platform-gcp-prod");
+    it("prod (geo-redundant storage) without an organization stack: a data key in a multi-region ring of its own for the domains' storage agents", async () => {
+        const rec = await variant("platform-gcp-prod", STANDALONE);
         assert.equal(rec.inputs(rec.one(T.keyRing, "geo-ring")).location, "europe");
         const geoGrants = rec.ofType(T.keyIam).filter((g) => g.name.includes("geo-data"));
         assert.deepEqual(geoGrants.map((g) => g.name.split("geo-data-")[1]).sort(), ["orders-storage", "payments-storage"]);
         const dev = await sample("platform-gcp-dev");
         assert.equal(dev.ofType(T.keyRing).length, 0, "dev: no geo ring, and its regional keys are in the organization's ring");
         assert.equal(multiRegionOf("southamerica-east1"), undefined);
+    });
+
+    it("prod with an organization stack: the geo data key goes in the organization's multi-region ring (security project), protected, granted to the same agents", async () => {
+        const org = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        const geoRingId: string = org.environments.prod.geoKeyRingId;
+        assert.match(geoRingId, /\/locations\/europe\/keyRings\//);
+        const rec = await sample("platform-gcp-prod", false);
+        assert.equal(rec.ofType(T.keyRing).length, 0, "no key ring of the platform's own, regional or geo");
+        const geoKey = rec.one(T.key, "geo-data");
+        assert.equal(rec.inputs(geoKey).keyRing, geoRingId);
+        assert.equal(rec.inputs(geoKey).name, "data");
+        assert.equal(geoKey.protect, true);
+        const geoGrants = rec.ofType(T.keyIam).filter((g) => rec.inputs(g).cryptoKeyId === `${geoRingId}/cryptoKeys/data`);
+        assert.deepEqual(geoGrants.map((g) => g.name.split("geo-data-")[1]).sort(), ["orders-storage", "payments-storage"]);
+        for (const g of geoGrants) assert.equal(rec.inputs(g).role, ENCRYPTER_DECRYPTER);
+    });
+
+    it("refuses a missing organization geo ring, or one outside the platform's multi-region", async () => {
+        const org = plainValue((await planSample("organization-gcp", { preview: false })).outputs) as any;
+        const run = (prod: Record<string, unknown>) => runStackConfig("platform-gcp-prod", sampleConfig("platform-gcp-prod") as never,
+            { preview: false, stackReferences: { "organization-gcp": { ...org, environments: { ...org.environments, prod: { ...org.environments.prod, ...prod } } } } });
+        await assert.rejects(run({ geoKeyRingId: undefined }), /exports no multi-region key ring for environment prod \(environments\.prod\.geoKeyRingId\)/);
+        await assert.rejects(run({ geoKeyRingId: "projects/acme-org-security-1/locations/us/keyRings/acme-prod-keys" }),
+            /geo key ring projects\/acme-org-security-1\/locations\/us\/keyRings\/acme-prod-keys is in us, this platform's geo-redundant data in europe/);
     });
 
     it("with an organization stack: the keys go in its key ring for the environment (security project), protected and rotated, granted by the platform", async () => {
