@@ -302,6 +302,8 @@ export interface WorkerConfig {
     package?: "image" | "zip";
     /**
      * The image tag or digest (`1.4.2`, `sha256:...`) or the zip's object key (`worker/1.4.2.zip`).
+     * On azure the name of the package the pipeline deploys with ARM One Deploy: recorded in
+     * `worker.nextStep`, not read by the stack (the app is created empty).
      * @pattern ^[A-Za-z0-9._:/@-]{1,200}$
      */
     artifact?: string;
