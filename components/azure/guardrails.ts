@@ -32,6 +32,15 @@ export const DIAGNOSTICS_ROLES = {
     logAnalyticsContributor: "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
 } as const;
 
+/**
+ * Tag Contributor: what the tag-inheritance (Modify) assignments' identities need to remediate
+ * existing resources (tags only; the built-in lists Contributor, which our role policy refuses).
+ */
+export const TAG_CONTRIBUTOR = "4a9ae827-6dc8-4573-8ac7-8239d42aa03f";
+
+/** Built-in "Inherit a tag from the resource group if missing" (Modify, mode Indexed). */
+export const INHERIT_TAG_FROM_RESOURCE_GROUP = "ea3f2387-9b95-492a-a190-fcdc54f7b070";
+
 /** Classic (ASM) resource types: retired; nothing new may use them. */
 export const CLASSIC_RESOURCE_TYPES = [
     "Microsoft.ClassicCompute/virtualMachines", "Microsoft.ClassicCompute/domainNames",
@@ -90,11 +99,17 @@ export function policyAssignmentSpecs(config: Pick<ResolvedConfig, "organization
             parameters: { effect: { value: "Deny" } },
             message: "No privileged containers on AKS (Azure Policy add-on for AKS).",
         },
+        // Tags: inherited from the resource group where a resource lacks one, never a Deny. Azure
+        // creates resources of its own without our tags (the AKS node resource group's disks and
+        // scale sets, traffic analytics' data collection rule and endpoint, Network Watcher), and a
+        // Deny of "Require a tag on resources" refuses them (docs/azure.md, "Tags"). Our own
+        // resources carry every standard tag already: the policy pack checks that before deploy.
         ...STANDARD_TAG_KEYS.filter((tag) => tag !== "managed-by").map((tag): PolicyAssignmentSpec => ({
-            name: `lz-tag-${tag}`.slice(0, 24), displayName: `Require the ${tag} tag on resources`, scope: "landingzones",
-            definitionId: definition("871b6d14-10aa-478d-b590-94f262ecfa99"),
+            name: `lz-tag-${tag}`.slice(0, 24), displayName: `Inherit the ${tag} tag from the resource group`, scope: "landingzones",
+            definitionId: definition(INHERIT_TAG_FROM_RESOURCE_GROUP),
             parameters: { tagName: { value: tag } },
-            message: `Every resource carries the ${tag} tag.`,
+            remediationRoles: [TAG_CONTRIBUTOR],
+            message: `A resource without the ${tag} tag gets its resource group's.`,
         })),
     ];
 }

@@ -122,6 +122,36 @@ export function inboundRules(role: SubnetRole): inputs.network.SecurityRuleArgs[
     ];
 }
 
+/** The Network Watcher the VNet flow log runs on: where it is, and the resource when the platform creates it. */
+export interface NetworkWatcherRef {
+    resourceGroupName: pulumi.Input<string>;
+    name: pulumi.Input<string>;
+    resource?: network.NetworkWatcher;
+}
+
+/**
+ * The region's Network Watcher. Azure allows one per subscription and region and, when a VNet is
+ * created in a region without one, enables `NetworkWatcherRG/NetworkWatcher_<region>` by itself,
+ * untagged, beside the VNet's creation (so the flow log of a first `up` could find none yet).
+ * With `azure.networkWatcher` the platform uses that existing watcher; without, it creates one,
+ * tagged, in the network resource group before the VNet, and Azure then creates none
+ * (docs/azure.md, "Network Watcher").
+ */
+export function networkWatcher(name: string, parent: pulumi.Resource, args: NetworkArgs): NetworkWatcherRef {
+    const { ctx } = args;
+    const existing = ctx.config.azure?.networkWatcher;
+    if (existing) return { resourceGroupName: existing.resourceGroup, name: existing.name };
+    const watcherName = ctx.naming.physical("azure.generic", "nw");
+    const resource = new network.NetworkWatcher(childName(name, "watcher"), {
+        resourceGroupName: args.resourceGroupName,
+        networkWatcherName: watcherName,
+        location: ctx.config.region,
+        tags: ctx.tags,
+    }, { parent });
+    // Its users depend on `resource` explicitly (the name is known before it exists).
+    return { resourceGroupName: args.resourceGroupName, name: watcherName, resource };
+}
+
 export function createNetwork(name: string, parent: pulumi.Resource, args: NetworkArgs): NetworkResult {
     const { ctx } = args;
     const cfg = ctx.config;
@@ -130,11 +160,12 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
     const common = { resourceGroupName: args.resourceGroupName, location: cfg.region, tags: ctx.tags };
     const zones = azureZones(ctx);
 
+    const watcher = networkWatcher(name, parent, args);
     const vnet = new network.VirtualNetwork(childName(name, "vnet"), {
         ...common,
         virtualNetworkName: ctx.naming.physical("azure.generic", "vnet"),
         addressSpace: { addressPrefixes: [cfg.network.cidr] },
-    }, opts);
+    }, { parent, dependsOn: watcher.resource ? [watcher.resource] : [] });
 
     // Egress: one NAT gateway with a Standard public IP, zone-redundant in prod. A Standard NAT
     // gateway is zonal: prod pins it to the first zone (a zonal gateway may use a zone-redundant IP),
@@ -214,9 +245,8 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
     }
 
     // Flow logs of the whole VNet to the archive, with traffic analytics in the workspace. They run
-    // on the region's Network Watcher, which Azure creates with the first VNet (NetworkWatcherRG).
-    // The archive accepts no shared keys: the flow log writes as its own identity, allowed to write
-    // blobs in the archive only.
+    // on the region's Network Watcher (networkWatcher below). The archive accepts no shared keys:
+    // the flow log writes as its own identity, allowed to write blobs in the archive only.
     const flowLogIdentity = new managedidentity.UserAssignedIdentity(childName(name, "flow-log-identity"), {
         ...common,
         resourceName: ctx.naming.physical("azure.generic", "vnet", "flow", "log", "id"),
@@ -225,8 +255,8 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
         scope: args.archiveStorageId, role: "storageBlobDataContributor", principalId: flowLogIdentity.principalId,
     });
     new network.FlowLog(childName(name, "flow-log"), {
-        networkWatcherName: `NetworkWatcher_${cfg.region}`,
-        resourceGroupName: "NetworkWatcherRG",
+        networkWatcherName: watcher.name,
+        resourceGroupName: watcher.resourceGroupName,
         flowLogName: ctx.naming.physical("azure.generic", "vnet", "flow", "log"),
         location: cfg.region,
         targetResourceId: vnet.id,
@@ -244,7 +274,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             },
         },
         tags: ctx.tags,
-    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant])] });
+    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant]), ...(watcher.resource ? [watcher.resource] : [])] });
 
     diagnosticSetting(childName(name, "vnet"), parent, ctx, { resourceUri: vnet.id, workspaceId: args.workspaceId });
     diagnosticSetting(childName(name, "nat-ip"), parent, ctx, { resourceUri: publicIp.id, workspaceId: args.workspaceId });

@@ -28,7 +28,7 @@ export const AZURE_GUARDRAILS: readonly GuardrailSummary[] = [
     { name: "Policy: deny public IPs on NICs (corp)", kind: "preventive" },
     { name: "Policy: storage HTTPS only, no public blob access", kind: "preventive" },
     { name: "Policy: AKS without privileged containers", kind: "preventive" },
-    { name: "Policy: required tags", kind: "preventive" },
+    { name: "Policy: missing tags inherited from the resource group (Modify)", kind: "preventive" },
     { name: "Policy: deploy diagnostic settings to the central workspace (DeployIfNotExists)", kind: "detective" },
     { name: "Defender for Cloud: Containers, Storage, Key Vault, Databases, ARM", kind: "detective" },
     { name: "Security contacts for Defender alerts", kind: "detective" },

@@ -34,6 +34,29 @@ export const WORKER_FUNCTION = "worker";
 /** The app setting naming the Service Bus connection (identity-based: `<name>__fullyQualifiedNamespace`). */
 export const SERVICE_BUS_CONNECTION = "ServiceBusConnection";
 
+/**
+ * The REST API version of the app's ARM One Deploy extension (`Microsoft.Web/sites/extensions/onedeploy`),
+ * the one deployment route that reaches the app while it accepts no inbound traffic.
+ */
+export const ONE_DEPLOY_API_VERSION = "2024-04-01";
+
+/**
+ * How the domain's pipeline ships the worker's code. The app has no public endpoint and no inbound
+ * private endpoint (VNet integration is outbound only), so nothing reaches its SCM site: not
+ * `az functionapp deployment source config-zip`, the Functions GitHub action or `func publish`,
+ * from any runner. ARM One Deploy goes through Azure Resource Manager instead: Azure fetches the
+ * zip from `packageUri`, writes it into the deployment container as the app's identity, and
+ * restarts the app. `worker.artifact` names the package the pipeline built; the stack does not
+ * read it (docs/azure.md, "Shipping the worker's code").
+ */
+export function workerNextStep(appName: string, artifact: string | undefined): string {
+    return `publish the code package ${artifact ?? ""} (a function named "${WORKER_FUNCTION}" with a Service Bus trigger on %WORKER_QUEUE% ` +
+        `through connection "${SERVICE_BUS_CONNECTION}") with ARM One Deploy from the pipeline: az rest --method put --url ` +
+        `"$(az functionapp list --query "[?name=='${appName}'].id" -o tsv)/extensions/onedeploy?api-version=${ONE_DEPLOY_API_VERSION}" ` +
+        `--body '{"properties":{"type":"zip","packageUri":"<https URL of the zip Azure can fetch>"}}' ` +
+        `(the app accepts no inbound traffic: config-zip and the Functions action, which push to its SCM site, cannot reach it)`;
+}
+
 /** A 5-field cron as the Functions timer trigger's NCRONTAB (seconds first). */
 export function ncrontab(cron: string): string {
     return `0 ${cron.trim().split(/\s+/).join(" ")}`;
@@ -189,7 +212,7 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         principal: identity.clientId,
         // The database role: created for this identity by the domain's database bootstrap (reachesData).
         identityScope: ["queue", "dead-letter-queue", "bucket", ...(w.reachesData ? ["database"] : []), "logs"],
-        nextStep: `publish the code package ${w.artifact ?? ""} (a function named "${WORKER_FUNCTION}" with a Service Bus trigger on %WORKER_QUEUE% through connection "${SERVICE_BUS_CONNECTION}") with the pipeline: az functionapp deployment source config-zip, or the Functions action`,
+        nextStep: workerNextStep(appName, w.artifact),
     };
     return { identity, identityName, plan, app, insights, outputs };
 }

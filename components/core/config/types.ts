@@ -302,6 +302,8 @@ export interface WorkerConfig {
     package?: "image" | "zip";
     /**
      * The image tag or digest (`1.4.2`, `sha256:...`) or the zip's object key (`worker/1.4.2.zip`).
+     * On azure the name of the package the pipeline deploys with ARM One Deploy: recorded in
+     * `worker.nextStep`, not read by the stack (the app is created empty).
      * @pattern ^[A-Za-z0-9._:/@-]{1,200}$
      */
     artifact?: string;
@@ -449,6 +451,25 @@ export interface AzureConfig {
      * the application, administer the databases). Required in prod.
      */
     databaseAdminGroup?: AzureEntraGroup;
+    /**
+     * Platform stacks: the region's Network Watcher when the subscription has one already (Azure
+     * allows one per subscription and region, and creates `NetworkWatcherRG/NetworkWatcher_<region>`
+     * by itself once a VNet exists in the region). Unset: the platform creates one, tagged, in its
+     * network resource group before the VNet, so Azure creates none. The VNet flow log runs on it.
+     */
+    networkWatcher?: AzureNetworkWatcher;
+}
+
+/** An existing Network Watcher: its resource group and name (both in the platform's subscription). */
+export interface AzureNetworkWatcher {
+    /**
+     * @pattern ^[-\w._()]{1,90}$
+     */
+    resourceGroup: string;
+    /**
+     * @pattern ^[\w][-\w._]{0,78}[\w]$
+     */
+    name: string;
 }
 
 /** A Microsoft Entra group: its object id and its display name (PostgreSQL knows principals by name). */

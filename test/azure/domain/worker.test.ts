@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { BROAD_ROLES } from "../../../components/azure/identity";
-import { ncrontab, WORKER_ROLES } from "../../../components/azure/worker";
+import { ncrontab, ONE_DEPLOY_API_VERSION, WORKER_ROLES } from "../../../components/azure/worker";
 import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
 
 const APP = "azure-native:web:WebApp";
@@ -87,5 +87,18 @@ describe("components/azure/worker.ts", () => {
         assert.equal(scale.maximumInstanceCount, 18);
         const cold = (await runDomain(worker)).inputs((await runDomain(worker)).one(APP)).functionAppConfig.scaleAndConcurrency;
         assert.equal(cold.maximumInstanceCount, 20);
+    });
+
+    it("tells the pipeline to ship the package through ARM One Deploy: with public access off nothing reaches the app's SCM site", async () => {
+        const rec = await runDomain(worker);
+        const app = rec.inputs(rec.one(APP));
+        const step = rec.outputs!.worker!.nextStep;
+        assert.equal(app.publicNetworkAccess, "Disabled");
+        // config-zip, the Functions action and func publish all push to the SCM site the app does not expose.
+        assert.ok(!/config-zip --|source config-zip|functions-action|func azure functionapp publish/.test(step), step);
+        assert.ok(step.includes(`/extensions/onedeploy?api-version=${ONE_DEPLOY_API_VERSION}`), step);
+        assert.ok(step.includes(`name=='${app.name}'`), "names the worker app");
+        assert.ok(step.includes("worker-1.4.2.zip"), "names the package worker.artifact records");
+        assert.ok(step.includes('"packageUri"'), step);
     });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { policyAssignmentSpecs } from "../../../components/azure/guardrails";
+import { INHERIT_TAG_FROM_RESOURCE_GROUP, policyAssignmentSpecs, TAG_CONTRIBUTOR } from "../../../components/azure/guardrails";
+import { STANDARD_TAG_KEYS } from "../../../components/core/tags";
 
 /**
  * The built-in definitions organization-azure assigns, as Azure's catalogue has them
@@ -39,9 +40,12 @@ const CATALOGUE: Record<string, { kind: "policyDefinitions" | "policySetDefiniti
             excludedNamespaces: {}, namespaces: {}, labelSelector: {}, excludedContainers: {}, excludedImages: {},
         },
     },
-    // policyDefinitions/Tags/RequireTag_Deny.json (deny)
-    "871b6d14-10aa-478d-b590-94f262ecfa99": { kind: "policyDefinitions", displayName: "Require a tag on resources", parameters: { tagName: { required: true } } },
+    // policyDefinitions/Tags/InheritTag_Add_Modify.json (modify, mode Indexed)
+    "ea3f2387-9b95-492a-a190-fcdc54f7b070": { kind: "policyDefinitions", displayName: "Inherit a tag from the resource group if missing", parameters: { tagName: { required: true } } },
 };
+
+/** policyDefinitions/Tags/RequireTag_Deny.json: "Require a tag on resources", deny only (no effect parameter). */
+const REQUIRE_TAG_DENY = "871b6d14-10aa-478d-b590-94f262ecfa99";
 
 const specs = policyAssignmentSpecs({
     organization: {
@@ -85,10 +89,22 @@ describe("azure/guardrails.ts: built-in definitions by id, with their own parame
         assert.deepEqual(byName["lz-storage-https"], "404c3081-a854-4457-ae30-26a93ef643f9");
         assert.deepEqual(byName["lz-storage-no-public"], "4fa4b6c0-31ca-4c0d-b10d-24b96f62a751");
         assert.deepEqual(byName["lz-aks-no-privileged"], "95edb821-ddaf-4404-9732-666045e056b4");
-        for (const tag of ["lz-tag-owner", "lz-tag-environment"]) assert.deepEqual(byName[tag], "871b6d14-10aa-478d-b590-94f262ecfa99", tag);
+        for (const tag of ["lz-tag-owner", "lz-tag-environment"]) assert.deepEqual(byName[tag], INHERIT_TAG_FROM_RESOURCE_GROUP, tag);
         // Deny, not the definitions' Audit default, wherever the definition lets the assignment choose.
         for (const name of ["lz-storage-https", "lz-storage-no-public", "lz-aks-no-privileged", "lz-deny-classic"]) {
             assert.equal((specs.find((s) => s.name === name)!.parameters.effect as { value: string }).value, "Deny", name);
+        }
+    });
+
+    it("denies no resource for a missing tag: Azure creates resources of its own without our tags (node resource group, traffic analytics, Network Watcher)", () => {
+        assert.deepEqual(specs.filter((s) => s.definitionId.endsWith(REQUIRE_TAG_DENY)).map((s) => s.name), []);
+        const tags = specs.filter((s) => s.definitionId.endsWith(INHERIT_TAG_FROM_RESOURCE_GROUP));
+        // Every standard tag but managed-by (what Azure creates is not managed by the landing zone's stacks).
+        assert.deepEqual(tags.map((s) => (s.parameters.tagName as { value: string }).value), STANDARD_TAG_KEYS.filter((t) => t !== "managed-by"));
+        for (const spec of tags) {
+            assert.equal(spec.scope, "landingzones", spec.name);
+            // Modify remediates with an identity: Tag Contributor, not the definition's Contributor.
+            assert.deepEqual(spec.remediationRoles, [TAG_CONTRIBUTOR], spec.name);
         }
     });
 });

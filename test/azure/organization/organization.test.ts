@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DIAGNOSTICS_ROLES, policyAssignmentSpecs } from "../../../components/azure/guardrails";
+import { DIAGNOSTICS_ROLES, INHERIT_TAG_FROM_RESOURCE_GROUP, policyAssignmentSpecs, TAG_CONTRIBUTOR } from "../../../components/azure/guardrails";
 import { DEFENDER_PLANS } from "../../../components/azure/security-services";
 import { planSample, plainValue, type RecordedResource } from "../../harness";
 import { organizationConfig, organizationSample, organizationVariant } from "../../organization-helpers";
@@ -76,11 +76,24 @@ describe("azure/organization.ts (organization-azure)", () => {
         assert.equal(inputs.location, "westeurope");
         const workspace = rec.one("azure-native:operationalinsights:Workspace");
         assert.ok(dine.dependencies.includes(workspace.urn), "the assignment must point at the central workspace");
-        const roles = rec.ofType(T.role);
+        const roles = rec.ofType(T.role).filter((r) => r.dependencies.includes(dine.urn));
         assert.deepEqual(roles.map((r) => rec.inputs(r).roleDefinitionId.split("/").pop()).sort(), Object.values(DIAGNOSTICS_ROLES).sort());
-        for (const role of roles) {
-            assert.ok(role.dependencies.includes(dine.urn), "the role is granted to the assignment's identity");
-            assert.equal(rec.inputs(role).principalType, "ServicePrincipal");
+        for (const role of roles) assert.equal(rec.inputs(role).principalType, "ServicePrincipal");
+    });
+
+    it("tags are inherited from the resource group (Modify, Tag Contributor at the landing zones group), never required by a Deny", async () => {
+        const rec = await organizationSample("organization-azure");
+        const landingzones = rec.ofType(T.group).find((g) => g.name === "organization-mg-landingzones")!;
+        const tagAssignments = rec.ofType(T.assignment).filter((a) => rec.inputs(a).policyAssignmentName.startsWith("lz-tag-"));
+        assert.equal(tagAssignments.length, 4);
+        for (const assignment of tagAssignments) {
+            const inputs = rec.inputs(assignment);
+            assert.ok(inputs.policyDefinitionId.endsWith(INHERIT_TAG_FROM_RESOURCE_GROUP), inputs.policyAssignmentName);
+            assert.equal(inputs.identity.type, "SystemAssigned", "Modify remediation needs an identity");
+            assert.ok(assignment.dependencies.includes(landingzones.urn), "assigned at the landing zones group");
+            const roles = rec.ofType(T.role).filter((r) => r.dependencies.includes(assignment.urn));
+            assert.deepEqual(roles.map((r) => rec.inputs(r).roleDefinitionId.split("/").pop()), [TAG_CONTRIBUTOR], inputs.policyAssignmentName);
+            assert.ok(roles[0].dependencies.includes(landingzones.urn), "the role at the assignment's scope");
         }
     });
 

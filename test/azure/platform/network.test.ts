@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { subnetCidr } from "../../../components/azure/cidr";
 import { CONTAINER_INSTANCE_DELEGATION, FUNCTIONS_DELEGATION, POSTGRES_DELEGATION, PRIVATE_LINK_ZONES } from "../../../components/azure/network";
 import { assertWaitsForGrant } from "../propagation";
-import { fabricatedId, runPlatform } from "./run-platform";
+import { baseConfig, fabricatedId, runPlatform } from "./run-platform";
 
 const VNET = "azure-native:network:VirtualNetwork";
 const SUBNET = "azure-native:network:Subnet";
@@ -11,6 +11,7 @@ const NAT = "azure-native:network:NatGateway";
 const PIP = "azure-native:network:PublicIPAddress";
 const ZONE = "azure-native:privatedns:PrivateZone";
 const LINK = "azure-native:privatedns:VirtualNetworkLink";
+const WATCHER = "azure-native:network:NetworkWatcher";
 
 describe("components/azure/network", () => {
     it("carves subnets out of network.cidr without overlap", () => {
@@ -120,5 +121,28 @@ describe("components/azure/network", () => {
         assert.equal(rec.inputs(grant).scope, fabricatedId(rec.one("azure-native:storage:StorageAccount", "archive")));
         assert.match(rec.inputs(grant).roleDefinitionId, /ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
         assertWaitsForGrant(rec, flowLog, grant);
+    });
+
+    it("creates the region's Network Watcher, tagged, before the VNet, and runs the flow log on it (Azure's own would come after the VNet, untagged)", async () => {
+        const { rec } = await runPlatform("prod", {}, { preview: false });
+        const watcher = rec.one(WATCHER);
+        const inputs = rec.inputs(watcher);
+        assert.equal(inputs.location, "westeurope");
+        assert.equal(inputs.resourceGroupName, rec.inputs(rec.one(VNET)).resourceGroupName, "in the network resource group, not NetworkWatcherRG");
+        assert.equal(inputs.tags.environment, "prod");
+        assert.ok(rec.one(VNET).dependencies.includes(watcher.urn), "the VNet waits for the watcher, so Azure creates none");
+        const flowLog = rec.one("azure-native:network:FlowLog");
+        assert.ok(flowLog.dependencies.includes(watcher.urn));
+        assert.equal(rec.inputs(flowLog).networkWatcherName, inputs.networkWatcherName);
+        assert.equal(rec.inputs(flowLog).resourceGroupName, inputs.resourceGroupName);
+    });
+
+    it("uses the subscription's existing watcher when azure.networkWatcher names it (one per subscription and region)", async () => {
+        const networkWatcher = { resourceGroup: "NetworkWatcherRG", name: "NetworkWatcher_westeurope" };
+        const { rec } = await runPlatform("dev", { azure: { ...baseConfig("dev").azure as object, networkWatcher } });
+        assert.equal(rec.ofType(WATCHER).length, 0);
+        const flowLog = rec.inputs(rec.one("azure-native:network:FlowLog"));
+        assert.equal(flowLog.networkWatcherName, "NetworkWatcher_westeurope");
+        assert.equal(flowLog.resourceGroupName, "NetworkWatcherRG");
     });
 });

@@ -8,9 +8,11 @@ export const SQS_VISIBILITY_FACTOR = 6;
 export const PUBSUB_ACK_DEADLINE = { min: 10, max: 600 } as const;
 /**
  * Azure Functions Flex Consumption: the bounds of an app's maximum instance count (learn.microsoft.com,
- * azure-functions/event-driven-scaling, "Limit scale-out": lowest 1, highest 1000). Always-ready
- * instances do not count toward it, so the worker's cap `maxConcurrency` is split into always-ready
- * (`warmInstances`) plus an on-demand maximum of the rest.
+ * azure-functions/event-driven-scaling, "Limit scale-out", revision of 2026-08-03: lowest 1, highest
+ * 1000; it applies to the on-demand instances of each per-function scale group). The preview's
+ * lowest value was 40 and older pages still say so; the current page says 1. Always-ready instances
+ * do not count toward it, so the worker's cap `maxConcurrency` is split into always-ready
+ * (`warmInstances`) plus an on-demand maximum of the rest (the worker is one function, so one group).
  */
 export const FLEX_MAXIMUM_INSTANCE_COUNT = { min: 1, max: 1000 } as const;
 
