@@ -3,6 +3,9 @@ import type { ResolvedConfig } from "../presets";
 import { ORGANIZATION_SCOPE, PLATFORM_SCOPE } from "../../tags";
 import { key } from "./key";
 
+/** The domain tag says platform / organization for what no business domain owns: no domain takes those names. */
+export const TAG_SCOPES = [PLATFORM_SCOPE, ORGANIZATION_SCOPE] as const;
+
 /** Rules that span keys (the schema checks each key alone). Written defensively: they also run on
  *  configs the schema rejected, so that every problem is reported at once. */
 export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
@@ -22,8 +25,7 @@ export function commonRules(cfg: ResolvedConfig): ConfigProblem[] {
         add("domains", "applies only to layer platform: register the domain on its platform stack (npm run new-domain does this)");
     }
 
-    // The domain tag says platform / organization for what no business domain owns.
-    const reserved = [PLATFORM_SCOPE, ORGANIZATION_SCOPE];
+    const reserved: readonly string[] = TAG_SCOPES;
     if (typeof cfg.domain === "string" && reserved.includes(cfg.domain)) {
         add("domain", `must not be ${cfg.domain} (reserved for the ${cfg.domain} scope of the domain tag)`);
     }

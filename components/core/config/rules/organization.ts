@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
 import { azureOrganizationRules } from "./azure-organization";
-import { ORGANIZATION_SCOPE, PLATFORM_SCOPE } from "../../tags";
+import { TAG_SCOPES } from "./common";
 import { key } from "./key";
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
@@ -50,8 +50,7 @@ function awsAccountScopeRules(cfg: ResolvedConfig, raw: Record<string, unknown>)
 function organizationDomainProblems(domains: string[]): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const reserved: Record<string, string> = {
-        [PLATFORM_SCOPE]: "the platform scope of the domain tag",
-        [ORGANIZATION_SCOPE]: "the organization scope of the domain tag",
+        ...Object.fromEntries(TAG_SCOPES.map((scope) => [scope, `the ${scope} scope of the domain tag`])),
         shared: "the shared-services accounts (shared-<env>)",
     };
     domains.forEach((domain, i) => {
