@@ -49,7 +49,7 @@ export interface DatabaseBootstrapArgs {
     /** The platform's subnet delegated to Container Instances (inside the VNet, egress through NAT). */
     jobsSubnetId: pulumi.Input<string>;
     /** The primaries: each gets the administrators; replicas inherit them. */
-    servers: { serverName: string; server: dbforpostgresql.Server; ready: pulumi.Resource }[];
+    servers: { serverName: string; server: dbforpostgresql.Server; ready: pulumi.Resource; settled: pulumi.Resource[] }[];
     /** Host names the bootstrap connects to (the primaries' FQDNs). */
     hosts: pulumi.Input<string>[];
     databaseName: string;
@@ -88,18 +88,20 @@ export function createDatabaseBootstrap(name: string, parent: pulumi.Resource, a
         tags: ctx.tags,
     }, { parent });
 
-    // Azure serialises operations on a server: one administrator after another, after its parameters.
+    // Azure serialises operations on a server: one administrator after another, after its
+    // parameters, its database and its replicas' creation.
     const administrators: dbforpostgresql.AdministratorsMicrosoftEntra[] = [];
     args.servers.forEach((s, i) => {
-        let previous: pulumi.Resource = s.ready;
+        let previous: pulumi.Resource[] = [s.ready, ...s.settled];
         const admin = (suffix: string, entra: Omit<dbforpostgresql.AdministratorsMicrosoftEntraArgs, "resourceGroupName" | "serverName" | "tenantId">) => {
-            previous = new dbforpostgresql.AdministratorsMicrosoftEntra(childName(name, `admin-${i}-${suffix}`), {
+            const administrator = new dbforpostgresql.AdministratorsMicrosoftEntra(childName(name, `admin-${i}-${suffix}`), {
                 resourceGroupName: args.resourceGroupName,
                 serverName: s.server.name,
                 tenantId: args.tenantId,
                 ...entra,
-            }, { parent, dependsOn: [previous] });
-            administrators.push(previous as dbforpostgresql.AdministratorsMicrosoftEntra);
+            }, { parent, dependsOn: previous });
+            administrators.push(administrator);
+            previous = [administrator];
         };
         if (args.adminGroup) admin("group", { objectId: args.adminGroup.objectId, principalName: args.adminGroup.name, principalType: "group" });
         admin("bootstrap", { objectId: identity.principalId, principalName: identityName, principalType: "servicePrincipal" });

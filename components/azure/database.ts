@@ -37,6 +37,12 @@ export interface ServerResult {
     server: dbforpostgresql.Server;
     /** The last operation on the server (its parameters), for what must come after. */
     ready: pulumi.Resource;
+    /**
+     * A primary's other operations after `ready`: its database and its replicas' creation. Azure runs
+     * one operation per server at a time, so what changes the server later (its administrators)
+     * waits for all of them.
+     */
+    settled: pulumi.Resource[];
 }
 
 export interface DatabaseResult {
@@ -135,7 +141,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             ignoreChanges: ["availabilityZone", "highAvailability.standbyAvailabilityZone"],
         });
         const ready = parameters(serverName, server, shardLabel);
-        new dbforpostgresql.Database(childName(name, shardLabel, "db"), {
+        const database = new dbforpostgresql.Database(childName(name, shardLabel, "db"), {
             resourceGroupName: args.resourceGroupName,
             serverName,
             databaseName: databaseNameOf(ctx),
@@ -143,7 +149,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             collation: "en_US.utf8",
         }, { parent, dependsOn: [ready] });
         lock(shardLabel, server, serverName);
-        primaries.push({ server, ready });
+        const primary: ServerResult = { server, ready, settled: [database] };
+        primaries.push(primary);
         primaryNames.push(serverName);
 
         const readers: pulumi.Output<string>[] = [];
@@ -163,7 +170,8 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
                 network,
                 tags: { ...ctx.tags, "data-role": "replica", shard: String(s) },
             }, { parent, protect, dependsOn: [ready] });
-            replicas.push({ server: replica, ready: parameters(replicaName, replica, replicaLabel) });
+            primary.settled.push(replica);
+            replicas.push({ server: replica, ready: parameters(replicaName, replica, replicaLabel), settled: [] });
             lock(replicaLabel, replica, replicaName);
             readers.push(replica.fullyQualifiedDomainName);
         }

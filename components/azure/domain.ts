@@ -150,7 +150,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
             if (!e.subnets.jobs) throw new Error(`platform stack ${platform.name} exports no jobs subnet; update the platform stack first`);
             return e.subnets.jobs;
         }),
-        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready })),
+        servers: database.primaries.map((p, i) => ({ serverName: database.primaryNames[i], server: p.server, ready: p.ready, settled: p.settled })),
         hosts: database.outputs.shards.map((s) => s.writer),
         databaseName: database.outputs.databaseName,
         adminGroup: ctx.config.azure.databaseAdminGroup,

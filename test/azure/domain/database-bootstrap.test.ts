@@ -25,6 +25,21 @@ describe("components/azure/database-bootstrap", () => {
         assert.ok(admins.every((a) => a.principalName !== workload && a.objectId !== WORKLOAD_PRINCIPAL_ID));
     });
 
+    it("adds each primary's administrators only after its database and its replicas exist (one operation per server)", async () => {
+        const rec = await runDomain(sharded, { preview: false });
+        for (const shard of [0, 1]) {
+            const first = rec.ofType(ADMIN).find((a) => a.name.endsWith(`admin-${shard}-group`))!;
+            const database = rec.ofType("azure-native:dbforpostgresql:Database").find((d) => d.name.includes(`shard${shard}-db`))!;
+            assert.ok(database, `shard${shard} database`);
+            assert.ok(first.dependencies.includes(database.urn), `${first.name} waits for ${database.name}`);
+            const replicas = rec.ofType("azure-native:dbforpostgresql:Server").filter((r) => r.name.includes(`shard${shard}-replica`));
+            assert.equal(replicas.length, 1);
+            for (const replica of replicas) assert.ok(first.dependencies.includes(replica.urn), `${first.name} waits for ${replica.name}`);
+            const second = rec.ofType(ADMIN).find((a) => a.name.endsWith(`admin-${shard}-bootstrap`))!;
+            assert.ok(second.dependencies.includes(first.urn), "one administrator after another");
+        }
+    });
+
     it("creates the workload's role with a one-shot job inside the VNet, as the bootstrap identity, after the administrators", async () => {
         const rec = await runDomain(sharded, { preview: false });
         const job = rec.one(JOB);
