@@ -101,6 +101,10 @@ function fabricatedState(type: string, name: string, inputs: Record<string, unkn
     if (pkg === "gcp") {
         state.selfLink = `https://www.googleapis.com/${name}`;
     }
+    if (type === "azure-native:redisenterprise:RedisEnterprise") {
+        // Azure Managed Redis names its host after the cluster and region.
+        state.hostName = `${String(inputs.clusterName)}.${String(inputs.location)}.redis.azure.net`;
+    }
     state.name = inputs.name ?? name;
     return { id, state };
 }

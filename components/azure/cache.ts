@@ -63,6 +63,7 @@ export function createSessionCache(name: string, parent: pulumi.Resource, args: 
     const cluster = new redisenterprise.RedisEnterprise(childName(name, "redis"), {
         resourceGroupName: args.resourceGroupName,
         clusterName,
+        location: ctx.config.region,
         sku: { name: plan.sku },
         highAvailability: plan.highAvailability ? "Enabled" : "Disabled",
         minimumTlsVersion: "1.2",
@@ -105,7 +106,8 @@ export function createSessionCache(name: string, parent: pulumi.Resource, args: 
     });
 
     const outputs: CacheOutputs = {
-        endpoint: pulumi.output(`${clusterName}.${ctx.config.region}.redis.azure.net`),
+        // The cluster's own host name (`<name>.<region>.redis.azure.net`): known once it exists.
+        endpoint: cluster.hostName,
         port: REDIS_TLS_PORT,
         // No key to keep: clients authenticate with the workload identity's Entra token.
         authReference: pulumi.output(args.authPrincipal),

@@ -104,9 +104,7 @@ export function domain(ctx: StackContext, platform: PlatformReference): DomainOu
     new WorkloadAccess(childName(domainName, "access"), {
         ctx,
         principalId: home.workloadPrincipal,
-        principalName: identityName,
         subscriptionId: ctx.config.azure.subscriptionId ?? extras.subscriptionId,
-        tenantId,
         storageContainerId: objectStore.container.id,
         queueId: queue.queue.id,
     }, opts);

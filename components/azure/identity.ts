@@ -28,16 +28,11 @@ export interface WorkloadAccessArgs {
     ctx: StackContext;
     /** Object (principal) id of the workload identity. */
     principalId: pulumi.Input<string>;
-    /** Display name of the identity: its login name on PostgreSQL and its alias on Redis. */
-    principalName: pulumi.Input<string>;
     subscriptionId: pulumi.Input<string>;
-    tenantId: pulumi.Input<string>;
     /** The domain's blob container (resource id): blob data read/write there only. */
     storageContainerId: pulumi.Input<string>;
     /** The domain's Service Bus queue (resource id): send and receive there only. */
     queueId: pulumi.Input<string>;
-    /** What must be in place first (servers configured, replicas created: Azure serialises server operations). */
-    dependsOn?: pulumi.Input<pulumi.Resource>[];
 }
 
 /**
@@ -60,7 +55,7 @@ export class WorkloadAccess extends pulumi.ComponentResource {
 
 export function createWorkloadAccess(name: string, parent: pulumi.Resource, args: WorkloadAccessArgs) {
     const { ctx } = args;
-    const opts = { parent, dependsOn: args.dependsOn };
+    const opts = { parent };
     const grant = (suffix: string, role: string, scope: pulumi.Input<string>, description: string) =>
         new authorization.RoleAssignment(childName(name, suffix), {
             roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, childName(name, suffix)),

@@ -44,6 +44,10 @@ export function placementProblem(environments: Record<string, PlacedEnvironment 
         return `organization stack ${organizationStack} places no platform subscription for environment ${environment}: add ` +
             `{ id: ${subscriptionId ?? "<subscription id>"}, group: corp, environment: ${environment} } to its landing-zone:organization.subscriptions`;
     }
+    if (!entry.containerId) {
+        return `organization stack ${organizationStack} records no management group for environment ${environment} ` +
+            "(environments.<env>.containerId): run its `pulumi up` with that environment in landing-zone:organization.environments";
+    }
     if (!subscriptionId || bare(entry.platformScope) !== bare(subscriptionId)) {
         return `landing-zone:azure.subscriptionId (${subscriptionId ?? "unset"}) is not the subscription organization stack ${organizationStack} ` +
             `placed for environment ${environment} (${bare(entry.platformScope)}): the platform would deploy outside the environment's ` +
@@ -67,7 +71,7 @@ export function organizationPlacement(ctx: StackContext, organization: Organizat
     });
     return {
         rootId: organization.get("rootId"),
-        environmentId: checked.apply((entry) => entry.containerId ?? ""),
+        environmentId: checked.apply((entry) => entry.containerId!),
         // The config's id, checked equal to the placed one (the provider and every scope use it).
         platformScope: checked.apply(() => `/subscriptions/${azure.subscriptionId}`),
         guard: checked.apply((): pulumi.Resource[] => []),

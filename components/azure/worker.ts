@@ -9,6 +9,7 @@ import type { WorkerRuntime } from "../core/config/types";
 import type { StackContext, WorkerOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { builtInRoleId, BUILT_IN_ROLES } from "./identity";
+import { afterGrants } from "./propagation";
 import { deterministicGuid } from "./rbac";
 
 /** Roles the worker identity needs beyond the domain workload's (same in every tenant). */
@@ -198,7 +199,9 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
                 ...Object.entries(w.environment).map(([key, value]) => ({ name: key, value })),
             ],
         },
-    }, { parent, dependsOn: grants });
+        // The host reads its deployment container and the queue as this identity from the start:
+        // create it after the grants have propagated, like the other identity-based resources.
+    }, { parent, dependsOn: [afterGrants(childName(name, "app"), parent, grants)] });
 
     const outputs: WorkerOutputs = {
         name: app.name,

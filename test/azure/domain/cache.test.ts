@@ -29,7 +29,9 @@ describe("components/azure/cache (Azure Managed Redis)", () => {
         assert.equal(database.clusteringPolicy, "EnterpriseCluster");
         assert.equal(rec.outputs!.cache!.port, 10000);
         assert.equal(rec.outputs!.cache!.tls, true);
-        const endpoint = await new Promise((resolve) => pulumi.output(rec.outputs!.cache!.endpoint).apply(resolve));
+        // The endpoint is the cluster's own host name: unknown until the cluster exists (it orders its users).
+        const deployed = await runDomain({ environment: "dev" }, { preview: false });
+        const endpoint = await new Promise((resolve) => pulumi.output(deployed.outputs!.cache!.endpoint).apply(resolve));
         assert.equal(endpoint, `${cluster.clusterName}.westeurope.redis.azure.net`);
     });
 

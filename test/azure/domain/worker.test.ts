@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { BROAD_ROLES } from "../../../components/azure/identity";
 import { ncrontab, ONE_DEPLOY_API_VERSION, WORKER_ROLES } from "../../../components/azure/worker";
 import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
+import { assertWaitsForGrant } from "../propagation";
 
 const APP = "azure-native:web:WebApp";
 const PLAN = "azure-native:web:AppServicePlan";
@@ -76,7 +77,7 @@ describe("components/azure/worker.ts", () => {
         assert.deepEqual(roles, [WORKER_ROLES.monitoringMetricsPublisher, WORKER_ROLES.serviceBusDataReceiver, WORKER_ROLES.storageBlobDataOwner].sort());
         assert.ok(!roles.some((r) => Object.values(BROAD_ROLES).includes(r as never)));
         assert.equal(rec.inputs(grants.find((g) => g.name.includes("queue-receiver"))!).scope, fabricatedId(rec.one("azure-native:servicebus:Queue")));
-        for (const grant of grants) assert.ok(rec.one(APP).dependencies.includes(grant.urn), grant.name);
+        for (const grant of grants) assertWaitsForGrant(rec, rec.one(APP), grant);
     });
 
     it("keeps always-ready instances for the worker function (cold-start option), within the cap", async () => {

@@ -43,6 +43,9 @@ describe("components/azure/organization-placement", () => {
             const unplaced = { dev: { containerId: "/providers/Microsoft.Management/managementGroups/acme-corp" } };
             assert.match(placementProblem(unplaced, "dev", DEV_SUBSCRIPTION, "organization-azure") ?? "",
                 /places no platform subscription for environment dev: add \{ id: 00000000-0000-0000-0000-000000000002, group: corp, environment: dev \}/);
+            const groupless = { prod: { platformScope: SUBSCRIPTION } };
+            assert.match(placementProblem(groupless, "prod", SUBSCRIPTION, "organization-azure") ?? "",
+                /records no management group for environment prod \(environments\.<env>\.containerId\)/);
         });
     });
 
