@@ -44,10 +44,12 @@ export function createDomainSubnetShare(name: string, parent: pulumi.Resource, a
         principal: args.domainAccountId,
         resourceShareArn: share.arn,
     }, opts);
-    return {
-        share, associations, principal,
-        subnetIds: Object.fromEntries(SHARED_TIERS.map((tier) => [tier, args.subnets[tier].map((s) => s.id)])) as Record<SharedTier, pulumi.Output<string>[]>,
-    };
+    // The ids as the share makes them usable: each waits for the subnet's association and the account's.
+    const shared = (subnet: aws.ec2.Subnet, association: aws.ram.ResourceAssociation) =>
+        pulumi.all([subnet.id, association.id, principal.id]).apply(([id]) => id);
+    let next = 0;
+    const subnetIds = Object.fromEntries(SHARED_TIERS.map((tier) => [tier, args.subnets[tier].map((subnet) => shared(subnet, associations[next++]))]));
+    return { share, associations, principal, subnetIds: subnetIds as Record<SharedTier, pulumi.Output<string>[]> };
 }
 
 /** One domain account's share of the platform VPC (`landing-zone:aws:DomainSubnetShare`). */
