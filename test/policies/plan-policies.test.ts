@@ -45,6 +45,9 @@ describe("tools/plan/policies.ts (the pack in the offline plan)", () => {
         assert.deepEqual(config["require-read-replicas"], { readReplicas: 2 });
         assert.equal(config["require-aws-naming-convention"], undefined, "naming reads the resources' tags, not the stack config");
         assert.deepEqual(stackDerivedConfig({ "landing-zone:database": JSON.stringify({ layout: "single" }) })["require-read-replicas"], { readReplicas: 0 });
+        // Sharded: each primary keeps its readers; the layout's implied minimum when the key is absent.
+        assert.deepEqual(stackDerivedConfig({ "landing-zone:database": JSON.stringify({ layout: "sharded", shards: 3, replicas: 2 }) })["require-read-replicas"], { readReplicas: 2 });
+        assert.deepEqual(stackDerivedConfig({ "landing-zone:database": JSON.stringify({ layout: "read-replicas" }) })["require-read-replicas"], { readReplicas: 1 });
     });
 
     it("npm run plan exits 3 on a mandatory violation (config-weakened fixture) and --no-policies skips the pack", () => {

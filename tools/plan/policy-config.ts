@@ -7,6 +7,9 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { EnforcementLevel } from "@pulumi/policy";
 import type { PolicyEnvironment } from "../../policies/lib/levels";
+import { resolveDatabase } from "../../components/core/config/presets";
+import type { StackConfig } from "../../components/core/config/types";
+import { layoutShape } from "../../components/core/data-layout";
 
 const POLICY_CONFIG_DIR = path.join(__dirname, "..", "..", "policies", "config");
 
@@ -35,8 +38,10 @@ export function loadPolicyConfig(env: PolicyEnvironment, dir = POLICY_CONFIG_DIR
  * naming rules read them from each resource's standard tags, as a preview sees them.
  */
 export function stackDerivedConfig(stackConfig: Record<string, string>): PolicyConfig {
-    const database = JSON.parse(stackConfig["landing-zone:database"] ?? "{}") as { layout?: string; replicas?: number };
-    const readReplicas = database.layout === "read-replicas" ? Math.max(1, database.replicas ?? 1) : 0;
+    const written = JSON.parse(stackConfig["landing-zone:database"] ?? "{}") as StackConfig["database"];
+    const environment = (stackConfig["landing-zone:environment"] ?? "dev") as StackConfig["environment"];
+    // Per primary: read-replicas and sharded give each primary its readers (the layout's shape on every cloud).
+    const readReplicas = layoutShape(resolveDatabase({ environment, database: written })).replicas;
     return { "require-read-replicas": { readReplicas } };
 }
 

@@ -173,14 +173,21 @@ export const WORKER_DEFAULTS: Omit<ResolvedConfig["worker"], "package"> = {
 export const DEFAULT_WORKER_PACKAGE: Record<Cloud, "image" | "zip"> = { aws: "image", azure: "zip", gcp: "image" };
 
 /** Applies the environment preset under the explicit keys of a (validated) stack config. */
-export function resolveConfig(config: StackConfig): ResolvedConfig {
-    // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
-    // can still run and every problem is reported at once.
+/** The database block of a stack: its environment's preset, the stack's keys, and the shape its layout implies. */
+export function resolveDatabase(config: Pick<StackConfig, "environment" | "database">): ResolvedConfig["database"] {
     const preset = environmentPresets[config.environment] ?? environmentPresets.dev;
     const database = merge(preset.database, config.database);
     // A layout implies its minimum shape unless the keys say otherwise.
     if (config.database?.replicas === undefined && database.layout === "read-replicas") database.replicas = 1;
     if (config.database?.shards === undefined && database.layout === "sharded") database.shards = 2;
+    return database;
+}
+
+export function resolveConfig(config: StackConfig): ResolvedConfig {
+    // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
+    // can still run and every problem is reported at once.
+    const preset = environmentPresets[config.environment] ?? environmentPresets.dev;
+    const database = resolveDatabase(config);
     const cluster = merge(preset.cluster, config.cluster);
     if (config.layer === "platform" && cluster.apiAccess === undefined) cluster.apiAccess = defaultApiAccess(config, cluster.apiAllowedCidrs);
     return {

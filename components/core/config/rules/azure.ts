@@ -1,6 +1,7 @@
 import type { ConfigProblem } from "../errors";
 import type { ResolvedConfig } from "../presets";
 import { isValidIpv4Cidr } from "./common";
+import { layoutHasReaders } from "../../data-layout";
 import { key } from "./key";
 
 /**
@@ -41,7 +42,7 @@ export function azureRules(cfg: ResolvedConfig): ConfigProblem[] {
         if (cfg.environment === "prod" && !cfg.azure.databaseAdminGroup) {
             add("azure.databaseAdminGroup", "is required for an azure domain stack in prod ({ objectId, name } of the Entra group that administers PostgreSQL; the application never does)");
         }
-        if ((db.layout === "read-replicas" || db.layout === "sharded") && db.size === "small") {
+        if (layoutHasReaders(db.layout) && db.size === "small") {
             add("database.size", `must be medium or large on azure when layout is ${db.layout} (the Burstable tier of size small has no read replicas)`);
         }
         if (db.highAvailability === true && db.size === "small") {
