@@ -156,11 +156,19 @@ async function runAlone(program: () => unknown, options: RunOptions): Promise<Ru
         registerResource(req: RegisterRequest, callback: (err: unknown, res?: unknown) => void): void;
     };
     const recorded: RecordedResource[] = [];
+    /** Registrations the engine refuses: the run fails with the first, after the program settles. */
+    const failures: Error[] = [];
     // Registration as the engine does it: transforms first, then the provider (here: the mocks),
     // with URNs that carry the whole parent type chain.
     monitor.registerResource = (req, callback) => {
         (async () => {
             const resource = await record(req, monitor.transformCallbacks, stackTransforms);
+            // As the engine does: a second registration of one URN fails the whole run.
+            if (recorded.some((r) => r.urn === resource.urn)) {
+                const duplicate = new Error(`Duplicate resource URN '${resource.urn}'; try giving it a unique name`);
+                failures.push(duplicate);
+                throw duplicate;
+            }
             recorded.push(resource);
             const result = await mocks.newResource({
                 type: resource.type,
@@ -190,6 +198,7 @@ async function runAlone(program: () => unknown, options: RunOptions): Promise<Ru
     } finally {
         restore();
     }
+    if (failures.length > 0) throw failures[0];
     const wire = (await pulumi.runtime.serializeProperties("outputs", outputs)) as Record<string, unknown>;
     return { resources: recorded, outputs: wire };
 }

@@ -86,6 +86,13 @@ describe("tools/mock-engine", () => {
             /no planned stack "nope"/);
     });
 
+    it("fails a run that registers one URN twice, as the engine does", async () => {
+        await assert.rejects(runOnMocks(() => { new Thing("test:index:Thing", "same", {}); new Thing("test:index:Thing", "same", {}); return {}; }, { stack: "d", config: {} }),
+            /Duplicate resource URN 'urn:pulumi:d::landing-zone::test:index:Thing::same'/);
+        const { resources } = await runOnMocks(() => { new Thing("test:index:Thing", "one", {}); new Thing("test:index:Other", "one", {}); return {}; }, { stack: "d", config: {} });
+        assert.equal(resources.filter((r) => r.type.startsWith("test:")).length, 2, "same name, another type: another URN");
+    });
+
     it("keeps config and secrets per run", async () => {
         const read = () => ({ layer: new pulumi.Config("landing-zone").get("layer"), token: new pulumi.Config("landing-zone").getSecret("token") });
         const first = await runOnMocks(read, { stack: "a", config: { "landing-zone:layer": "platform", "landing-zone:token": "s3cret" }, secretKeys: ["landing-zone:token"] });

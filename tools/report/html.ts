@@ -95,7 +95,6 @@ function findingsTable(findings: Finding[]): string {
 function stackSection(s: StackModel, d: StackDiagrams, index: number): string {
     return `<section class="stack" id="stack-${esc(s.name)}" data-stack="${esc(s.name)}"><h3>${esc(s.name)}</h3>` +
         `<p>${esc(s.layer)} · ${esc(s.cloud)} · ${s.resourceCount} resources (${s.customCount} cloud resources in ${s.componentCount} components)${s.reads ? ` · reads ${esc(s.reads)}` : ""}</p>` +
-        (s.duplicateUrns.length ? `<p class="mandatory">${s.duplicateUrns.length} URN(s) registered more than once (a real engine rejects the second registration; each is drawn once): ${s.duplicateUrns.map((u) => esc(u.split("::").pop()!)).join(", ")}</p>` : "") +
         `<div class="scroll" data-view="collapsed">${diagramSvg(d.collapsed, `s${index}c`, `${s.name}: components`)}</div>` +
         `<details data-view="expanded"><summary>Open every component (${s.customCount} resources)</summary><div class="scroll">${diagramSvg(d.expanded, `s${index}e`, `${s.name}: every resource`)}</div></details>` +
         `<h4>Policy findings</h4>${findingsTable(s.findings)}</section>`;

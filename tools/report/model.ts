@@ -4,7 +4,7 @@
  */
 import type { Violation } from "../plan/policies";
 import { parityTables, type ParityTable } from "./parity";
-import { duplicateUrns, topology, type Topology } from "./topology";
+import { topology, type Topology } from "./topology";
 
 export const LAYERS = ["organization", "platform", "domain"] as const;
 
@@ -68,8 +68,6 @@ export interface StackModel {
     componentCount: number;
     policies: Record<FindingKind, number> | undefined;
     findings: Finding[];
-    /** URNs the program registered more than once: a real engine fails the preview on the second. */
-    duplicateUrns: string[];
     topology: Topology;
 }
 
@@ -117,7 +115,6 @@ export function stackModel(input: StackInput): StackModel {
         componentCount: topo.nodes.filter((n) => n.component).length,
         policies: document.violations ? { mandatory: count("mandatory"), advisory: count("advisory"), deferred: count("deferred") } : undefined,
         findings,
-        duplicateUrns: duplicateUrns(document.resources),
         topology: topo,
     };
 }

@@ -84,19 +84,9 @@ export function tierOf(r: Pick<PlanResource, "type" | "name" | "inputs">): strin
     return TIERS.find((t) => words.includes(`-${t}`)) ?? (/nat|eip|publicip/i.test(r.type) ? "egress" : undefined);
 }
 
-/** URNs registered more than once (a real engine rejects the second registration). */
-export function duplicateUrns(resources: Pick<PlanResource, "urn">[]): string[] {
-    const seen = new Set<string>();
-    const twice = new Set<string>();
-    for (const r of resources) (seen.has(r.urn) ? twice : seen).add(r.urn);
-    return [...twice];
-}
-
 export function topology(resources: PlanResource[], findings: Finding[]): Topology {
-    // A URN registered twice is drawn once (the report names it, see duplicateUrns).
-    const unique = new Map<string, PlanResource>();
-    for (const r of resources) if (!unique.has(r.urn)) unique.set(r.urn, r);
-    const drawn = [...unique.values()].filter(isDrawn);
+    // URNs are unique: the plan's engine, like Pulumi's, rejects a second registration.
+    const drawn = resources.filter(isDrawn);
     const ids = new Set(drawn.map((r) => r.urn));
     const byUrn = new Map(findings.filter((f) => f.urn).map((f) => [f.urn!, [] as Finding[]]));
     for (const f of findings) if (f.urn) byUrn.get(f.urn)!.push(f);

@@ -76,13 +76,6 @@ describe("plan report: data model", () => {
         assert.equal(s.topology.collapsed.open.size, 1);
     });
 
-    it("names URNs registered twice and draws them once", () => {
-        const base = doc("organization-azure", "azure");
-        const [s] = reportModel([input({ ...base, resources: [...base.resources, base.resources[3]] }, "organization", "azure")]).stacks;
-        assert.deepEqual(s.duplicateUrns, [base.resources[3].urn]);
-        assert.equal(s.topology.nodes.filter((n) => n.id === base.resources[3].urn).length, 1);
-    });
-
     it("reads the subnet tier from the tier tag, else from the name", () => {
         assert.equal(tierOf({ type: "aws:ec2/subnet:Subnet", name: "x", inputs: { tags: { tier: "data" } } }), "data");
         assert.equal(tierOf({ type: "azure-native:network:Subnet", name: "network-aks-nodes", inputs: {} }), "aks-nodes");
