@@ -3,6 +3,7 @@ import {
     GLOBAL_SERVICE_ACTIONS, SCP_ATTACHMENTS, SCP_MAX_CHARACTERS, SCP_MAX_PER_TARGET, scpContent, scpDocuments, TOP_LEVEL_OUS,
 } from "../../../components/aws/guardrails";
 import { organizationSample } from "../../organization-helpers";
+import { SCP_PROMISES } from "../../../policies/aws/enforce-scp-denies";
 
 const docs = scpDocuments({ partition: "aws", allowedRegions: ["eu-west-1", "eu-central-1"], adminRoleName: "OrganizationAccountAccessRole" });
 const all = Object.values(docs).flatMap((d) => d.statements);
@@ -13,6 +14,19 @@ const statement = (sid: string) => {
 };
 
 describe("aws/guardrails.ts (SCP documents)", () => {
+    it("keeps every promise the enforce-scp-denies policy holds a guardrail Sid to (the two lists cannot drift)", () => {
+        const statements = Object.values(docs).flatMap((doc) => doc.statements);
+        for (const [sid, promise] of Object.entries(SCP_PROMISES)) {
+            const statement = statements.find((s) => s.Sid === sid);
+            assert.ok(statement, `no guardrail statement ${sid}`);
+            for (const action of promise.denies ?? []) assert.ok((statement.Action ?? []).includes(action), `${sid} denies ${action}`);
+            if (promise.conditionKey) {
+                const keys = Object.values(statement.Condition ?? {}).flatMap((block) => Object.keys(block as object));
+                assert.ok(keys.includes(promise.conditionKey), `${sid} conditions on ${promise.conditionKey}`);
+            }
+        }
+    });
+
     it("every document is a non-empty list of Deny statements within the 5,120-character quota", () => {
         for (const doc of Object.values(docs)) {
             assert.ok(doc.statements.length > 0, doc.name);
