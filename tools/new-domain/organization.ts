@@ -3,30 +3,16 @@
  * organization creates a member account per listed domain and environment). As in register.ts, the
  * yaml Document API finds where and the text is spliced there, so every other byte stays.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, parse, parseDocument, type Node, type YAMLMap } from "yaml";
+import { organizationDomains } from "../plan/references";
+import { columnOf, keyOf, nextLine } from "./yaml-text";
 
 export const ORGANIZATION_KEY = "landing-zone:organization";
 
-const keyOf = (pair: Pair): unknown => (isScalar(pair.key) ? pair.key.value : pair.key);
-
-function lineStart(text: string, offset: number): number {
-    return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** The offset just after the line holding `offset`. */
-function nextLine(text: string, offset: number): number {
-    const newline = text.indexOf("\n", Math.max(offset - 1, 0));
-    return newline === -1 ? text.length : newline + 1;
-}
-
-function columnOf(text: string, node: Node): number {
-    return node.range![0] - lineStart(text, node.range![0]);
-}
-
 /** The domains an organization stack file lists under `landing-zone:organization.domains`. */
 export function organizationDomainsOf(text: string): string[] {
-    const domains = parseDocument(text).getIn(["config", ORGANIZATION_KEY, "domains"], true);
-    return isSeq(domains) ? domains.items.map((item) => String(isScalar(item) ? item.value : item)) : [];
+    const data = (parse(text) ?? {}) as { config?: Record<string, unknown> };
+    return organizationDomains(data.config ?? {});
 }
 
 /**

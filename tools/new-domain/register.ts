@@ -3,28 +3,10 @@
  * where; the text is spliced there, so every other byte (comments, quoting, flow or block style,
  * spacing) stays as the platform team wrote it.
  */
-import { isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, parseDocument, type Node, type YAMLMap } from "yaml";
+import { columnOf, keyOf, nextLine } from "./yaml-text";
 
 export const DOMAINS_KEY = "landing-zone:domains";
-
-function lineStart(text: string, offset: number): number {
-    return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** The offset just after the line holding `offset` (or the end of the text, with a newline added by the caller). */
-function nextLine(text: string, offset: number): number {
-    const newline = text.indexOf("\n", Math.max(offset - 1, 0));
-    return newline === -1 ? text.length : newline + 1;
-}
-
-function keyOf(pair: Pair): unknown {
-    return isScalar(pair.key) ? pair.key.value : pair.key;
-}
-
-function columnOf(text: string, node: Node): number {
-    const start = node.range![0];
-    return start - lineStart(text, start);
-}
 
 /** Keys registered under `landing-zone:domains` of a platform stack file's text. */
 export function domainsOf(text: string): string[] {
