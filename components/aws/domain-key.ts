@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { accountAdministersKey, cloudWatchLogsUseKey } from "./keys";
-import { partitionOf } from "./provider";
+import { dnsSuffixOf, partitionOf } from "./provider";
 
 export interface DomainKeyArgs {
     ctx: StackContext;
@@ -21,10 +21,9 @@ export interface DomainKeyArgs {
  */
 export function domainKeyPolicy(region: string, accountId: string): string {
     const partition = partitionOf(region);
-    const dnsSuffix = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [accountAdministersKey(partition, accountId), cloudWatchLogsUseKey(partition, region, dnsSuffix, accountId)],
+        Statement: [accountAdministersKey(partition, accountId), cloudWatchLogsUseKey(partition, region, dnsSuffixOf(partition), accountId)],
     });
 }
 

@@ -18,7 +18,8 @@ import { WorkQueue } from "./queue";
 import { ObjectStore } from "./storage";
 import { Worker, workerFunctionName } from "./worker";
 import { workerSecurityGroup } from "./worker-network";
-import { DomainWorkloadRole, roleArn } from "./workload-role";
+import { roleArn } from "./iam";
+import { DomainWorkloadRole } from "./workload-role";
 
 /** The home the platform vended `domain` (namespace, ServiceAccount, workload and deploy roles). */
 export function awsHome(platform: PlatformReference, domain: string): pulumi.Output<pulumi.Unwrap<AwsDomainHome>> {

@@ -3,10 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { HierarchyOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import type { AwsOrganizationScope } from "./organization-scope";
-import type { AwsAccount } from "./provider";
+import { accessRoleArn, ORGANIZATION_ACCESS_ROLE, type AwsAccount } from "./provider";
 
 /** The role AWS Organizations creates in every new member account (the one a domain stack assumes). */
-export const MEMBER_ACCESS_ROLE = "OrganizationAccountAccessRole";
+/** The role Organizations creates in a new member account (the platform assumes it there). */
+export const MEMBER_ACCESS_ROLE = ORGANIZATION_ACCESS_ROLE;
 
 export interface AwsHierarchyArgs {
     ctx: StackContext;
@@ -38,8 +39,7 @@ export function accountEmail(ctx: StackContext, domain: string): string {
 export function createHierarchy(name: string, parent: pulumi.Resource, args: AwsHierarchyArgs): AwsHierarchyResult {
     const { ctx, account } = args;
     const h = ctx.config.hierarchy;
-    const roleArn = (accountId: pulumi.Input<string>) =>
-        pulumi.interpolate`arn:${account.partition}:iam::${accountId}:role/${MEMBER_ACCESS_ROLE}`;
+    const roleArn = (accountId: pulumi.Input<string>) => accessRoleArn(account.partition, accountId);
     const platformScope = account.accountId;
     const rootId = pulumi.output(h.parentId ?? account.accountId);
 

@@ -10,7 +10,8 @@ import { POSTGRES_PORT } from "./database";
 import { serviceTrustPolicy } from "./iam";
 import { deployBuildRoleName, deployRoleName, deployTrustFromDomain } from "./deploy-role";
 import { DEPLOY_ACCESS_POLICY } from "./pipeline/deploy";
-import { chainPolicy, chainRoleName, roleArn, workloadRoleName } from "./workload-role";
+import { roleArn } from "./iam";
+import { chainPolicy, chainRoleName, workloadRoleName } from "./workload-role";
 
 
 /** The EKS Pod Identity agent's link-local endpoint (pods fetch their role credentials there, port 80). */

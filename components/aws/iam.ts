@@ -1,5 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** The ARN of role `name` in an account (the role need not exist yet). */
+export function roleArn(partition: string, accountId: pulumi.Input<string>, name: string): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${name}`;
+}
+
 /**
  * The trust policy of a role an AWS service assumes. With `sourceAccount`, only on behalf of that
  * account (the confused-deputy guard AWS recommends for service principals that support it).

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { roleArn } from "./iam";
 import type { StackContext } from "../core/contracts";
 
 /**
@@ -26,7 +27,7 @@ export const ORGANIZATION_ACCESS_ROLE = "OrganizationAccountAccessRole";
 
 /** The ARN of the organization's access role in an account. */
 export function accessRoleArn(partition: string, accountId: pulumi.Input<string>): pulumi.Output<string> {
-    return pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${ORGANIZATION_ACCESS_ROLE}`;
+    return roleArn(partition, accountId, ORGANIZATION_ACCESS_ROLE);
 }
 
 /**
@@ -54,6 +55,11 @@ export interface AwsAccount {
 }
 
 /** The partition a region belongs to. */
+/** The DNS suffix of a partition's service endpoints and principals. */
+export function dnsSuffixOf(partition: string): string {
+    return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}
+
 export function partitionOf(region: string): string {
     if (region.startsWith("cn-")) return "aws-cn";
     if (region.startsWith("us-gov-")) return "aws-us-gov";
@@ -71,7 +77,7 @@ export function awsAccount(ctx: StackContext, provider: aws.Provider, recorded?:
         accountId: configured ? pulumi.output(configured) : aws.getCallerIdentityOutput({}, { provider }).accountId,
         partition,
         region: ctx.config.region,
-        dnsSuffix: partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com",
+        dnsSuffix: dnsSuffixOf(partition),
     };
 }
 

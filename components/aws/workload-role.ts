@@ -1,3 +1,4 @@
+import { roleArn } from "./iam";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
@@ -25,10 +26,6 @@ export function chainRoleName(domainNaming: Naming): string {
 }
 
 /** `arn:<partition>:iam::<account>:role/<name>`. */
-export function roleArn(partition: string, accountId: pulumi.Input<string>, name: string): pulumi.Output<string> {
-    return pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${name}`;
-}
-
 /** What the target role's trust names: the platform account, its chain role, and the pods it serves. */
 export interface TargetTrust {
     partition: string;
