@@ -2,14 +2,14 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
-import { deterministicGuid } from "./rbac";
+import { BUILTIN_ROLES, deterministicGuid } from "./rbac";
 
 /** Built-in Azure role definition ids (the same in every tenant) the domain workload is granted. */
 export const BUILT_IN_ROLES = {
-    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    storageBlobDataContributor: BUILTIN_ROLES.storageBlobDataContributor,
     serviceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
     serviceBusDataReceiver: "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
-    keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+    keyVaultCryptoServiceEncryptionUser: BUILTIN_ROLES.keyVaultCryptoServiceEncryptionUser,
 } as const;
 
 /** The full id of a built-in role definition in `subscriptionId` (the subscription of the scope it is assigned on). */

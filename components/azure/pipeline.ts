@@ -5,7 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PipelineOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { FLUX } from "./cluster";
-import { deterministicGuid } from "./rbac";
+import { builtInRoleId } from "./identity";
+import { BUILTIN_ROLES, deterministicGuid } from "./rbac";
 
 /**
  * Secret config holding the Git host token ACR needs to register the commit webhook
@@ -13,8 +14,6 @@ import { deterministicGuid } from "./rbac";
  */
 export const GIT_TOKEN_CONFIG = { namespace: "landing-zone-secrets", key: "gitAccessToken" };
 
-/** Built-in AcrPush: the task's own identity pushes the image it built. */
-export const ACR_PUSH_ROLE = "8311e382-0749-4cb8-b61a-304f252e45ec";
 
 /** The user Flux sends with the token over HTTPS (GitHub and Azure Repos accept any name with a PAT). */
 export const GIT_HTTPS_USER = "git";
@@ -135,7 +134,7 @@ export function createPipeline(name: string, parent: pulumi.Resource, args: Pipe
         roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, childName(name, "build-push")),
         principalId: task.identity.apply((identity) => identity?.principalId ?? ""),
         principalType: "ServicePrincipal",
-        roleDefinitionId: pulumi.interpolate`/subscriptions/${args.registrySubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ACR_PUSH_ROLE}`,
+        roleDefinitionId: builtInRoleId(args.registrySubscriptionId, BUILTIN_ROLES.acrPush),
         scope: args.registryId,
         description: `Domain ${domain}: the build task pushes its image`,
     }, { parent });

@@ -7,6 +7,7 @@ import { childName } from "../core/naming";
 /** Built-in Azure role definition ids (the same in every tenant). */
 export const BUILTIN_ROLES = {
     acrPull: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
+    acrPush: "8311e382-0749-4cb8-b61a-304f252e45ec",
     keyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
     managedIdentityOperator: "f1a07417-d97a-45cb-824c-7a7467783830",
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
