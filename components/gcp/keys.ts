@@ -123,6 +123,3 @@ export function createKeys(name: string, parent: pulumi.Resource, args: KeysArgs
     const keyIds = Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].id])) as Record<KeyPurpose, pulumi.Output<string>>;
     return { keyIds, rotationDays: config.keys.rotationDays, keys, grants, geoDataKeyId };
 }
-
-/** The multi-region KMS location that contains `region` (`europe-west1` -> `europe`), if there is one. */
-export { kmsMultiRegionOf as multiRegionOf } from "./locations";

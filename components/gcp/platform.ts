@@ -6,7 +6,8 @@ import type { GcpPlatformExtras } from "./extras";
 import { PersonaAccess } from "./access";
 import { DomainHome, type GcpDomainHome } from "./home";
 import { createHierarchy, platformProjectId, type GcpProject, type ServiceAgent } from "./hierarchy";
-import { GcpKeys, multiRegionOf, type KeyGrant } from "./keys";
+import { GcpKeys, type KeyGrant } from "./keys";
+import { kmsMultiRegionOf } from "./locations";
 import { GcpLogging } from "./logging";
 import { GcpNetwork } from "./network";
 import { createPerimeter } from "./perimeter";
@@ -46,7 +47,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     const opts = { parent: host };
     const promotion = ctx.config.gcp.promotion;
 
-    const geoLocation = ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined;
+    const geoLocation = ctx.config.storage.redundancy === "geo" ? kmsMultiRegionOf(ctx.config.region) : undefined;
     const keys = new GcpKeys(under("keys"), {
         ctx, projectId: host.projectId, grants: keyGrants(host, hierarchy.domains), apis: host.apis,
         // With an organization stack, the keys live in its security project's ring for this environment.

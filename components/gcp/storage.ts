@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ObjectStoreOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
 import { domainLabels, type GcpDomainArgs } from "./domain-platform";
-import { storageMultiRegionOf as multiRegionOf } from "./locations";
+import { storageMultiRegionOf } from "./locations";
 
 export interface GcpObjectStoreResult {
     outputs: ObjectStoreOutputs;
@@ -25,7 +25,6 @@ export class GcpObjectStore extends pulumi.ComponentResource {
 }
 
 /** The multi-region that contains a region (GCS location codes), for geo-redundant buckets. */
-export { storageMultiRegionOf as multiRegionOf } from "./locations";
 
 /**
  * Where the bucket lives: its region, or (storage.redundancy geo) the multi-region around it. GCS
@@ -35,7 +34,7 @@ export { storageMultiRegionOf as multiRegionOf } from "./locations";
 export function bucketPlacement(args: GcpDomainArgs): { location: pulumi.Output<string>; kmsKeyName?: pulumi.Output<string> } {
     const { ctx, platform } = args;
     const regional = ctx.config.region.toUpperCase();
-    const multi = ctx.config.storage.redundancy === "geo" ? multiRegionOf(ctx.config.region) : undefined;
+    const multi = ctx.config.storage.redundancy === "geo" ? storageMultiRegionOf(ctx.config.region) : undefined;
     const prod = ctx.config.environment === "prod";
     if (!multi) return { location: pulumi.output(regional), kmsKeyName: prod ? platform.dataKeyId : undefined };
     if (!prod) return { location: pulumi.output(multi) };

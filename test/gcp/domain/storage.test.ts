@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { DATA_KEY, DOMAIN_PROJECT, GEO_DATA_KEY, fakeExports, runDomain } from "./fake-platform";
-import { multiRegionOf } from "../../../components/gcp/storage";
+import { storageMultiRegionOf } from "../../../components/gcp/locations";
 
 const BUCKET = "gcp:storage/bucket:Bucket";
 
@@ -56,8 +56,8 @@ describe("components/gcp/storage", () => {
     it("geo redundancy in dev: the multi-region around the region", async () => {
         const rec = await runDomain({ environment: "dev", storage: { redundancy: "geo" } });
         assert.equal(rec.inputs(rec.one(BUCKET, "storage-bucket")).location, "EU");
-        assert.equal(multiRegionOf("us-east1"), "US");
-        assert.equal(multiRegionOf("asia-southeast1"), "ASIA");
+        assert.equal(storageMultiRegionOf("us-east1"), "US");
+        assert.equal(storageMultiRegionOf("asia-southeast1"), "ASIA");
     });
 
     it("exports the bucket name and gs:// URL", async () => {

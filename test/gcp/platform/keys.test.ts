@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { KEY_PURPOSES } from "../../../components/core/contracts";
-import { ENCRYPTER_DECRYPTER, multiRegionOf } from "../../../components/gcp/keys";
+import { ENCRYPTER_DECRYPTER } from "../../../components/gcp/keys";
+import { kmsMultiRegionOf } from "../../../components/gcp/locations";
 import { planSample, plainValue, runStackConfig } from "../../harness";
 import { sample, sampleConfig, T, variant } from "./helpers";
 
@@ -60,7 +61,7 @@ describe("components/gcp/keys", () => {
         assert.deepEqual(geoGrants.map((g) => g.name.split("geo-data-")[1]).sort(), ["orders-storage", "payments-storage"]);
         const dev = await sample("platform-gcp-dev");
         assert.equal(dev.ofType(T.keyRing).length, 0, "dev: no geo ring, and its regional keys are in the organization's ring");
-        assert.equal(multiRegionOf("southamerica-east1"), undefined);
+        assert.equal(kmsMultiRegionOf("southamerica-east1"), undefined);
     });
 
     it("prod with an organization stack: the geo data key goes in the organization's multi-region ring (security project), protected, granted to the same agents", async () => {
