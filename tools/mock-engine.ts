@@ -101,6 +101,15 @@ function fabricatedState(type: string, name: string, inputs: Record<string, unkn
     if (pkg === "gcp") {
         state.selfLink = `https://www.googleapis.com/${name}`;
     }
+    if (type === "aws:rds/instance:Instance") {
+        // RDS names the instance's host after its identifier.
+        state.address = `${String(inputs.identifier ?? name)}.c0example0.eu-west-1.rds.amazonaws.com`;
+        state.endpoint = `${String(state.address)}:${String(inputs.port ?? 5432)}`;
+    }
+    if (type === "aws:rds/instance:Instance" && inputs.manageMasterUserPassword === true) {
+        // RDS creates the managed master secret and reports it on the instance.
+        state.masterUserSecrets = [{ secretArn: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!${name}`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId }];
+    }
     if (type === "azure-native:redisenterprise:RedisEnterprise") {
         // Azure Managed Redis names its host after the cluster and region.
         state.hostName = `${String(inputs.clusterName)}.${String(inputs.location)}.redis.azure.net`;

@@ -34,7 +34,14 @@ export interface DataPlacementArgs {
     kmsKeyArn: pulumi.Input<string>;
 }
 
-export type DatabaseArgs = DataPlacementArgs;
+export interface DatabaseArgs extends DataPlacementArgs {
+    /**
+     * The security group the admin jobs run behind when another account runs them (a domain in its
+     * own account: the platform's database build, as `<account>/<group id>`). Without it the
+     * domain creates the group (`clientSecurityGroup`).
+     */
+    adminSecurityGroupId?: pulumi.Input<string>;
+}
 
 /** One primary and its read replicas. */
 export interface DatabaseShard {
@@ -46,8 +53,8 @@ export interface DatabaseShard {
 export interface DatabaseResult {
     shards: DatabaseShard[];
     securityGroup: aws.ec2.SecurityGroup;
-    /** Admin jobs (the pipeline's database stage) run behind this group; the database admits it. */
-    clientSecurityGroup: aws.ec2.SecurityGroup;
+    /** Admin jobs (the pipeline's database stage) run behind this group; the database admits it (absent with `adminSecurityGroupId`). */
+    clientSecurityGroup?: aws.ec2.SecurityGroup;
     subnetGroup: aws.rds.SubnetGroup;
     parameterGroup: aws.rds.ParameterGroup;
     /** The managed master secrets (one per primary): only the pipeline's database stage reads them. */
@@ -105,7 +112,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         description: "Data-tier subnets of the platform network",
         subnetIds: args.subnetIds,
     }, opts);
-    const clientSecurityGroup = new aws.ec2.SecurityGroup(childName(name, "clients-sg"), {
+    const clientSecurityGroup = args.adminSecurityGroupId ? undefined : new aws.ec2.SecurityGroup(childName(name, "clients-sg"), {
         name: ctx.naming.physical("aws.generic", "db", "admin-jobs"),
         description: "Database admin jobs: PostgreSQL inside the VPC, HTTPS out",
         vpcId: args.vpcId,
@@ -125,7 +132,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
             protocol: "tcp",
             fromPort: POSTGRES_PORT,
             toPort: POSTGRES_PORT,
-            securityGroups: [args.nodeSecurityGroupId, clientSecurityGroup.id],
+            securityGroups: [args.nodeSecurityGroupId, args.adminSecurityGroupId ?? clientSecurityGroup!.id],
         }, ...(args.workerSecurityGroupId ? [{
             description: "PostgreSQL from the domain worker",
             protocol: "tcp",
@@ -239,7 +246,7 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
     return {
         shards,
         securityGroup,
-        clientSecurityGroup,
+        ...(clientSecurityGroup ? { clientSecurityGroup } : {}),
         subnetGroup,
         parameterGroup,
         secretArns,

@@ -12,19 +12,52 @@ export interface DomainKeyArgs {
      * domain's log groups, so its policy admits CloudWatch Logs for this account's log groups.
      */
     logsAccountId?: pulumi.Input<string>;
+    /**
+     * The platform-account roles that read the domain's pipeline artifacts (a domain in its own
+     * account, whose database and deploy builds the platform runs): the key admits them through S3.
+     */
+    platformBuilds?: PlatformBuildReaders;
+}
+
+/** Roles of the platform account that decrypt the domain's pipeline artifacts through S3. */
+export interface PlatformBuildReaders {
+    accountId: pulumi.Input<string>;
+    roleArns: pulumi.Input<string>[];
 }
 
 /**
  * The key policy of a domain key that also encrypts the domain's log groups: the account
  * administers it through IAM (the default policy), and CloudWatch Logs may use it for this
- * account's log groups only (the encryption context names the log group).
+ * account's log groups only (the encryption context names the log group). With `platformBuilds`
+ * the platform's build roles may decrypt through S3 only (the pipeline's artifacts).
  */
-export function domainKeyPolicy(region: string, accountId: string): string {
+export function domainKeyPolicy(region: string, accountId: string, platformBuilds?: { accountId: string; roleArns: string[] }): string {
     const partition = partitionOf(region);
+    const dnsSuffix = dnsSuffixOf(partition);
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [accountAdministersKey(partition, accountId), cloudWatchLogsUseKey(partition, region, dnsSuffixOf(partition), accountId)],
+        Statement: [
+            accountAdministersKey(partition, accountId),
+            cloudWatchLogsUseKey(partition, region, dnsSuffix, accountId),
+            ...(platformBuilds ? [{
+                Sid: "PlatformBuildsReadArtifactsThroughS3",
+                Effect: "Allow",
+                Principal: { AWS: `arn:${partition}:iam::${platformBuilds.accountId}:root` },
+                Action: ["kms:Decrypt", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: {
+                    ArnEquals: { "aws:PrincipalArn": platformBuilds.roleArns },
+                    StringEquals: { "kms:ViaService": `s3.${region}.${dnsSuffix}` },
+                },
+            }] : []),
+        ],
     });
+}
+
+function keyPolicyOf(region: string, accountId: pulumi.Input<string>, platformBuilds?: PlatformBuildReaders): pulumi.Output<string> {
+    if (!platformBuilds) return pulumi.output(accountId).apply((id) => domainKeyPolicy(region, id));
+    return pulumi.all([accountId, platformBuilds.accountId, pulumi.all(platformBuilds.roleArns)]).apply(([id, platformAccountId, roleArns]) =>
+        domainKeyPolicy(region, id, { accountId: platformAccountId, roleArns }));
 }
 
 export interface DomainKeyResult {
@@ -50,7 +83,7 @@ export function createDomainKey(name: string, parent: pulumi.Resource, args: Dom
         rotationPeriodInDays: ctx.config.keys.rotationDays,
         deletionWindowInDays: prod ? 30 : 7,
         multiRegion: false,
-        ...(args.logsAccountId ? { policy: pulumi.output(args.logsAccountId).apply((id) => domainKeyPolicy(ctx.config.region, id)) } : {}),
+        ...(args.logsAccountId ? { policy: keyPolicyOf(ctx.config.region, args.logsAccountId, args.platformBuilds) } : {}),
     }, { parent, protect: ctx.config.protectStateful });
     const alias = new aws.kms.Alias(childName(name, "alias"), {
         name: `alias/${ctx.naming.physical("aws.generic", "data")}`,

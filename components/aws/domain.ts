@@ -3,7 +3,7 @@ import { type DomainOutputs, type OrganizationReference, type PlatformReference,
 import { childName } from "../core/naming";
 import { REDIS_PORT, SessionCache } from "./cache";
 import { Database, POSTGRES_PORT } from "./database";
-import { deployRoleName } from "./deploy-role";
+import { platformBuildRoleArns } from "./build-contract";
 import { DomainAccessLogs } from "./domain-access-logs";
 import { DomainKey } from "./domain-key";
 import { nodeRoleName, platformNamingOf } from "./image-pull";
@@ -30,8 +30,7 @@ export function awsHome(platform: PlatformReference, domain: string): pulumi.Out
  * Composes the aws domain layer on the platform it references, through cloud APIs only: the
  * domain's key, bucket, queues, database (per data layout), session cache, the workload's
  * permissions on exactly those (on the role the platform bound to the namespace with EKS Pod
- * Identity), and CI/CD whose deploy step runs as (in its own account: assumes) the platform's
- * namespace-scoped deploy role.
+ * Identity), and CI/CD whose deploy step runs as the platform's namespace-scoped deploy role.
  * Everything the platform gives (VPC, subnets, node security group, cluster, the domain's home) is
  * read from its stack outputs; what decides which resources exist comes from this stack's config
  * only, so a preview (unknown outputs) plans the same.
@@ -40,7 +39,9 @@ export function awsHome(platform: PlatformReference, domain: string): pulumi.Out
  * organization recorded it (the provider refuses any other): its data services and worker sit in
  * the platform VPC's subnets the platform shared with that account through RAM, behind its own
  * security groups that reference the cluster nodes' group as `<platform account>/<group id>`, and it
- * creates the workload role itself, as the target of the platform's Pod Identity association.
+ * creates the workload role itself, as the target of the platform's Pod Identity association. Its
+ * pipeline's database and deploy builds run in the platform's account, which the platform vended
+ * for it (`homes.<domain>.builds`): CodeBuild does not run in shared subnets.
  */
 export function domain(ctx: StackContext, platform: PlatformReference, organization?: OrganizationReference): DomainOutputs {
     const cfg = ctx.config;
@@ -66,6 +67,10 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
     const privateSubnets = ownAccount ? shared("private") : network.apply((n) => n.subnetIds.private);
     // A group of another account in the shared VPC is referenced as `<account>/<group id>`.
     const nodeSecurityGroupId = ownAccount ? pulumi.interpolate`${extras.accountId}/${extras.nodeSecurityGroupId}` : extras.nodeSecurityGroupId;
+    const builds = ownAccount ? home.apply((h) => {
+        if (!h.builds) throw new Error(`platform stack ${platform.name} runs no builds for domain ${domainName}'s account: run pulumi up on the platform stack first`);
+        return h.builds;
+    }) : undefined;
     const clusterArn = pulumi.interpolate`arn:${partitionOf(cfg.region)}:eks:${cfg.region}:${extras.accountId}:cluster/${cluster.name}`;
 
     const provider = awsProvider(ctx, undefined, ownAccount);
@@ -73,7 +78,10 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
     // The account the domain's own resources live in (ECR image URLs).
     const domainAccount = ownAccount ?? extras.accountId;
 
-    const key = new DomainKey(childName(domainName, "key"), { ctx, logsAccountId: ownAccount }, opts).result.key;
+    const platformBuilds = scope && ownAccount
+        ? { accountId: scope.platformAccountId, roleArns: platformBuildRoleArns(partitionOf(cfg.region), scope.platformAccountId, ctx.naming) }
+        : undefined;
+    const key = new DomainKey(childName(domainName, "key"), { ctx, logsAccountId: ownAccount, ...(platformBuilds ? { platformBuilds } : {}) }, opts).result.key;
     // Log groups of the domain's own account use its key (the platform's logs key admits the platform's log groups only).
     const logsKeyArn = ownAccount ? key.arn : keys.keyIds.logs;
     // S3 delivers access logs within one account: in its own account the domain keeps its own.
@@ -92,7 +100,11 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
         ctx, zones, vpcId: extras.vpcId, vpcCidr: network.cidr, subnetIds: dataSubnets, nodeSecurityGroupId, kmsKeyArn: key.arn,
         workerSecurityGroupId: workerSg?.id,
     };
-    const database = new Database(childName(domainName, "database"), placement, opts).result;
+    const database = new Database(childName(domainName, "database"), {
+        ...placement,
+        // In its own account the platform's database build (its account, its group) runs the admin jobs.
+        ...(builds ? { adminSecurityGroupId: pulumi.interpolate`${extras.accountId}/${builds.adminSecurityGroupId}` } : {}),
+    }, opts).result;
     const cache = cfg.cache.enabled ? new SessionCache(childName(domainName, "cache"), placement, opts).result : undefined;
 
     // In its own account the domain owns its workload role: the target the platform's association chains to.
@@ -126,11 +138,6 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
             accessLogBucket,
             clusterName: cluster.name,
             clusterArn,
-            // In its own account the build assumes the platform's deploy role, named by the naming contract.
-            deployRole: scope
-                ? { name: deployRoleName(ctx.naming), arn: roleArn(partitionOf(cfg.region), scope.platformAccountId, deployRoleName(ctx.naming)) }
-                : { name: home.deployRoleName, arn: home.deployPrincipal },
-            crossAccount: ownAccount !== undefined,
             // An image worker runs a tag of this repository: the lifecycle must not expire it (a digest cannot be selected).
             ...(cfg.worker.enabled && cfg.worker.package === "image" && cfg.worker.artifact && !cfg.worker.artifact.startsWith("sha256:")
                 ? { workerImageTag: cfg.worker.artifact } : {}),
@@ -145,18 +152,22 @@ export function domain(ctx: StackContext, platform: PlatformReference, organizat
                         : {}),
                 },
             } : {}),
-            deployNetwork: {
-                // The builds' interfaces and groups are the domain account's; shared subnets stay the platform's.
-                accountId: domainAccount,
-                ...(ownAccount ? { subnetAccountId: extras.accountId } : {}),
-                vpcId: extras.vpcId,
-                privateSubnetIds: privateSubnets,
-                clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),
-            },
+            inVpcBuilds: builds && scope
+                ? { kind: "platform" as const, builds, platformAccountId: scope.platformAccountId }
+                : {
+                    kind: "own" as const,
+                    deployRole: { name: home.deployRoleName, arn: home.deployPrincipal },
+                    network: {
+                        accountId: domainAccount,
+                        vpcId: extras.vpcId,
+                        privateSubnetIds: privateSubnets,
+                        clusterSecurityGroupId: extras.apply((e) => e.clusterSecurityGroupId ?? ""),
+                    },
+                    clientSecurityGroup: database.clientSecurityGroup!,
+                },
             database: {
                 name: database.outputs.databaseName,
                 targets: database.shards.map((shard, i) => ({ host: shard.primary.address, secretArn: database.secretArns[i] })),
-                clientSecurityGroup: database.clientSecurityGroup,
             },
         }, opts).result
         : undefined;

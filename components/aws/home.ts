@@ -8,7 +8,8 @@ import { type EgressRule, NamespaceBaseline, NAMESPACE_QUOTAS } from "../kuberne
 import { REDIS_PORT } from "./cache";
 import { POSTGRES_PORT } from "./database";
 import { serviceTrustPolicy } from "./iam";
-import { deployBuildRoleName, deployRoleName, deployTrustFromDomain } from "./deploy-role";
+import { deployRoleName } from "./build-contract";
+import { createDomainBuilds, type DomainBuildsOutputs, type DomainBuildsResult } from "./domain-builds";
 import { DEPLOY_ACCESS_POLICY } from "./pipeline/deploy";
 import { roleArn } from "./iam";
 import { chainPolicy, chainRoleName, workloadRoleName } from "./workload-role";
@@ -25,8 +26,8 @@ export interface AwsDomainHome extends DomainHomeOutputs {
     /** Name of the workload role: the domain stack attaches its least-privilege policy to it. */
     workloadRoleName: pulumi.Input<string>;
     /**
-     * Name of the deploy role: the domain pipeline runs its deploy project as it, or (domain account)
-     * its deploy build role assumes it (`deploy-role.ts`).
+     * Name of the deploy role: the deploy project runs as it, the domain's own project or (domain
+     * account) the one the platform runs for it (`domain-builds.ts`).
      */
     deployRoleName: pulumi.Input<string>;
     /** The domain's own account, when the organization gives it one (its stack runs there). */
@@ -35,6 +36,8 @@ export interface AwsDomainHome extends DomainHomeOutputs {
     podIdentityRoleArn?: pulumi.Input<string>;
     /** The platform VPC's subnets shared with the domain account through RAM, by tier (domain account only). */
     sharedSubnetIds?: { data: pulumi.Input<string>[]; private: pulumi.Input<string>[] };
+    /** The database and deploy builds the platform runs for the domain's pipeline (domain account only). */
+    builds?: DomainBuildsOutputs;
 }
 
 /**
@@ -82,6 +85,17 @@ export interface AwsDomainHomeArgs {
      * the domain's, in that account, and the platform's role only chains to it (Pod Identity target role).
      */
     domainAccountId?: pulumi.Input<string>;
+    /**
+     * Where the platform runs the domain's in-VPC builds (with `domainAccountId`: CodeBuild does not
+     * run in shared subnets, `domain-builds.ts`): the platform's own network, cluster group and keys.
+     */
+    builds?: {
+        vpcId: pulumi.Input<string>;
+        privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        clusterSecurityGroupId: pulumi.Input<string>;
+        logsKeyArn: pulumi.Input<string>;
+        projectKeyArn: pulumi.Input<string>;
+    };
 }
 
 export interface AwsDomainHomeResult {
@@ -89,6 +103,8 @@ export interface AwsDomainHomeResult {
     workloadRole: aws.iam.Role;
     association: aws.eks.PodIdentityAssociation;
     deployRole: aws.iam.Role;
+    /** The builds run for a domain in its own account. */
+    builds?: DomainBuildsResult;
     outputs: AwsDomainHome;
 }
 
@@ -97,7 +113,9 @@ export interface AwsDomainHomeResult {
  * workload ServiceAccount by an EKS Pod Identity association, and the deploy role with an access
  * entry whose edit policy is scoped to the namespace. The platform makes both bindings, so a domain
  * deployer never needs `eks:CreatePodIdentityAssociation` or `eks:CreateAccessEntry` (neither can be
- * limited to one namespace by IAM) and cannot bind a role into another namespace.
+ * limited to one namespace by IAM) and cannot bind a role into another namespace. For a domain in
+ * its own account the home also runs the domain pipeline's database and deploy builds here, in the
+ * platform's VPC (`domain-builds.ts`).
  */
 export function createDomainHome(name: string, parent: pulumi.Resource, args: AwsDomainHomeArgs): AwsDomainHomeResult {
     const { ctx, domain } = args;
@@ -137,27 +155,19 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
         ...(targetRoleArn ? { targetRoleArn } : {}),
     }, { parent, dependsOn: chainGrant ? [baseline, chainGrant] : [baseline] });
 
-    // In a domain account the deploy build runs there as the domain's build role, which assumes this one.
+    // The deploy project runs as this role: the domain's (same account) or the platform's own (`domain-builds.ts`).
     const deployRole = new aws.iam.Role(childName(name, "deploy-role"), {
         name: deployRoleName(naming),
-        description: args.domainAccountId
-            ? `Assumed by the domain account's deploy build: applies manifests to namespace ${namespace} only`
-            : `CodeBuild: applies manifests to namespace ${namespace} only`,
-        assumeRolePolicy: args.domainAccountId
-            ? deployTrustFromDomain(args.partition, args.domainAccountId, roleArn(args.partition, args.domainAccountId, deployBuildRoleName(naming)))
-            : serviceTrustPolicy("codebuild.amazonaws.com", args.accountId),
+        description: `CodeBuild: applies manifests to namespace ${namespace} only`,
+        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com", args.accountId),
     }, { parent });
-    // The domain's deploy build describes the cluster as this role (`update-kubeconfig --profile deploy`; the domain account cannot).
-    if (args.domainAccountId) {
-        new aws.iam.RolePolicy(childName(name, "deploy-describe"), {
-            name: "describe-cluster",
-            role: deployRole.name,
-            policy: pulumi.jsonStringify({
-                Version: "2012-10-17",
-                Statement: [{ Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [args.clusterArn] }],
-            }),
-        }, { parent });
-    }
+    if (args.domainAccountId && !args.builds) throw new Error(`aws home ${domain}: a domain in its own account needs the platform network for its builds`);
+    const builds = args.domainAccountId && args.builds ? createDomainBuilds(name, parent, {
+        ctx, namespace, domainNaming: naming, partition: args.partition, accountId: args.accountId, domainAccountId: args.domainAccountId,
+        vpcId: args.builds.vpcId, vpcCidr: args.vpcCidr, privateSubnetIds: args.builds.privateSubnetIds,
+        clusterName: args.clusterName, clusterArn: args.clusterArn, clusterSecurityGroupId: args.builds.clusterSecurityGroupId,
+        logsKeyArn: args.builds.logsKeyArn, projectKeyArn: args.builds.projectKeyArn, deployRole,
+    }) : undefined;
     const deployEntry = new aws.eks.AccessEntry(childName(name, "deploy-access"), {
         clusterName: args.clusterName,
         principalArn: deployRole.arn,
@@ -171,7 +181,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
     }, { parent, dependsOn: [deployEntry, baseline] });
 
     return {
-        baseline, workloadRole, association, deployRole,
+        baseline, workloadRole, association, deployRole, ...(builds ? { builds } : {}),
         outputs: {
             namespace,
             serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
@@ -181,6 +191,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
             workloadRoleName: targetRoleArn ? workloadRoleName(naming) : workloadRole.name,
             deployRoleName: deployRole.name,
             ...(targetRoleArn ? { accountId: args.domainAccountId, podIdentityRoleArn: workloadRole.arn } : {}),
+            ...(builds ? { builds: builds.outputs } : {}),
         },
     };
 }

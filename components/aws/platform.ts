@@ -1,6 +1,5 @@
 import type { OrganizationReference, PlatformOutputs, StackContext } from "../core/contracts";
 import { AwsCluster } from "./cluster";
-import { createSharedBuildApiAccess } from "./cluster-api-access";
 import type { AwsPlatformExtras } from "./extras";
 import { PersonaAccess } from "./access";
 import { type AwsDomainHome, DomainHome } from "./home";
@@ -19,7 +18,8 @@ import { DomainSubnetShare } from "./subnet-share";
  * ECR, and the home of every registered domain on EKS. With an organization stack the platform runs
  * in the environment's shared-services account the organization recorded (its provider refuses any
  * other), creates no OU or account, and serves each domain in the domain's own account: the data and
- * private subnets shared through RAM, the workload identity chained to the domain's role there.
+ * private subnets shared through RAM, the workload identity chained to the domain's role there, and
+ * the domain pipeline's database and deploy builds run here (CodeBuild does not use shared subnets).
  */
 export function platform(ctx: StackContext, organization?: OrganizationReference): PlatformOutputs {
     const scope = organization ? organizationScope(ctx, organization) : undefined;
@@ -42,7 +42,9 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     }, opts).result;
     const registry = new AwsRegistry("registry", { ctx, account, registryKeyArn: keyIds.registry }, opts).result;
 
-    // One vended home per registered domain: namespace baseline, Pod Identity, deploy access.
+    // One vended home per registered domain: namespace baseline, Pod Identity, deploy access (and, for
+    // a domain in its own account, its in-VPC builds in this account's VPC).
+    const clusterSecurityGroupId = cluster.cluster.vpcConfig.apply((v) => v?.clusterSecurityGroupId ?? "");
     const homes: Record<string, AwsDomainHome> = {};
     const homeComponents: DomainHome[] = [];
     for (const [domain, registration] of Object.entries(ctx.config.domains)) {
@@ -59,17 +61,18 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             vpcCidr: network.outputs.cidr,
             k8sProvider: cluster.outputs.provider,
             domainAccountId,
+            ...(domainAccountId ? {
+                builds: {
+                    vpcId: network.vpc.id,
+                    privateSubnetIds: network.outputs.subnetIds.private,
+                    clusterSecurityGroupId,
+                    logsKeyArn: keyIds.logs,
+                    projectKeyArn: keyIds.data,
+                },
+            } : {}),
         }, opts);
         homes[domain] = share ? { ...home.result.outputs, sharedSubnetIds: share.subnetIds } : home.result.outputs;
         homeComponents.push(home);
-    }
-    // Domain accounts' deploy builds run in the shared private subnets: the cluster API admits them on 443.
-    const clusterSecurityGroupId = cluster.cluster.vpcConfig.apply((v) => v?.clusterSecurityGroupId ?? "");
-    if (scope && Object.keys(ctx.config.domains).length > 0) {
-        createSharedBuildApiAccess("cluster-api-shared-builds", {
-            clusterSecurityGroupId,
-            privateSubnetCidrs: network.outputs.zones.map((zone, z) => ({ zone, cidr: network.outputs.subnetCidrs.private[z] })),
-        }, opts);
     }
     // The personas: domain admins and readers in their namespaces, auditors read-only everywhere.
     new PersonaAccess("personas", {

@@ -16,6 +16,18 @@ export interface SecureBucketArgs {
     versioning: boolean;
     /** Days before noncurrent versions expire. */
     noncurrentVersionDays: number;
+    /** Object access for roles of another account (the bucket policy's only allow statements). */
+    grants?: BucketGrant[];
+}
+
+/** Object access for roles of another account: that account as principal, narrowed to the roles (`aws:PrincipalArn`). */
+export interface BucketGrant {
+    sid: string;
+    partition: string;
+    accountId: pulumi.Input<string>;
+    principalArns: pulumi.Input<string>[];
+    /** Object-level actions (on `<bucket>/*`). */
+    actions: string[];
 }
 
 export interface SecureBucketResult {
@@ -83,13 +95,13 @@ export function createSecureBucket(name: string, parent: pulumi.Resource, args: 
     }, opts);
     const policy = new aws.s3.BucketPolicy(childName(name, "policy"), {
         bucket: bucket.bucket,
-        policy: tlsOnlyBucketPolicy(bucket.arn),
+        policy: tlsOnlyBucketPolicy(bucket.arn, args.grants),
     }, { parent, dependsOn: [publicAccess] });
     return { bucket, policy };
 }
 
-/** Denies every request over plain HTTP or TLS older than 1.2, on the bucket and its objects. */
-export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>): pulumi.Output<string> {
+/** Denies every request over plain HTTP or TLS older than 1.2, on the bucket and its objects; then the grants. */
+export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>, grants: BucketGrant[] = []): pulumi.Output<string> {
     const resources = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
     return pulumi.jsonStringify({
         Version: "2012-10-17",
@@ -107,7 +119,14 @@ export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>): pulumi.Out
             Action: "s3:*",
             Resource: resources,
             Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-        }],
+        }, ...grants.map((grant) => ({
+            Sid: grant.sid,
+            Effect: "Allow",
+            Principal: { AWS: pulumi.interpolate`arn:${grant.partition}:iam::${grant.accountId}:root` },
+            Action: grant.actions,
+            Resource: pulumi.interpolate`${bucketArn}/*`,
+            Condition: { ArnEquals: { "aws:PrincipalArn": grant.principalArns } },
+        }))],
     });
 }
 

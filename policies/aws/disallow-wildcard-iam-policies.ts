@@ -14,13 +14,29 @@ const READ_ONLY = /^[a-z0-9-]+:(Describe|List|Get|BatchGet)[A-Za-z]*$/;
 const DATA_EXFILTRATION = ["s3:GetObject", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "secretsmanager:GetSecretValue"];
 const GITHUB_OIDC = "token.actions.githubusercontent.com";
 
+/** Condition operators that can narrow an account principal to named principals. */
+const NARROWING = ["ArnEquals", "ArnLike", "StringEquals", "StringLike"];
+
+/**
+ * Whether an account principal is narrowed to named principals (`aws:PrincipalArn`): every value
+ * names a role or a path of roles, never the account's root, all its roles or users, or anything.
+ */
+function narrowedByPrincipalArn(condition: unknown): boolean {
+    const values = Object.entries((condition ?? {}) as Record<string, Record<string, unknown>>)
+        .filter(([operator]) => NARROWING.includes(operator))
+        .flatMap(([, keys]) => list<string>(keys?.["aws:PrincipalArn"]));
+    return values.length > 0 && values.every((v) => typeof v === "string" && v !== "*" && !/:root$|:\*$|:(role|user)\/\*$/.test(v));
+}
+
 /** What is too broad in a trust statement. */
 function trustProblems(statement: Props): string[] {
     const problems: string[] = [];
     const principals = statement.Principal === "*" ? ["*"] : list<string>(statement.Principal?.AWS);
     if (principals.includes("*") && !statement.Condition) problems.push("the trust policy lets any principal assume the role");
     const accounts = principals.filter((p) => /^\d{12}$|^arn:aws:iam::\d{12}:root$/.test(p));
-    if (accounts.length) problems.push(`the trust policy lets every principal of account ${accounts.join(", ")} assume the role (name the role instead)`);
+    if (accounts.length && !narrowedByPrincipalArn(statement.Condition)) {
+        problems.push(`the trust policy lets every principal of account ${accounts.join(", ")} assume the role (name the role, or narrow the account with aws:PrincipalArn)`);
+    }
     if (list<string>(statement.Principal?.Federated).some((f) => f.includes(GITHUB_OIDC))) {
         const conditions = Object.values((statement.Condition ?? {}) as Record<string, Record<string, unknown>>);
         const subjects = conditions.flatMap((c) => list<string>(c?.[`${GITHUB_OIDC}:sub`]));
@@ -55,7 +71,7 @@ export const policy = resourcePolicy({
     description: "IAM policies must not allow wildcard actions, NotAction, or Resource \"*\" for write or data-read actions; roles must not trust any principal, a whole account, or any GitHub repository.",
     metadata: {
         cloud: "aws", service: "iam", severity: "critical", topic: "security", principle: "least-privilege",
-        remediation: "list the actions the workload needs (no \"*\" or \"service:*\") on the ARNs it uses; trust named principals or the cluster's OIDC provider",
+        remediation: "list the actions the workload needs (no \"*\" or \"service:*\") on the ARNs it uses; trust named principals (an account only narrowed by aws:PrincipalArn) or the cluster's OIDC provider",
         checkov: ["CKV_AWS_60", "CKV_AWS_61", "CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_286", "CKV_AWS_288", "CKV_AWS_289", "CKV_AWS_290", "CKV_AWS_355", "CKV_AWS_393"],
         resourceTypes: Object.keys(DOCUMENT_FIELD),
     },

@@ -4,7 +4,7 @@ import type { StackContext } from "../../core/contracts";
 import { childName, type Naming } from "../../core/naming";
 import { type ImagePullers, imagePullPolicy } from "../image-pull";
 import { lifecyclePolicy } from "../registry";
-import { createSecureBucket } from "../storage";
+import { type BucketGrant, createSecureBucket } from "../storage";
 
 /** The domain's image repository (`<prefix>-<env>-<domain>-app`): the pipeline pushes app images, the team an image worker's. */
 export function appRepositoryName(naming: Naming): string {
@@ -23,6 +23,8 @@ export interface PipelineArtifactsArgs {
     imagePullers?: ImagePullers;
     /** The tag an image worker runs (`worker.artifact`): protected from the lifecycle's count rule. */
     workerImageTag?: string;
+    /** A domain in its own account: the platform's build roles read the pipeline's artifacts. */
+    artifactReaders?: BucketGrant;
 }
 
 export interface PipelineArtifacts {
@@ -69,6 +71,7 @@ export function createPipelineArtifacts(name: string, parent: pulumi.Resource, a
         accessLogBucket: args.accessLogBucket,
         versioning: true,
         noncurrentVersionDays: 30,
+        ...(args.artifactReaders ? { grants: [args.artifactReaders] } : {}),
     });
     const logGroup = new aws.cloudwatch.LogGroup(childName(name, "logs"), {
         name: `/aws/codebuild/${ctx.naming.physical("aws.generic", "pipeline")}`,

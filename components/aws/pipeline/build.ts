@@ -37,8 +37,8 @@ export interface PipelineBuild {
 }
 
 /** Log streams of the pipeline's log group: what every project writes. */
-export function buildLogsStatement(artifacts: PipelineArtifacts): PolicyStatement {
-    return { Sid: "BuildLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${artifacts.logGroup.arn}:*`] };
+export function buildLogsStatement(logGroup: aws.cloudwatch.LogGroup): PolicyStatement {
+    return { Sid: "BuildLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${logGroup.arn}:*`] };
 }
 
 /** The build stage: a privileged (Docker) CodeBuild project whose role may push to the domain repository only. */
@@ -55,7 +55,7 @@ export function createPipelineBuild(name: string, parent: pulumi.Resource, args:
         name: "build",
         role: role.id,
         policy: policyDocument([
-            buildLogsStatement(artifacts),
+            buildLogsStatement(artifacts.logGroup),
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
             // GetAuthorizationToken has no resource-level permission: AWS requires "*" for it.
             { Sid: "RegistryLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
@@ -70,7 +70,7 @@ export function createPipelineBuild(name: string, parent: pulumi.Resource, args:
         ]),
     }, { parent });
     const project = codeBuildProject(name, parent, {
-        ctx,
+        naming: ctx.naming,
         purpose: "build",
         description: "Builds and pushes the domain image",
         role,

@@ -7,8 +7,6 @@ import { partitionOf } from "../provider";
 export interface BuildNetwork {
     /** The account the build's network interfaces and security group live in (the project's). */
     accountId: pulumi.Input<string>;
-    /** The subnets' owner when they are shared with `accountId` through RAM (default: `accountId`). */
-    subnetAccountId?: pulumi.Input<string>;
     vpcId: pulumi.Input<string>;
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
 }
@@ -25,7 +23,7 @@ export function createBuildNetworkPolicy(name: string, parent: pulumi.Resource, 
     const region = ctx.config.region;
     const partition = partitionOf(region);
     const interfaces = pulumi.interpolate`arn:${partition}:ec2:${region}:${net.accountId}:network-interface/*`;
-    const subnetArns = pulumi.all([net.subnetAccountId ?? net.accountId, pulumi.output(net.privateSubnetIds)]).apply(([account, ids]) =>
+    const subnetArns = pulumi.all([net.accountId, pulumi.output(net.privateSubnetIds)]).apply(([account, ids]) =>
         ids.map((id) => `arn:${partition}:ec2:${region}:${account}:subnet/${id}`));
     const securityGroupArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${net.accountId}:security-group/${args.securityGroup.id}`;
     return new aws.iam.RolePolicy(name, {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
 import { childName } from "../../core/naming";
+import { pipelineRoleName } from "../build-contract";
 import { serviceTrustPolicy } from "../iam";
 import type { PipelineArtifacts } from "./artifacts";
 import { policyDocument, type PolicyStatement } from "./policy";
@@ -9,7 +10,7 @@ import { policyDocument, type PolicyStatement } from "./policy";
 /** The role CodePipeline runs as. */
 export function createPipelineRole(name: string, parent: pulumi.Resource, ctx: StackContext): aws.iam.Role {
     return new aws.iam.Role(childName(name, "pipeline-role"), {
-        name: ctx.naming.physical("aws.iamRole", "pipeline"),
+        name: pipelineRoleName(ctx.naming),
         description: "CodePipeline of the domain",
         assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com"),
     }, { parent });
@@ -21,6 +22,8 @@ export function createPipelineRole(name: string, parent: pulumi.Resource, ctx: S
  */
 export function createPipelinePolicy(name: string, parent: pulumi.Resource, args: {
     role: aws.iam.Role; source: PolicyStatement; artifacts: PipelineArtifacts; projects: aws.codebuild.Project[]; kmsKeyArn: pulumi.Input<string>;
+    /** Further statements (a domain in its own account: assume the platform's action role). */
+    extra?: PolicyStatement[];
 }): aws.iam.RolePolicy {
     const { artifacts } = args;
     return new aws.iam.RolePolicy(childName(name, "pipeline-policy"), {
@@ -32,6 +35,7 @@ export function createPipelinePolicy(name: string, parent: pulumi.Resource, args
             { Sid: "ArtifactBucket", Effect: "Allow", Action: ["s3:GetBucketVersioning", "s3:GetBucketLocation", "s3:ListBucket"], Resource: [artifacts.artifactBucket.arn] },
             { Sid: "Builds", Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], Resource: args.projects.map((p) => p.arn) },
             { Sid: "DomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: [args.kmsKeyArn] },
+            ...(args.extra ?? []),
         ]),
     }, { parent });
 }

@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { StackContext } from "../../core/contracts";
-import { childName } from "../../core/naming";
+import { childName, type Naming } from "../../core/naming";
 
 /** The CodeBuild image of every project (Amazon Linux 2023). */
 export const BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
 export interface ProjectSpec {
-    ctx: StackContext;
+    /** The domain's naming (the project's physical name). */
+    naming: Naming;
     /** Physical name part and logical child name (`build`, `deploy`, `database`). */
     purpose: string;
     description: string;
@@ -27,7 +27,7 @@ export interface ProjectSpec {
 /** A CodeBuild project run by the pipeline: KMS-encrypted, logs to the pipeline's log group, bounded run time. */
 export function codeBuildProject(name: string, parent: pulumi.Resource, spec: ProjectSpec): aws.codebuild.Project {
     return new aws.codebuild.Project(childName(name, spec.purpose), {
-        name: spec.ctx.naming.physical("aws.generic", spec.purpose),
+        name: spec.naming.physical("aws.generic", spec.purpose),
         description: spec.description,
         serviceRole: spec.role.arn,
         encryptionKey: spec.kmsKeyArn,

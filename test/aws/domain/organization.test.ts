@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { resourcePolicyProblems } from "../../../policies/aws/disallow-public-resource-policies";
-import { planSample, Recorded, runStackConfig } from "../../harness";
+import { planSample, plainValue, Recorded, runStackConfig } from "../../harness";
 import { organizationConfig } from "../../organization-helpers";
-import { runDomain } from "./helpers";
-import { parse } from "yaml";
+import { policyOf, variablesOf } from "../platform/helpers";
+import { fabricatedArn, runDomain } from "./helpers";
 
 // organization-aws and platform-aws-prod planned with fabricated outputs (as after their deploy).
 const PLATFORM_ACCOUNT = "organization-account-shared-prod-id";
@@ -70,7 +70,7 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         const rec = await orders();
         const key = rec.one("aws:kms/key:Key");
         const statements = policy(rec, "orders-key-key", "aws:kms/key:Key", "policy").Statement;
-        assert.deepEqual(statements.map((s) => s.Sid), ["AccountAdministersKeyThroughIam", "CloudWatchLogsOfThisAccount"]);
+        assert.deepEqual(statements.map((s) => s.Sid), ["AccountAdministersKeyThroughIam", "CloudWatchLogsOfThisAccount", "PlatformBuildsReadArtifactsThroughS3"]);
         assert.deepEqual(statements[0].Principal, { AWS: `arn:aws:iam::${ORDERS_ACCOUNT}:root` });
         assert.deepEqual(statements[1].Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:eu-west-1:${ORDERS_ACCOUNT}:log-group:*` } });
         for (const group of rec.ofType("aws:cloudwatch/logGroup:LogGroup")) {
@@ -78,54 +78,85 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         }
     });
 
-    it("deploy stage: runs as a build role of its own account that may only assume the platform's deploy role (naming contract)", async () => {
+    it("database and deploy stages: cross-account actions that run the platform's builds as its action role; no in-VPC build here", async () => {
         const rec = await orders();
-        const platformDeployRole = `arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-orders-deploy`;
-        const role = rec.one("aws:iam/role:Role", "deploy-build-role");
-        assert.equal(rec.inputs(role).name, "acme-prod-orders-deploy-build");
-        const [trust, ...others] = policy(rec, "deploy-build-role", "aws:iam/role:Role", "assumeRolePolicy").Statement;
-        assert.deepEqual(others, []);
-        assert.deepEqual(trust.Principal, { Service: "codebuild.amazonaws.com" });
-        assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": ORDERS_ACCOUNT } });
-        // Its only STS (and only cross-account) permission: assume the platform's deploy role.
-        const statements = policy(rec, "pipeline-deploy-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
-        assert.equal(rec.inputs(rec.one("aws:iam/rolePolicy:RolePolicy", "pipeline-deploy-policy")).role, "acme-prod-orders-deploy-build");
-        const sts = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith("sts:")));
-        assert.deepEqual(sts, [{ Sid: "AssumePlatformDeployRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [platformDeployRole] }]);
-        assert.deepEqual(statements.map((s) => s.Sid), ["BuildLogs", "Artifacts", "AssumePlatformDeployRole", "DomainKey"]);
-        assert.ok(!JSON.stringify(statements).includes("eks:"), "no EKS call as the build role: the cluster is the platform's");
-        // The project runs as it, and the buildspec's kubeconfig assumes the platform role.
-        const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
-        assert.equal(project.serviceRole, `arn:aws:iam:eu-west-1:123456789012:${role.name}`);
-        const commands = (parse(project.source.buildspec) as { phases: { build: { commands: string[] } } }).phases.build.commands;
-        const kubeconfig = commands.findIndex((c) => c.startsWith("aws eks update-kubeconfig"));
-        assert.deepEqual(commands.slice(0, kubeconfig + 1), [
-            "aws configure set profile.deploy.role_arn \"$DEPLOY_ROLE_ARN\"",
-            "aws configure set profile.deploy.credential_source EcsContainer",
-            "aws configure set profile.deploy.role_session_name \"deploy-$CODEBUILD_BUILD_NUMBER\"",
-            "aws eks update-kubeconfig --name \"$CLUSTER_NAME\" --region \"$AWS_REGION\" --profile deploy",
-        ], "describe-cluster and get-token both run as the platform's deploy role");
-        assert.ok(commands.findIndex((c) => c.startsWith("kubectl kustomize")) > kubeconfig, "kubectl runs after the kubeconfig is written");
-        const vars = Object.fromEntries(project.environment.environmentVariables.map((v: { name: string; value: string }) => [v.name, v.value]));
-        assert.equal(vars.DEPLOY_ROLE_ARN, platformDeployRole);
-        assert.equal(vars.CLUSTER_NAME, "acme-prod");
+        const platform = plainValue((await planSample("platform-aws-prod", { preview: false })).outputs) as any;
+        const builds = platform.homes.orders.builds;
+        const stages = rec.inputs(rec.one("aws:codepipeline/pipeline:Pipeline")).stages as { name: string; actions: Record<string, any>[] }[];
+        const [database] = stages.find((s) => s.name === "Database")!.actions;
+        const [deploy] = stages.find((s) => s.name === "Deploy")!.actions;
+        assert.deepEqual([database.roleArn, database.configuration.ProjectName], [builds.actionsRoleArn, "acme-prod-orders-database"]);
+        assert.deepEqual([deploy.roleArn, deploy.configuration.ProjectName], [builds.actionsRoleArn, "acme-prod-orders-deploy"]);
+        assert.deepEqual(JSON.parse(deploy.configuration.EnvironmentVariables), [{ name: "MANIFEST_DIR", value: ".", type: "PLAINTEXT" }], "the manifests' own repository (pipeline.deployRepository)");
+        for (const action of [database, deploy]) assert.deepEqual(action.outputArtifacts, [], "a cross-account build action has no outputs");
+        // Only the image build runs here: CodeBuild does not use the shared subnets.
+        assert.deepEqual(rec.ofType("aws:codebuild/project:Project").map((p) => rec.inputs(p).name), ["acme-prod-orders-build"]);
+        assert.equal(rec.ofType("aws:ec2/securityGroup:SecurityGroup").filter((g) => /deploy|clients/.test(g.name)).length, 0);
+        // The pipeline role may assume the platform's action role and start its own build only.
+        const statements = policy(rec, "orders-pipeline-pipeline-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
+        assert.deepEqual(statements.find((st) => st.Sid === "PlatformBuilds"), { Sid: "PlatformBuilds", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [builds.actionsRoleArn] });
+        assert.equal(statements.find((st) => st.Sid === "Builds")!.Resource.length, 1);
+        assert.equal(rec.inputs(rec.one("aws:iam/role:Role", "orders-pipeline-pipeline-role")).name, "acme-prod-orders-pipeline", "the name the action role trusts");
     });
 
-    it("deploy stage: in the shared private subnets behind a group of its own; no rule on the platform's cluster group", async () => {
+    it("artifacts: the bucket and the key admit exactly the platform's three build roles, read only, the key through S3 only", async () => {
         const rec = await orders();
-        const project = rec.inputs(rec.one("aws:codebuild/project:Project", "pipeline-deploy"));
-        assert.deepEqual(project.vpcConfig.subnets, ["a", "b", "c"].map((z) => `network-private-eu-west-1${z}-id`));
-        const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", "deploy-sg");
-        assert.deepEqual(project.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
-        assert.equal(rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.includes("cluster-api")).length, 0);
-        // Interfaces and the group are the domain account's; the shared subnets stay the platform's.
-        const statements = policy(rec, "pipeline-deploy-vpc-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
-        const create = statements.find((s) => s.Sid === "BuildNetworkInterface")!;
-        assert.deepEqual(create.Resource, [
-            `arn:aws:ec2:eu-west-1:${ORDERS_ACCOUNT}:network-interface/*`,
-            ...["a", "b", "c"].map((z) => `arn:aws:ec2:eu-west-1:${PLATFORM_ACCOUNT}:subnet/network-private-eu-west-1${z}-id`),
-            `arn:aws:ec2:eu-west-1:${ORDERS_ACCOUNT}:security-group/${sg.name}-id`,
+        const roles = ["pipeline-actions", "deploy", "db-bootstrap"].map((r) => `arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-orders-${r}`);
+        const bucket = policy(rec, "orders-pipeline-artifacts-policy", "aws:s3/bucketPolicy:BucketPolicy", "policy").Statement;
+        const grant = bucket.find((st) => st.Effect === "Allow")!;
+        assert.deepEqual(grant.Principal, { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
+        assert.deepEqual(grant.Action, ["s3:GetObject", "s3:GetObjectVersion"]);
+        assert.deepEqual(grant.Condition, { ArnEquals: { "aws:PrincipalArn": roles } });
+        assert.deepEqual(bucket.filter((st) => st.Effect === "Allow").length, 1);
+        const key = policy(rec, "orders-key-key", "aws:kms/key:Key", "policy").Statement.find((st) => st.Sid === "PlatformBuildsReadArtifactsThroughS3")!;
+        assert.deepEqual(key.Action, ["kms:Decrypt", "kms:DescribeKey"]);
+        assert.deepEqual(key.Condition, { ArnEquals: { "aws:PrincipalArn": roles }, StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
+        // The pack's resource-policy rule has nothing against either.
+        assert.deepEqual(resourcePolicyProblems({ Statement: bucket }), []);
+    });
+
+    it("database stage: its database admits the platform's admin-jobs group; a targets role here, trusted by the platform's database build only", async () => {
+        const rec = await orders();
+        const platform = plainValue((await planSample("platform-aws-prod", { preview: false })).outputs) as any;
+        const groups = rec.inputs(rec.one("aws:ec2/securityGroup:SecurityGroup", "orders-database-sg")).ingress
+            .flatMap((rule: { securityGroups?: string[] }) => rule.securityGroups ?? []);
+        assert.ok(groups.includes(`${PLATFORM_ACCOUNT}/${platform.homes.orders.builds.adminSecurityGroupId}`), groups.join(", "));
+        const role = rec.one("aws:iam/role:Role", "targets-role");
+        assert.equal(rec.inputs(role).name, "acme-prod-orders-db-targets");
+        const [trust, ...others] = policy(rec, "targets-role", "aws:iam/role:Role", "assumeRolePolicy").Statement;
+        assert.deepEqual(others, []);
+        assert.deepEqual(trust.Principal, { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
+        assert.deepEqual(trust.Condition, { ArnEquals: { "aws:PrincipalArn": [`arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-orders-db-bootstrap`] } });
+        const statements = policy(rec, "targets-policy", "aws:iam/rolePolicy:RolePolicy", "policy").Statement;
+        assert.deepEqual(statements.map((st) => [st.Sid, st.Action]), [
+            ["Targets", ["ssm:GetParameter"]], ["MasterSecrets", ["secretsmanager:GetSecretValue"]], ["DomainKey", ["kms:Decrypt", "kms:DescribeKey"]],
         ]);
+        const parameter = rec.one("aws:ssm/parameter:Parameter");
+        assert.deepEqual(statements[0].Resource, [fabricatedArn(parameter)]);
+        const targets = JSON.parse(rec.inputs(parameter).value);
+        assert.equal(targets.database, "orders");
+        assert.equal(targets.primaries.length, rec.ofType("aws:rds/instance:Instance").filter((i) => !rec.inputs(i).replicateSourceDb).length);
+        assert.deepEqual(statements[1].Resource, targets.primaries.map((p: { secretArn: string }) => p.secretArn));
+        assert.ok(targets.primaries.every((p: { host: string; secretArn: string }) => p.host && p.secretArn.includes(":secretsmanager:")), rec.inputs(parameter).value);
+    });
+
+    it("names every role and project exactly as the platform creates them (naming contract)", async () => {
+        const platform = new Recorded((await planSample("platform-aws-prod", { preview: false })).resources);
+        const name = (type: string, logical: string) => platform.inputs(platform.one(type, logical)).name as string;
+        const rec = await orders();
+        const stages = rec.inputs(rec.one("aws:codepipeline/pipeline:Pipeline")).stages as { name: string; actions: Record<string, any>[] }[];
+        const project = (stage: string) => stages.find((s) => s.name === stage)!.actions[0].configuration.ProjectName;
+        assert.equal(project("Database"), name("aws:codebuild/project:Project", "home-orders-database"));
+        assert.equal(project("Deploy"), name("aws:codebuild/project:Project", "home-orders-deploy"));
+        const bucket = policy(rec, "orders-pipeline-artifacts-policy", "aws:s3/bucketPolicy:BucketPolicy", "policy").Statement.find((st) => st.Effect === "Allow")!;
+        for (const logical of ["home-orders-actions-role", "home-orders-deploy-role", "home-orders-database-role"]) {
+            assert.ok(bucket.Condition.ArnEquals["aws:PrincipalArn"].includes(`arn:aws:iam::${PLATFORM_ACCOUNT}:role/${name("aws:iam/role:Role", logical)}`), logical);
+        }
+        const platformDeploy = policyOf(platform, platform.one("aws:iam/rolePolicy:RolePolicy", "home-orders-deploy-policy")).Statement;
+        assert.deepEqual(platformDeploy.find((st) => st.Sid === "DomainArtifacts")!.Resource, [`arn:aws:s3:::${rec.inputs(rec.one("aws:s3/bucket:Bucket", "orders-pipeline-artifacts")).bucket}/*`]);
+        const vars = variablesOf(platform.inputs(platform.one("aws:codebuild/project:Project", "home-orders-database")));
+        assert.equal(vars.TARGETS_PARAMETER, rec.inputs(rec.one("aws:ssm/parameter:Parameter")).name);
+        assert.equal(vars.TARGETS_ROLE_ARN, `arn:aws:iam::${ORDERS_ACCOUNT}:role/${rec.inputs(rec.one("aws:iam/role:Role", "targets-role")).name}`);
     });
 
     it("lets the platform's EKS nodes (node role only) and its Lambda worker pull from its repository; no key grant needed", async () => {

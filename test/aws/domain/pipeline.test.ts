@@ -190,22 +190,34 @@ describe("components/aws/pipeline.ts", () => {
         assert.ok(list(pipelinePolicy.Statement.find((st) => st.Sid === "Builds")!.Resource).includes(fabricatedArn(rec.one(PROJECT, "pipeline-database"))));
     });
 
-    it("database stage variables: one host per primary, each password a Secrets Manager reference (never a value); idempotent SQL for app + rds_iam", () => {
-        const secret = (n: number) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-${n}`;
-        const vars = databaseRoleVariables("orders", [{ host: "s0.rds", secretArn: secret(0) }, { host: "s1.rds", secretArn: secret(1) }]);
-        const byName = Object.fromEntries(vars.map((v) => [v.name, v]));
-        assert.equal(byName.DB_HOSTS.value, "s0.rds s1.rds");
-        assert.equal(byName.DB_USER.value, "dbadmin");
-        for (const i of [0, 1]) assert.deepEqual(byName[`DB_PASSWORD_${i}`], { name: `DB_PASSWORD_${i}`, type: "SECRETS_MANAGER", value: `${secret(i)}:password` });
-        assert.ok(vars.filter((v) => v.type === "PLAINTEXT").every((v) => !String(v.value).includes("secretsmanager")));
-        const sql = appRoleSql("orders");
+    it("database stage input: a parameter with each primary's host and master secret ARN (never a password); variables hold no secret; idempotent SQL", async () => {
+        const sharded = { database: { layout: "sharded" as const, shards: 2, replicas: 1 } };
+        const rec = await recordDomain("dev", sharded, { preview: false });
+        const parameter = rec.inputs(rec.one("aws:ssm/parameter:Parameter"));
+        assert.equal(parameter.type, "String");
+        const targets = JSON.parse(parameter.value);
+        const primaries = rec.ofType("aws:rds/instance:Instance").filter((i) => !rec.inputs(i).replicateSourceDb);
+        assert.equal(primaries.length, 2);
+        assert.deepEqual(targets.primaries.map((p: { host: string }) => p.host).sort(),
+            primaries.map((i) => `${rec.inputs(i).identifier}.c0example0.eu-west-1.rds.amazonaws.com`).sort());
+        assert.ok(targets.primaries.every((p: { secretArn: string }) => p.secretArn.startsWith("arn:aws:secretsmanager:")));
+        assert.doesNotMatch(parameter.value, /password/i);
+        const project = rec.inputs(rec.one(PROJECT, "pipeline-database"));
+        const vars = Object.fromEntries(project.environment.environmentVariables.map((v: { name: string; value: string; type: string }) => [v.name, v]));
+        assert.equal(vars.TARGETS_PARAMETER.value, parameter.name);
+        assert.equal(vars.TARGETS_ROLE_ARN, undefined, "its own account: no role to assume");
+        assert.ok(Object.values(vars).every((v: any) => v.type === "PLAINTEXT" && !/secret/i.test(v.value)));
+        const policy = parsePolicy(rec.inputs(rec.one(ROLE_POLICY, "pipeline-database-policy")).policy);
+        assert.deepEqual(list(policy.Statement.find((st) => st.Sid === "Targets")!.Resource), [fabricatedArn(rec.one("aws:ssm/parameter:Parameter"))]);
+        assert.deepEqual(list(policy.Statement.find((st) => st.Sid === "MasterSecrets")!.Resource).sort(), targets.primaries.map((p: { secretArn: string }) => p.secretArn).sort());
+        const sql = appRoleSql();
         assert.match(sql, /IF NOT EXISTS \(SELECT FROM pg_catalog\.pg_roles WHERE rolname = 'app'\) THEN CREATE ROLE app LOGIN/);
         assert.match(sql, /GRANT rds_iam TO app;/);
-        assert.match(sql, /GRANT CONNECT, TEMPORARY ON DATABASE orders TO app;/);
-        assert.match(DATABASE_ROLE_SPEC, /sslmode=verify-full/);
+        assert.match(sql, /EXECUTE format\('GRANT CONNECT, TEMPORARY ON DATABASE %I TO app', current_database\(\)\);/);
+        assert.equal(databaseRoleVariables("p").find((v) => v.name === "APP_ROLE_SQL")!.value, sql);
     });
 
-    it("every buildspec is valid YAML of buildspec version 0.2; the database stage loops over the hosts in bash", () => {
+    it("every buildspec is valid YAML of buildspec version 0.2; the database stage runs in bash with psql and jq installed", () => {
         for (const spec of [BUILD_SPEC, DEPLOY_SPEC, DATABASE_ROLE_SPEC]) {
             const doc = parse(spec);
             assert.equal(doc.version, 0.2);
@@ -213,8 +225,8 @@ describe("components/aws/pipeline.ts", () => {
         }
         const database = parse(DATABASE_ROLE_SPEC);
         assert.equal(database.env.shell, "bash");
-        assert.match(database.phases.build.commands[0], /^set -euo pipefail\n.*for host in \$DB_HOSTS; do\n/s);
-        assert.match(database.phases.build.commands[0], /PGPASSWORD="\$\{!password\}" psql/);
+        assert.deepEqual(database.phases.install.commands[0], "dnf install -y -q postgresql15 jq");
+        assert.match(database.phases.build.commands[0], /^set -euo pipefail\n/);
     });
 
     it("pipeline.enabled false: no pipeline and no pipeline output", async () => {

@@ -1,3 +1,4 @@
+import { Naming } from "../../../components/core/naming";
 import { readStackConfig } from "../../../tools/plan/stack-files";
 import { planSample, Recorded, runStackConfig, type RecordedResource, type RunResult } from "../../harness";
 
@@ -55,4 +56,14 @@ export function policyOf(rec: Recorded, resource: RecordedResource, field = "pol
     const value = rec.inputs(resource)[field];
     if (typeof value !== "string") throw new Error(`${resource.name}.${field} is not known at plan time`);
     return JSON.parse(value);
+}
+
+/** The naming of a domain of the prod sample platform (the contract both stacks follow). */
+export function domainNaming(domain: string, environment = "prod"): Naming {
+    return new Naming("acme", environment, "eu-west-1", domain);
+}
+
+/** A CodeBuild project's plain variables by name. */
+export function variablesOf(project: Record<string, any>): Record<string, string> {
+    return Object.fromEntries((project.environment.environmentVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
 }

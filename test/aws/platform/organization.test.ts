@@ -1,11 +1,16 @@
 import { strict as assert } from "node:assert";
+import { artifactBucketName } from "../../../components/aws/build-contract";
+import { DATABASE_ROLE_SPEC, DEPLOY_SPEC } from "../../../components/aws/pipeline";
 import { planSample, plainValue } from "../../harness";
-import { organized, policyOf } from "./helpers";
+import { fabricatedArn } from "../domain/helpers";
+import { domainNaming, organized, policyOf, sample, variablesOf } from "./helpers";
 
 const SHARE = "aws:ram/resourceShare:ResourceShare";
 const SHARED_RESOURCE = "aws:ram/resourceAssociation:ResourceAssociation";
 const SHARED_WITH = "aws:ram/principalAssociation:PrincipalAssociation";
 const ASSOCIATION = "aws:eks/podIdentityAssociation:PodIdentityAssociation";
+const PROJECT = "aws:codebuild/project:Project";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 // organization-aws planned with fabricated outputs: account ids are `organization-account-<role>-id`.
 const SHARED_PROD = "organization-account-shared-prod-id";
@@ -75,36 +80,107 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
         assert.equal(home.sharedSubnetIds.private.length, 3);
     });
 
-    it("deploy role: trusts only the domain account's deploy build role (by the naming contract), keeps its namespace-scoped access", async () => {
+    it("deploy: the platform runs each domain account's deploy build, as the domain's deploy role, in its own VPC (CodeBuild does not use shared subnets)", async () => {
         const rec = await organized("platform-aws-prod", false);
+        const privateSubnets = ["a", "b", "c"].map((z) => `network-private-eu-west-1${z}-id`);
         for (const domain of ["orders", "payments"]) {
             const role = rec.one("aws:iam/role:Role", `home-${domain}-deploy-role`);
             assert.equal(rec.inputs(role).name, `acme-prod-${domain}-deploy`);
             const [trust, ...others] = policyOf(rec, role, "assumeRolePolicy").Statement;
             assert.deepEqual(others, []);
-            assert.deepEqual(trust.Principal, { AWS: `arn:aws:iam::${accountOf(domain)}:root` });
-            assert.equal(trust.Action, "sts:AssumeRole");
-            assert.deepEqual(trust.Condition, { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${accountOf(domain)}:role/acme-prod-${domain}-deploy-build` } });
-            // update-kubeconfig --profile deploy describes the cluster as this role.
-            const describe = policyOf(rec, rec.one("aws:iam/rolePolicy:RolePolicy", `home-${domain}-deploy-describe`));
-            assert.deepEqual(describe.Statement, [{ Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: ["arn:aws:eks:eu-west-1:123456789012:cluster-eks"] }]);
+            assert.deepEqual(trust.Principal, { Service: "codebuild.amazonaws.com" });
+            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": SHARED_PROD } });
             const access = rec.inputs(rec.one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `home-${domain}-deploy-access-policy`));
             assert.deepEqual(access.accessScope, { type: "namespace", namespaces: [domain] });
+
+            const project = rec.inputs(rec.one(PROJECT, `home-${domain}-deploy`));
+            assert.equal(project.name, `acme-prod-${domain}-deploy`);
+            assert.equal(project.serviceRole, `arn:aws:iam:eu-west-1:123456789012:${role.name}`);
+            assert.equal(project.source.buildspec, DEPLOY_SPEC);
+            assert.deepEqual(project.vpcConfig.subnets, privateSubnets);
+            const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", `home-${domain}-deploy-sg`);
+            assert.deepEqual(project.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
+            const vars = variablesOf(project);
+            assert.equal(vars.NAMESPACE, domain);
+            assert.equal(vars.CLUSTER_NAME, "acme-prod");
+            // What the role may do besides its access entry: its logs, the domain's artifacts, describe the cluster, the domain's keys through S3 only.
+            const statements = policyOf(rec, rec.one(ROLE_POLICY, `home-${domain}-deploy-policy`)).Statement;
+            assert.deepEqual(statements.map((st) => st.Sid), ["BuildLogs", "DomainArtifacts", "Cluster", "DomainKeyThroughS3"]);
+            assert.deepEqual(statements[1].Resource, [`arn:aws:s3:::${artifactBucketName(domainNaming(domain))}/*`]);
+            assert.deepEqual(statements[3].Resource, [`arn:aws:kms:eu-west-1:${accountOf(domain)}:key/*`]);
+            assert.deepEqual(statements[3].Condition, { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
         }
     });
 
-    it("cluster API: admits HTTPS from the shared private subnets (the domains' build groups are unknown to it), once per subnet", async () => {
+    it("cluster API: admits HTTPS from each domain's deploy group only (no CIDR rule)", async () => {
         const rec = await organized("platform-aws-prod", false);
-        const rules = rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.startsWith("cluster-api-shared-builds"));
-        const privateCidrs = ["a", "b", "c"].map((z) => rec.inputs(rec.one("aws:ec2/subnet:Subnet", `network-private-eu-west-1${z}`)).cidrBlock);
-        assert.deepEqual(rules.map((r) => rec.inputs(r).cidrIpv4), privateCidrs);
-        const cluster = rec.one("aws:eks/cluster:Cluster");
-        for (const rule of rules) {
-            const inputs = rec.inputs(rule);
-            assert.deepEqual([inputs.ipProtocol, inputs.fromPort, inputs.toPort], ["tcp", 443, 443]);
-            // On the cluster's own security group (its vpcConfig.clusterSecurityGroupId).
-            assert.ok(rule.dependencies.includes(cluster.urn), rule.name);
+        const rules = rec.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepEqual(rules.filter((r) => rec.inputs(r).cidrIpv4 !== undefined && rec.inputs(r).fromPort === 443).map((r) => r.name), []);
+        for (const domain of ["orders", "payments"]) {
+            const rule = rec.inputs(rec.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", `home-${domain}-cluster-api-from-deploy`));
+            const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", `home-${domain}-deploy-sg`);
+            assert.equal(rule.referencedSecurityGroupId, `${sg.name}-id`);
+            assert.deepEqual([rule.ipProtocol, rule.fromPort, rule.toPort], ["tcp", 443, 443]);
         }
+    });
+
+    it("database: a build role that may only assume the domain account's targets role, behind an admin-jobs group of the platform", async () => {
+        const rec = await organized("platform-aws-prod", false);
+        for (const domain of ["orders", "payments"]) {
+            const role = rec.one("aws:iam/role:Role", `home-${domain}-database-role`);
+            assert.equal(rec.inputs(role).name, `acme-prod-${domain}-db-bootstrap`);
+            const targetsRole = `arn:aws:iam::${accountOf(domain)}:role/acme-prod-${domain}-db-targets`;
+            const statements = policyOf(rec, rec.one(ROLE_POLICY, `home-${domain}-database-policy`)).Statement;
+            const sts = statements.filter((st) => [st.Action].flat().some((a: string) => a.startsWith("sts:")));
+            assert.deepEqual(sts, [{ Sid: "AssumeDomainTargetsRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [targetsRole] }]);
+            assert.ok(!JSON.stringify(statements).includes("secretsmanager"), "the secrets are read as the domain's role, in its account");
+            const project = rec.inputs(rec.one(PROJECT, `home-${domain}-database`));
+            assert.equal(project.source.buildspec, DATABASE_ROLE_SPEC);
+            const vars = variablesOf(project);
+            assert.equal(vars.TARGETS_ROLE_ARN, targetsRole);
+            assert.equal(vars.TARGETS_PARAMETER, `acme-prod-${domain}-database-targets`);
+            const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", `home-${domain}-db-admin-sg`);
+            assert.deepEqual(project.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
+            const egress = rec.inputs(sg).egress.map((e: { fromPort: number; cidrBlocks: string[] }) => [e.fromPort, e.cidrBlocks]);
+            assert.deepEqual(egress, [[5432, [rec.inputs(rec.one("aws:ec2/vpc:Vpc")).cidrBlock]], [443, ["0.0.0.0/0"]]]);
+            assert.deepEqual(rec.inputs(sg).ingress, []);
+        }
+    });
+
+    it("pipeline actions: a role only the domain's pipeline role assumes, starting that domain's two builds only", async () => {
+        const rec = await organized("platform-aws-prod", false);
+        for (const domain of ["orders", "payments"]) {
+            const role = rec.one("aws:iam/role:Role", `home-${domain}-actions-role`);
+            assert.equal(rec.inputs(role).name, `acme-prod-${domain}-pipeline-actions`);
+            const [trust, ...others] = policyOf(rec, role, "assumeRolePolicy").Statement;
+            assert.deepEqual(others, []);
+            assert.deepEqual(trust.Principal, { AWS: `arn:aws:iam::${accountOf(domain)}:root` });
+            assert.equal(trust.Action, "sts:AssumeRole");
+            assert.deepEqual(trust.Condition, { ArnEquals: { "aws:PrincipalArn": [`arn:aws:iam::${accountOf(domain)}:role/acme-prod-${domain}-pipeline`] } });
+            const statements = policyOf(rec, rec.one(ROLE_POLICY, `home-${domain}-actions-policy`)).Statement;
+            const builds = statements.find((st) => st.Sid === "Builds")!;
+            assert.deepEqual(builds.Resource, [`home-${domain}-deploy`, `home-${domain}-database`].map((n) => fabricatedArn(rec.one(PROJECT, n))));
+            assert.ok(!JSON.stringify(statements).includes("s3:PutObject"), "the actions have no outputs: read only");
+            // The domain team's read-only view of both builds.
+            const logs = rec.one("aws:iam/role:Role", `home-${domain}-build-logs-role`);
+            const [people] = policyOf(rec, logs, "assumeRolePolicy").Statement;
+            assert.deepEqual(people.Principal, { AWS: `arn:aws:iam::${accountOf(domain)}:root` });
+            assert.deepEqual(people.Condition, { ArnLike: { "aws:PrincipalArn": [`arn:aws:iam::${accountOf(domain)}:role/aws-reserved/sso.amazonaws.com/*`] } }, "its IAM Identity Center roles only");
+            const read = policyOf(rec, rec.one(ROLE_POLICY, `home-${domain}-build-logs-policy`)).Statement.flatMap((st) => [st.Action].flat());
+            assert.ok(read.every((a: string) => /^(codebuild:(BatchGet|List)|logs:(Describe|Filter|Get))/.test(a)), read.join(", "));
+        }
+        const outputs = plainValue((await planSample("platform-aws-prod", { preview: false })).outputs) as any;
+        const builds = outputs.homes.orders.builds;
+        assert.deepEqual(Object.keys(builds).sort(), ["actionsRoleArn", "adminSecurityGroupId", "buildLogsRoleArn", "databaseProject", "deployProject", "logGroupName"]);
+        assert.equal(builds.deployProject, "acme-prod-orders-deploy");
+        assert.equal(builds.logGroupName, "/aws/codebuild/acme-prod-orders-pipeline");
+    });
+
+    it("without domain accounts the platform runs no build for anyone", async () => {
+        const rec = await sample("platform-aws-dev", false);
+        assert.ok(rec.ofType("landing-zone:aws:DomainHome").length > 0);
+        assert.equal(rec.ofType(PROJECT).length, 0);
+        assert.equal(rec.ofType("aws:iam/role:Role").filter((r) => /actions-role|build-logs-role|database-role/.test(r.name)).length, 0);
     });
 
     it("the association waits for the chain grant (no credentials before the role may assume the target)", async () => {

@@ -241,6 +241,17 @@ export const awsResourceCases: ResourceCase[] = [
         unknown: [{ path: "policy", expect: "deferred" }],
     },
     {
+        // A role trusted from another account, narrowed to the roles that may assume it (cross-account builds, Pod Identity targets).
+        policy: "disallow-wildcard-iam-policies", type: "aws:iam/role:Role",
+        inputs: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole", Condition: { ArnEquals: { "aws:PrincipalArn": ["arn:aws:iam::111122223333:role/acme-prod-orders-pipeline"] } } }] }) },
+        violations: [
+            { set: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole" }] }) }, expect: /every principal of account arn:aws:iam::111122223333:root/ },
+            { set: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/*" } } }] }) }, expect: /every principal of account/ },
+            { set: { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } }] }) }, expect: /every principal of account/ },
+        ],
+        unknown: [{ path: "assumeRolePolicy", expect: "deferred" }],
+    },
+    {
         policy: "disallow-admin-managed-policies", type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
         inputs: { policyArn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy" },
         violations: [{ set: { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }, expect: /AdministratorAccess/ }],
