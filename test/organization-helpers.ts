@@ -14,8 +14,8 @@ export async function organizationSample(stack: string, preview = true): Promise
     return new Recorded((await planSample(stack, { preview })).resources);
 }
 
-/** A sample organization stack with some top-level config blocks replaced. */
-export async function organizationVariant(stack: string, overrides: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<Recorded> {
-    const result = await runStackConfig(stack, { ...organizationConfig(stack), ...overrides } as never, { extra });
+/** A sample organization stack with some top-level config blocks replaced (preview by default). */
+export async function organizationVariant(stack: string, overrides: Record<string, unknown>, extra: Record<string, unknown> = {}, preview = true): Promise<Recorded> {
+    const result = await runStackConfig(stack, { ...organizationConfig(stack), ...overrides } as never, { extra, preview });
     return new Recorded(result.resources);
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GuardrailSummary, OrganizationEnvironment, OrganizationOutputs, StackContext } from "../core/contracts";
 import { childName, physicalName } from "../core/naming";
 import { createAccountBaseline } from "./account-baseline";
+import { ciStacks, createCiIdentity } from "./ci-identity";
 import { createOrgStructure } from "./accounts";
 import { createGuardrails } from "./guardrails";
 import { createOrgTrail } from "./org-trail";
@@ -87,6 +88,12 @@ export function createOrganization(name: string, parent: pulumi.Resource, args: 
             domainScopes: Object.fromEntries(org.domains.map((d) => [d, structure.accounts[`${d}-${env}`].accountId])),
         }];
     }));
+    // CI identities (organization.ciRepository): GitHub's OIDC provider and one role per stack, in the stack's account.
+    const ciIdentities = org.ciRepository ? Object.fromEntries(ciStacks(org.environments, org.domains).map(({ accountRole, environment }) =>
+        [environment, createCiIdentity(childName(name, "ci", accountRole), parent, {
+            naming: ctx.naming, partition, accountId: structure.accounts[accountRole].accountId, provider: providers[accountRole],
+            repository: org.ciRepository, environment, policies: org.ciPolicies,
+        }).role.arn])) : undefined;
     const existing = Object.entries(org.existingAccounts);
     return {
         rootId: structure.rootId,
@@ -99,8 +106,23 @@ export function createOrganization(name: string, parent: pulumi.Resource, args: 
             ...existing.map(([role, id]) => `Existing account ${id} (${role}): move it into its OU (aws organizations move-account) and make sure it has the role ${ORGANIZATION_ACCESS_ROLE} trusting the management account.`),
             "Turn on MFA for the root user of the management account; member accounts' root users are denied by the baseline SCP.",
             lambdaConcurrencyStep(ctx.config.region),
+            ciStep(org.ciRepository, org.ciPolicies),
         ],
+        ...(ciIdentities ? { ciIdentities } : {}),
     };
+}
+
+/** What is left to do for the stacks' CI identities. */
+export function ciStep(repository: string, policies: readonly string[]): string {
+    if (!repository) {
+        return "CI identities: set landing-zone:organization.ciRepository (owner/name) to create GitHub's OIDC provider and a CI role per platform and domain stack in its account; "
+            + "or create them by hand as docs/ci.md describes.";
+    }
+    const grant = policies.length > 0
+        ? `Each role has ${policies.join(", ")} (a policy name must exist in every account before the up).`
+        : "The roles have no permissions yet: list the deploy policies in landing-zone:organization.ciPolicies (README: Who runs which stack with which permissions).";
+    return `CI identities: in each GitHub environment of ${repository} (platform-<env>, domain-<domain>-<env>) set AWS_DEPLOY_ROLE_ARN to its role from \`pulumi stack output ciIdentities\`. ${grant} `
+        + "An account that has GitHub's OIDC provider already: import it before the first up (pulumi import aws:iam/openIdConnectProvider:OpenIdConnectProvider <name> <arn>).";
 }
 
 /** Lambda's "Concurrent executions" quota (Service Quotas code), per account and region. */

@@ -234,5 +234,8 @@ function resolveOrganization(config: StackConfig): Required<OrganizationConfig> 
         existingAccounts: org.existingAccounts ?? {},
         allowedCustomerIds: org.allowedCustomerIds ?? [],
         subscriptions: org.subscriptions ?? [],
+        // No CI identities unless a repository is named.
+        ciRepository: org.ciRepository ?? "",
+        ciPolicies: org.ciPolicies ?? [],
     };
 }

@@ -106,6 +106,20 @@ export interface OrganizationConfig {
     allowedCustomerIds?: string[];
     /** Azure: subscriptions placed in the management group tree. */
     subscriptions?: AzureSubscriptionPlacement[];
+    /**
+     * AWS: the GitHub repository (`owner/name`) whose Actions deploy the platform and domain stacks.
+     * Each shared-services and domain account then gets GitHub's OIDC provider and one CI role per
+     * stack, assumable only by that repository's jobs in the stack's GitHub environment
+     * (`platform-<env>`, `domain-<domain>-<env>`, as docs/ci.md names them).
+     * @pattern ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$
+     */
+    ciRepository?: string;
+    /**
+     * AWS: the deploy permissions attached to every CI role: AWS-managed policy ARNs
+     * (`arn:aws:iam::aws:policy/...`) or names (`path/name`) of customer-managed policies that exist
+     * in each account (a policy attaches only within its account).
+     */
+    ciPolicies?: string[];
 }
 
 export interface NetworkConfig {

@@ -48,6 +48,8 @@ export interface OrganizationOutputs {
     guardrails: GuardrailSummary[];
     /** Human steps the program cannot take, each with the exact command or console action. */
     nextSteps: string[];
+    /** By GitHub environment (`platform-<env>`, `domain-<domain>-<env>`): the identity its CI jobs assume (AWS: a role ARN). */
+    ciIdentities?: Record<string, pulumi.Output<string>>;
 }
 
 /** What an organization stack exports (and a platform stack reads through a StackReference). */

@@ -194,6 +194,50 @@ describe("aws/organization.ts (organization-aws)", () => {
         assert.match(command, /arn:aws:iam::<management account id>:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/);
     });
 
+    it("CI identities (organization.ciRepository): per platform and domain stack, GitHub's OIDC provider and a role in its account, for its GitHub environment only", async () => {
+        const rec = await organizationSample("organization-aws", false);
+        const roles = rec.ofType("aws:iam/role:Role").filter((r) => r.name.endsWith("-ci-role"));
+        const stacks = { "shared-dev": "platform-dev", "shared-prod": "platform-prod", "orders-dev": "domain-orders-dev", "orders-prod": "domain-orders-prod",
+            "payments-dev": "domain-payments-dev", "payments-prod": "domain-payments-prod" };
+        assert.equal(roles.length, Object.keys(stacks).length);
+        for (const [account, environment] of Object.entries(stacks)) {
+            const role = rec.one("aws:iam/role:Role", `organization-ci-${account}-ci-role`);
+            const oidc = rec.one("aws:iam/openIdConnectProvider:OpenIdConnectProvider", `organization-ci-${account}-github-oidc`);
+            const provider = rec.ofType(T.provider).find((p) => p.name === `aws-${account}`)!;
+            assert.equal(providerOf(role), provider.urn, `${account}: the role is in that account`);
+            assert.equal(providerOf(oidc), provider.urn);
+            assert.deepEqual([rec.inputs(oidc).url, rec.inputs(oidc).clientIdLists], ["https://token.actions.githubusercontent.com", ["sts.amazonaws.com"]]);
+            assert.equal(rec.inputs(role).name, `acme-org-ci-${environment}`);
+            const [trust, ...others] = JSON.parse(rec.inputs(role).assumeRolePolicy).Statement;
+            assert.deepEqual(others, []);
+            assert.equal(trust.Principal.Federated, `arn:aws:iam:eu-west-1:123456789012:${oidc.name}`);
+            assert.equal(trust.Action, "sts:AssumeRoleWithWebIdentity");
+            assert.deepEqual(trust.Condition, { StringEquals: {
+                "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                "token.actions.githubusercontent.com:sub": `repo:acme/landing-zone:environment:${environment}`,
+            } });
+        }
+        // Nothing for the log-archive and security accounts (no stack's CI runs there).
+        assert.equal(rec.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 6);
+        assert.equal(rec.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.includes("-ci-policy-")).length, 0, "no permissions unless listed");
+        const outputs = plainValue((await planSample("organization-aws", { preview: false })).outputs) as any;
+        assert.deepEqual(Object.keys(outputs.ciIdentities).sort(), Object.values(stacks).sort());
+        assert.ok(outputs.nextSteps.some((s: string) => s.startsWith("CI identities: in each GitHub environment of acme/landing-zone") && s.includes("have no permissions yet")));
+    });
+
+    it("CI policies: AWS-managed ARNs as they are, policy names in each role's own account; none without a repository", async () => {
+        const organization = { environments: ["prod"], domains: ["orders"], securityContacts: ["security@acme.example"] };
+        const rec = await organizationVariant("organization-aws", {
+            organization: { ...organization, ciRepository: "acme/infra", ciPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "landing-zone/deploy"] },
+        }, {}, false);
+        const attachments = rec.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("organization-ci-orders-prod-ci-policy"));
+        assert.deepEqual(attachments.map((a) => rec.inputs(a).policyArn), [
+            "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::organization-account-orders-prod-id:policy/landing-zone/deploy",
+        ]);
+        const none = await organizationVariant("organization-aws", { organization });
+        assert.equal(none.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 0);
+    });
+
     it("exports each environment's shared-services account and the role its platform stack assumes", async () => {
         const outputs = plainValue((await planSample("organization-aws", { preview: false })).outputs) as any;
         assert.equal(outputs.layer, "organization");

@@ -50,7 +50,7 @@ const REQUIRE_TAG_DENY = "871b6d14-10aa-478d-b590-94f262ecfa99";
 const specs = policyAssignmentSpecs({
     organization: {
         environments: ["prod"], domains: [], allowedRegions: ["westeurope"], securityContacts: [], existingAccounts: {},
-        allowedCustomerIds: [], subscriptions: [],
+        allowedCustomerIds: [], subscriptions: [], ciRepository: "", ciPolicies: [],
     },
 }, "/workspace");
 

@@ -49,7 +49,7 @@ describe("azure/organization.ts (organization-azure)", () => {
     it("assigns the built-in definitions by id at group scope, enforced, with their parameters", async () => {
         const specs = policyAssignmentSpecs({ organization: {
             environments: ["prod"], domains: [], allowedRegions: ["westeurope"], securityContacts: [], existingAccounts: {},
-            allowedCustomerIds: [], subscriptions: [],
+            allowedCustomerIds: [], subscriptions: [], ciRepository: "", ciPolicies: [],
         } }, "/workspace");
         for (const spec of specs) {
             assert.ok(spec.name.length <= 24, `${spec.name}: management-group assignment names are at most 24 characters`);

@@ -47,6 +47,17 @@ describe("components/core/config/rules/organization.ts", () => {
         assert.deepEqual(problems({ ...sample("aws"), organization: ok }), []);
     });
 
+    it("AWS CI identities: a GitHub owner/name, policies as AWS-managed ARNs or policy names, and nothing on other clouds", () => {
+        const org = (extra: Record<string, unknown>, cloud = "aws") => problems({ ...sample(cloud), organization: { ...sample(cloud).organization, ...extra } });
+        assert.deepEqual(org({ ciRepository: "acme/landing-zone", ciPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "landing-zone/deploy"] }), []);
+        const found = org({ ciRepository: "acme", ciPolicies: ["arn:aws:iam::123456789012:policy/deploy", "bad name"] });
+        has(found, "landing-zone:organization.ciRepository must match ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$");
+        has(found, "landing-zone:organization.ciPolicies[0] must be an AWS-managed policy ARN");
+        has(found, "landing-zone:organization.ciPolicies[1] must be an AWS-managed policy ARN");
+        has(org({ ciRepository: undefined, ciPolicies: ["deploy"] }), "landing-zone:organization.ciPolicies needs organization.ciRepository");
+        has(org({ ciRepository: "acme/landing-zone" }, "gcp"), "landing-zone:organization.ciRepository applies only to cloud aws");
+    });
+
     it("AWS accounts need an e-mail domain while one is still to be created, none when every account exists", () => {
         const base = sample("aws");
         const roles = awsAccountRoles(resolveConfig(base as never));

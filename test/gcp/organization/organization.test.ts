@@ -49,7 +49,7 @@ describe("gcp/organization.ts (organization-gcp)", () => {
     it("the blueprint's organization policy set on the landing-zone folder, with config-driven values", async () => {
         const rules = organizationPolicyRules({ organization: {
             environments: ["prod"], domains: [], allowedRegions: ["europe-west1"], securityContacts: ["sec@acme.example"],
-            existingAccounts: {}, allowedCustomerIds: ["C0abc1234"], subscriptions: [],
+            existingAccounts: {}, allowedCustomerIds: ["C0abc1234"], subscriptions: [], ciRepository: "", ciPolicies: [],
         } });
         const constraints = rules.map((r) => r.constraint);
         for (const c of [...BLUEPRINT, ...ORG_POLICY_RULES.map((r) => r.constraint)]) assert.ok(constraints.includes(c), `missing ${c}`);

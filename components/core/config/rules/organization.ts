@@ -9,6 +9,8 @@ const EMAIL_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-
 const GCP_ORGANIZATION = /^organizations\/[0-9]+$/;
 const BILLING = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 const CUSTOMER_ID = /^C0[0-9a-z]{5,12}$/;
+const MANAGED_POLICY_ARN = /^arn:aws(-cn|-us-gov)?:iam::aws:policy\/[\w+=,.@/-]+$/;
+const POLICY_NAME = /^[\w+=,.@-]+(\/[\w+=,.@-]+)*$/;
 /** Blocks of the platform and domain layers that an organization stack does not read. */
 const WORKLOAD_BLOCKS = ["network", "cluster", "database", "storage", "queue", "cache", "pipeline", "registry", "keys", "domains"] as const;
 
@@ -104,6 +106,21 @@ export function organizationRules(cfg: ResolvedConfig, raw: Record<string, unkno
     }
     if (cfg.cloud !== "azure" && org.subscriptions.length > 0) {
         add("organization.subscriptions", "applies only to cloud azure");
+    }
+    if (cfg.cloud !== "aws" && (org.ciRepository || org.ciPolicies.length > 0)) {
+        add(org.ciRepository ? "organization.ciRepository" : "organization.ciPolicies", "applies only to cloud aws");
+    }
+    if (cfg.cloud === "aws") {
+        // ciRepository's owner/name form is the schema's (`@pattern`).
+        if (!Array.isArray(org.ciPolicies)) add("organization.ciPolicies", "must be a list of AWS-managed policy ARNs or customer-managed policy names");
+        else {
+            if (org.ciPolicies.length > 0 && !org.ciRepository) add("organization.ciPolicies", "needs organization.ciRepository: there is no CI role to attach them to");
+            org.ciPolicies.forEach((arn, i) => {
+                if (typeof arn !== "string" || !(MANAGED_POLICY_ARN.test(arn) || POLICY_NAME.test(arn))) {
+                    add(`organization.ciPolicies[${i}]`, `must be an AWS-managed policy ARN (arn:aws:iam::aws:policy/<name>) or the name of a customer-managed policy in each account (got ${JSON.stringify(arn)})`);
+                }
+            });
+        }
     }
 
     if (cfg.cloud === "aws" && Array.isArray(org.domains)) problems.push(...organizationDomainProblems(org.domains));
