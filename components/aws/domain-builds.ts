@@ -8,7 +8,7 @@ import {
 } from "./build-contract";
 import { roleArn, serviceTrustPolicy } from "./iam";
 import { POSTGRES_PORT } from "./database";
-import { buildLogsStatement } from "./pipeline/build";
+import { ARTIFACT_BUCKET_READS, buildLogsStatement } from "./pipeline/build";
 import { DATABASE_ROLE_SPEC, databaseRoleVariables } from "./pipeline/database-role";
 import { createDeploySecurityGroup, DEPLOY_SPEC, deployVariables } from "./pipeline/deploy";
 import { createBuildNetworkPolicy } from "./pipeline/network";
@@ -40,8 +40,8 @@ export interface DomainBuildsArgs {
     domainAccountId: pulumi.Input<string>;
     vpcId: pulumi.Input<string>;
     vpcCidr: pulumi.Input<string>;
-    /** The platform's own private subnets (not shared: CodeBuild runs in unshared subnets only). */
-    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The platform's build subnets (NAT egress, shared with no account: CodeBuild does not run in shared subnets). */
+    buildSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     clusterName: pulumi.Input<string>;
     clusterArn: pulumi.Input<string>;
     clusterSecurityGroupId: pulumi.Input<string>;
@@ -75,7 +75,9 @@ export interface DomainBuildsResult {
  *   - database: assumes the domain account's `db-targets` role, which reads the targets parameter
  *     and the master secrets there, and connects from a security group of the platform account that
  *     the domain's database admits as `<platform account>/<group id>`.
- * Buildspecs and variables are the platform's; an action may set `MANIFEST_DIR` only.
+ * Both run in the platform's build subnets, which it shares with no account. Buildspecs and project
+ * variables are the platform's; the domain's pipeline sets `MANIFEST_DIR`, and any variable it
+ * overrides stays inside what the roles allow (the namespace, the domain's targets role).
  */
 export function createDomainBuilds(name: string, parent: pulumi.Resource, args: DomainBuildsArgs): DomainBuildsResult {
     const { ctx, domainNaming: naming, partition } = args;
@@ -88,7 +90,10 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
     }, opts);
     const bucketArn = `arn:${partition}:s3:::${artifactBucketName(naming)}`;
     const logs = buildLogsStatement(logGroup);
-    const readArtifacts: PolicyStatement = { Sid: "DomainArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${bucketArn}/*`] };
+    const readArtifacts: PolicyStatement[] = [
+        { Sid: "DomainArtifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [`${bucketArn}/*`] },
+        { Sid: "DomainArtifactBucket", Effect: "Allow", Action: ARTIFACT_BUCKET_READS, Resource: [bucketArn] },
+    ];
     // The artifacts are encrypted with the domain's key, whose ARN the platform cannot know first:
     // any key of the domain account, through S3 only (the key policy names these roles).
     const domainKeyThroughS3 = (actions: string[]): PolicyStatement => ({
@@ -98,15 +103,15 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
         Resource: [pulumi.interpolate`arn:${partition}:kms:${region}:${args.domainAccountId}:key/*`],
         Condition: { StringEquals: { "kms:ViaService": `s3.${region}.${dnsSuffixOf(partition)}` } },
     });
-    const network = { accountId: args.accountId, vpcId: args.vpcId, privateSubnetIds: args.privateSubnetIds };
-    const vpcConfig = (securityGroup: aws.ec2.SecurityGroup) => ({ vpcId: args.vpcId, subnets: args.privateSubnetIds, securityGroupIds: [securityGroup.id] });
+    const network = { accountId: args.accountId, vpcId: args.vpcId, privateSubnetIds: args.buildSubnetIds };
+    const vpcConfig = (securityGroup: aws.ec2.SecurityGroup) => ({ vpcId: args.vpcId, subnets: args.buildSubnetIds, securityGroupIds: [securityGroup.id] });
 
     // Deploy: the deploy role, in the private subnets, admitted by the cluster security group.
     const deployPolicy = new aws.iam.RolePolicy(childName(name, "deploy-policy"), {
         name: "deploy",
         role: args.deployRole.name,
         policy: policyDocument([
-            logs, readArtifacts,
+            logs, ...readArtifacts,
             { Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [args.clusterArn] },
             domainKeyThroughS3(["kms:Decrypt", "kms:DescribeKey"]),
         ]),
@@ -142,7 +147,7 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
         name: "database-role",
         role: databaseRole.id,
         policy: policyDocument([
-            logs, readArtifacts,
+            logs, ...readArtifacts,
             { Sid: "AssumeDomainTargetsRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [targetsRoleArn] },
             domainKeyThroughS3(["kms:Decrypt", "kms:DescribeKey"]),
         ]),
@@ -188,7 +193,7 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
         policy: policyDocument([
             { Sid: "Builds", Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds", "codebuild:StopBuild"], Resource: projects },
             // The actions have no output artifacts (a cross-account build action cannot): reading is enough.
-            readArtifacts,
+            ...readArtifacts,
             domainKeyThroughS3(["kms:Decrypt", "kms:DescribeKey"]),
         ]),
     }, opts);

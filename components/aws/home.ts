@@ -91,7 +91,8 @@ export interface AwsDomainHomeArgs {
      */
     builds?: {
         vpcId: pulumi.Input<string>;
-        privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        /** The platform's build subnets (shared with no account). */
+        buildSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
         clusterSecurityGroupId: pulumi.Input<string>;
         logsKeyArn: pulumi.Input<string>;
         projectKeyArn: pulumi.Input<string>;
@@ -164,7 +165,7 @@ export function createDomainHome(name: string, parent: pulumi.Resource, args: Aw
     if (args.domainAccountId && !args.builds) throw new Error(`aws home ${domain}: a domain in its own account needs the platform network for its builds`);
     const builds = args.domainAccountId && args.builds ? createDomainBuilds(name, parent, {
         ctx, namespace, domainNaming: naming, partition: args.partition, accountId: args.accountId, domainAccountId: args.domainAccountId,
-        vpcId: args.builds.vpcId, vpcCidr: args.vpcCidr, privateSubnetIds: args.builds.privateSubnetIds,
+        vpcId: args.builds.vpcId, vpcCidr: args.vpcCidr, buildSubnetIds: args.builds.buildSubnetIds,
         clusterName: args.clusterName, clusterArn: args.clusterArn, clusterSecurityGroupId: args.builds.clusterSecurityGroupId,
         logsKeyArn: args.builds.logsKeyArn, projectKeyArn: args.builds.projectKeyArn, deployRole,
     }) : undefined;

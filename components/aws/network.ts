@@ -10,11 +10,19 @@ export interface AwsNetworkArgs {
     account: AwsAccount;
     /** KMS key (ARN) of the flow-log group. */
     logsKeyArn: pulumi.Input<string>;
+    /**
+     * Also carve build subnets (NAT egress like the private tier), never shared through RAM: where the
+     * platform runs the in-VPC builds of domains in their own accounts (CodeBuild does not run in
+     * shared VPC subnets, and the private and data subnets are shared with those accounts).
+     */
+    buildSubnets?: boolean;
 }
 
 export interface AwsNetworkResult {
     vpc: aws.ec2.Vpc;
     subnets: Record<SubnetTier, aws.ec2.Subnet[]>;
+    /** The build subnets (`buildSubnets`), one per zone; empty without. */
+    buildSubnets: aws.ec2.Subnet[];
     natGateways: aws.ec2.NatGateway[];
     flowLogGroup: aws.cloudwatch.LogGroup;
     endpointSecurityGroup: aws.ec2.SecurityGroup;
@@ -34,20 +42,30 @@ function numberToIp(n: number): string {
     return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
 }
 
+/** Block `i` of the 16 the network CIDR is cut into (four bits longer: a /16 gives /20s). */
+function blockOf(cidr: string, i: number): string {
+    const [address, bitsText] = cidr.split("/");
+    const subnetBits = Number(bitsText) + 4;
+    return `${numberToIp(ipToNumber(address) + i * 2 ** (32 - subnetBits))}/${subnetBits}`;
+}
+
+/** Tier `t`'s blocks: `4t .. 4t+zones-1`, one per zone, so adding a zone never moves an existing subnet. */
+function tierBlocks(cidr: string, t: number, zones: number): string[] {
+    return Array.from({ length: zones }, (_, z) => blockOf(cidr, 4 * t + z));
+}
+
 /**
  * Carves the subnets of each tier from the network CIDR, deterministically: the CIDR is cut into 16
  * blocks four bits longer (a /16 gives /20s); tier `t` (public, private, data) takes blocks
  * `4t .. 4t+zones-1`, one per zone, so adding a zone never moves an existing subnet.
  */
 export function carveSubnets(cidr: string, zones: number): Record<SubnetTier, string[]> {
-    const [address, bitsText] = cidr.split("/");
-    const bits = Number(bitsText);
-    const subnetBits = bits + 4;
-    const size = 2 ** (32 - subnetBits);
-    const base = ipToNumber(address);
-    const block = (i: number) => `${numberToIp(base + i * size)}/${subnetBits}`;
-    const tier = (t: number) => Array.from({ length: zones }, (_, z) => block(4 * t + z));
-    return { public: tier(0), private: tier(1), data: tier(2) };
+    return { public: tierBlocks(cidr, 0, zones), private: tierBlocks(cidr, 1, zones), data: tierBlocks(cidr, 2, zones) };
+}
+
+/** The build subnets' blocks: the fourth tier (`12 .. 12+zones-1`), free in every layout. */
+export function carveBuildSubnets(cidr: string, zones: number): string[] {
+    return tierBlocks(cidr, 3, zones);
 }
 
 /**
@@ -132,6 +150,20 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: AwsNe
         return table;
     });
 
+    // Build subnets: egress like the private tier (per-zone route tables), never shared (see `buildSubnets`).
+    const buildCidrs = carveBuildSubnets(cfg.cidr, zones.length);
+    const buildSubnets = args.buildSubnets ? zones.map((zone, z) => {
+        const subnet = new aws.ec2.Subnet(childName(name, "build", zone), {
+            vpcId: vpc.id,
+            availabilityZone: zone,
+            cidrBlock: buildCidrs[z],
+            mapPublicIpOnLaunch: false,
+            tags: { ...nameTag("build", zone), tier: "build" },
+        }, opts);
+        new aws.ec2.RouteTableAssociation(childName(name, "build-rta", zone), { subnetId: subnet.id, routeTableId: privateRoutes[z].id }, opts);
+        return subnet;
+    }) : [];
+
     // The data tier is isolated: local routes and the S3 gateway endpoint only.
     const dataRoutes = new aws.ec2.RouteTable(childName(name, "data-rt"), { vpcId: vpc.id, tags: nameTag("data") }, opts);
     subnets.data.forEach((subnet, z) => new aws.ec2.RouteTableAssociation(childName(name, "data-rta", zones[z]), {
@@ -171,7 +203,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: AwsNe
 
     const subnetIds = Object.fromEntries(SUBNET_TIERS.map((t) => [t, subnets[t].map((s) => s.id)])) as Record<SubnetTier, pulumi.Output<string>[]>;
     return {
-        vpc, subnets, natGateways, flowLogGroup, endpointSecurityGroup,
+        vpc, subnets, buildSubnets, natGateways, flowLogGroup, endpointSecurityGroup,
         outputs: { networkId: vpc.id, cidr: cfg.cidr, zones, subnetIds, subnetCidrs: cidrs, natGatewayCount: natGateways.length,
             egressZoneRedundant: natGateways.length === zones.length && zones.length > 1 },
     };

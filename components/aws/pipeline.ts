@@ -7,7 +7,7 @@ import type { DomainBuildsOutputs } from "./domain-builds";
 import type { ImagePullers } from "./image-pull";
 import { partitionOf } from "./provider";
 import { createPipelineArtifacts } from "./pipeline/artifacts";
-import { createPipelineBuild } from "./pipeline/build";
+import { ARTIFACT_BUCKET_READS, createPipelineBuild } from "./pipeline/build";
 import { createDatabaseTargetsParameter, createPipelineDatabaseRole, type DatabaseTarget } from "./pipeline/database-role";
 import { createPipelineDeploy, manifestDir } from "./pipeline/deploy";
 import type { BuildNetwork } from "./pipeline/network";
@@ -115,7 +115,8 @@ export function createDomainPipeline(name: string, parent: pulumi.Resource, args
         ...(inVpc.kind === "platform" ? {
             artifactReaders: {
                 sid: "PlatformBuildsReadArtifacts", partition, accountId: inVpc.platformAccountId,
-                principalArns: platformBuildRoleArns(partition, inVpc.platformAccountId, ctx.naming), actions: ["s3:GetObject", "s3:GetObjectVersion"],
+                principalArns: platformBuildRoleArns(partition, inVpc.platformAccountId, ctx.naming),
+                actions: ["s3:GetObject", "s3:GetObjectVersion"], bucketActions: ARTIFACT_BUCKET_READS,
             },
         } : {}),
     });

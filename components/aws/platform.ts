@@ -31,7 +31,9 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     const keyIds = keys.outputs.keyIds;
     const logging = new AwsLogging("logging", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
     const hierarchy = new AwsHierarchy("hierarchy", { ctx, account, organization: scope }, opts).result;
-    const network = new AwsNetwork("network", { ctx, account, logsKeyArn: keyIds.logs }, opts).result;
+    // Domains in their own accounts: the platform runs their in-VPC builds, in subnets it shares with no one.
+    const buildsForDomainAccounts = scope !== undefined && Object.keys(ctx.config.domains).length > 0;
+    const network = new AwsNetwork("network", { ctx, account, logsKeyArn: keyIds.logs, buildSubnets: buildsForDomainAccounts }, opts).result;
     const cluster = new AwsCluster("cluster", {
         ctx, account,
         vpcId: network.vpc.id,
@@ -64,7 +66,7 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
             ...(domainAccountId ? {
                 builds: {
                     vpcId: network.vpc.id,
-                    privateSubnetIds: network.outputs.subnetIds.private,
+                    buildSubnetIds: network.buildSubnets.map((subnet) => subnet.id),
                     clusterSecurityGroupId,
                     logsKeyArn: keyIds.logs,
                     projectKeyArn: keyIds.data,

@@ -28,6 +28,8 @@ export interface BucketGrant {
     principalArns: pulumi.Input<string>[];
     /** Object-level actions (on `<bucket>/*`). */
     actions: string[];
+    /** Bucket-level actions (on the bucket). */
+    bucketActions?: string[];
 }
 
 export interface SecureBucketResult {
@@ -119,14 +121,20 @@ export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>, grants: Buc
             Action: "s3:*",
             Resource: resources,
             Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-        }, ...grants.map((grant) => ({
-            Sid: grant.sid,
-            Effect: "Allow",
-            Principal: { AWS: pulumi.interpolate`arn:${grant.partition}:iam::${grant.accountId}:root` },
-            Action: grant.actions,
-            Resource: pulumi.interpolate`${bucketArn}/*`,
-            Condition: { ArnEquals: { "aws:PrincipalArn": grant.principalArns } },
-        }))],
+        }, ...grants.flatMap((grant) => {
+            const allow = (sid: string, actions: string[], resource: pulumi.Input<string>) => ({
+                Sid: sid,
+                Effect: "Allow",
+                Principal: { AWS: pulumi.interpolate`arn:${grant.partition}:iam::${grant.accountId}:root` },
+                Action: actions,
+                Resource: resource,
+                Condition: { ArnEquals: { "aws:PrincipalArn": grant.principalArns } },
+            });
+            return [
+                allow(grant.sid, grant.actions, pulumi.interpolate`${bucketArn}/*`),
+                ...(grant.bucketActions ? [allow(`${grant.sid}Bucket`, grant.bucketActions, bucketArn)] : []),
+            ];
+        })],
     });
 }
 

@@ -36,6 +36,14 @@ export interface PipelineBuild {
     project: aws.codebuild.Project;
 }
 
+/** What CodeBuild reads of the artifact bucket itself besides its objects (the service role policy the CodeBuild guide gives). */
+export const ARTIFACT_BUCKET_READS = ["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:ListBucket"];
+
+/** The bucket-level reads of the pipeline's artifact bucket. */
+export function artifactBucketStatement(bucketArn: pulumi.Input<string>): PolicyStatement {
+    return { Sid: "ArtifactBucket", Effect: "Allow", Action: ARTIFACT_BUCKET_READS, Resource: [bucketArn] };
+}
+
 /** Log streams of the pipeline's log group: what every project writes. */
 export function buildLogsStatement(logGroup: aws.cloudwatch.LogGroup): PolicyStatement {
     return { Sid: "BuildLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${logGroup.arn}:*`] };
@@ -57,6 +65,7 @@ export function createPipelineBuild(name: string, parent: pulumi.Resource, args:
         policy: policyDocument([
             buildLogsStatement(artifacts.logGroup),
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
+            artifactBucketStatement(artifacts.artifactBucket.arn),
             // GetAuthorizationToken has no resource-level permission: AWS requires "*" for it.
             { Sid: "RegistryLogin", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
             {

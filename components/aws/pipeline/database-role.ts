@@ -7,7 +7,7 @@ import { IAM_DB_USER, MASTER_USER, POSTGRES_PORT } from "../database";
 import { serviceTrustPolicy } from "../iam";
 import { partitionOf } from "../provider";
 import type { PipelineArtifacts } from "./artifacts";
-import { buildLogsStatement } from "./build";
+import { artifactBucketStatement, buildLogsStatement } from "./build";
 import { type BuildNetwork, createBuildNetworkPolicy } from "./network";
 import { policyDocument } from "./policy";
 import { codeBuildProject, plainVariables } from "./project";
@@ -160,6 +160,7 @@ export function createPipelineDatabaseRole(name: string, parent: pulumi.Resource
         policy: policyDocument([
             buildLogsStatement(artifacts.logGroup),
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
+            artifactBucketStatement(artifacts.artifactBucket.arn),
             { Sid: "Targets", Effect: "Allow", Action: ["ssm:GetParameter"], Resource: [args.targets.parameter.arn] },
             { Sid: "MasterSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArns },
             { Sid: "DomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: [args.kmsKeyArn] },

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../../core/contracts";
 import { childName, type Naming } from "../../core/naming";
 import type { PipelineArtifacts } from "./artifacts";
-import { buildLogsStatement } from "./build";
+import { artifactBucketStatement, buildLogsStatement } from "./build";
 import { type BuildNetwork, createBuildNetworkPolicy } from "./network";
 import { policyDocument } from "./policy";
 import { codeBuildProject, plainVariables } from "./project";
@@ -95,6 +95,7 @@ export function createPipelineDeploy(name: string, parent: pulumi.Resource, args
         policy: policyDocument([
             buildLogsStatement(artifacts.logGroup),
             { Sid: "Artifacts", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: [pulumi.interpolate`${artifacts.artifactBucket.arn}/*`] },
+            artifactBucketStatement(artifacts.artifactBucket.arn),
             { Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [args.clusterArn] },
             { Sid: "DomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: [args.kmsKeyArn] },
         ]),

@@ -103,11 +103,15 @@ describe("aws domain in its own account (landing-zone:organizationStack)", () =>
         const rec = await orders();
         const roles = ["pipeline-actions", "deploy", "db-bootstrap"].map((r) => `arn:aws:iam::${PLATFORM_ACCOUNT}:role/acme-prod-orders-${r}`);
         const bucket = policy(rec, "orders-pipeline-artifacts-policy", "aws:s3/bucketPolicy:BucketPolicy", "policy").Statement;
-        const grant = bucket.find((st) => st.Effect === "Allow")!;
-        assert.deepEqual(grant.Principal, { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
-        assert.deepEqual(grant.Action, ["s3:GetObject", "s3:GetObjectVersion"]);
-        assert.deepEqual(grant.Condition, { ArnEquals: { "aws:PrincipalArn": roles } });
-        assert.deepEqual(bucket.filter((st) => st.Effect === "Allow").length, 1);
+        const grants = bucket.filter((st) => st.Effect === "Allow");
+        assert.deepEqual(grants.map((g) => [g.Action, g.Resource]), [
+            [["s3:GetObject", "s3:GetObjectVersion"], `${fabricatedArn(rec.one("aws:s3/bucket:Bucket", "orders-pipeline-artifacts"))}/*`],
+            [["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:ListBucket"], fabricatedArn(rec.one("aws:s3/bucket:Bucket", "orders-pipeline-artifacts"))],
+        ]);
+        for (const grant of grants) {
+            assert.deepEqual(grant.Principal, { AWS: `arn:aws:iam::${PLATFORM_ACCOUNT}:root` });
+            assert.deepEqual(grant.Condition, { ArnEquals: { "aws:PrincipalArn": roles } });
+        }
         const key = policy(rec, "orders-key-key", "aws:kms/key:Key", "policy").Statement.find((st) => st.Sid === "PlatformBuildsReadArtifactsThroughS3")!;
         assert.deepEqual(key.Action, ["kms:Decrypt", "kms:DescribeKey"]);
         assert.deepEqual(key.Condition, { ArnEquals: { "aws:PrincipalArn": roles }, StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { artifactBucketName } from "../../../components/aws/build-contract";
+import { carveBuildSubnets } from "../../../components/aws/network";
 import { DATABASE_ROLE_SPEC, DEPLOY_SPEC } from "../../../components/aws/pipeline";
 import { planSample, plainValue } from "../../harness";
 import { fabricatedArn } from "../domain/helpers";
@@ -82,7 +83,7 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
 
     it("deploy: the platform runs each domain account's deploy build, as the domain's deploy role, in its own VPC (CodeBuild does not use shared subnets)", async () => {
         const rec = await organized("platform-aws-prod", false);
-        const privateSubnets = ["a", "b", "c"].map((z) => `network-private-eu-west-1${z}-id`);
+        const buildSubnets = ["a", "b", "c"].map((z) => `network-build-eu-west-1${z}-id`);
         for (const domain of ["orders", "payments"]) {
             const role = rec.one("aws:iam/role:Role", `home-${domain}-deploy-role`);
             assert.equal(rec.inputs(role).name, `acme-prod-${domain}-deploy`);
@@ -97,7 +98,7 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
             assert.equal(project.name, `acme-prod-${domain}-deploy`);
             assert.equal(project.serviceRole, `arn:aws:iam:eu-west-1:123456789012:${role.name}`);
             assert.equal(project.source.buildspec, DEPLOY_SPEC);
-            assert.deepEqual(project.vpcConfig.subnets, privateSubnets);
+            assert.deepEqual(project.vpcConfig.subnets, buildSubnets, "the build subnets, which the platform shares with no account");
             const sg = rec.one("aws:ec2/securityGroup:SecurityGroup", `home-${domain}-deploy-sg`);
             assert.deepEqual(project.vpcConfig.securityGroupIds, [`${sg.name}-id`]);
             const vars = variablesOf(project);
@@ -105,11 +106,31 @@ describe("aws platform reading organization-aws (landing-zone:organizationStack)
             assert.equal(vars.CLUSTER_NAME, "acme-prod");
             // What the role may do besides its access entry: its logs, the domain's artifacts, describe the cluster, the domain's keys through S3 only.
             const statements = policyOf(rec, rec.one(ROLE_POLICY, `home-${domain}-deploy-policy`)).Statement;
-            assert.deepEqual(statements.map((st) => st.Sid), ["BuildLogs", "DomainArtifacts", "Cluster", "DomainKeyThroughS3"]);
-            assert.deepEqual(statements[1].Resource, [`arn:aws:s3:::${artifactBucketName(domainNaming(domain))}/*`]);
-            assert.deepEqual(statements[3].Resource, [`arn:aws:kms:eu-west-1:${accountOf(domain)}:key/*`]);
-            assert.deepEqual(statements[3].Condition, { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
+            assert.deepEqual(statements.map((st) => st.Sid), ["BuildLogs", "DomainArtifacts", "DomainArtifactBucket", "Cluster", "DomainKeyThroughS3"]);
+            const bucket = `arn:aws:s3:::${artifactBucketName(domainNaming(domain))}`;
+            assert.deepEqual(statements[1].Resource, [`${bucket}/*`]);
+            assert.deepEqual([statements[2].Action, statements[2].Resource], [["s3:GetBucketAcl", "s3:GetBucketLocation", "s3:ListBucket"], [bucket]]);
+            assert.deepEqual(statements[4].Resource, [`arn:aws:kms:eu-west-1:${accountOf(domain)}:key/*`]);
+            assert.deepEqual(statements[4].Condition, { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
         }
+    });
+
+    it("build subnets: one per zone in the fourth CIDR block, NAT egress like the private tier, in no RAM share", async () => {
+        const rec = await organized("platform-aws-prod", false);
+        const vpcCidr = rec.inputs(rec.one("aws:ec2/vpc:Vpc")).cidrBlock;
+        const zones = ["a", "b", "c"].map((z) => `eu-west-1${z}`);
+        const builds = zones.map((zone) => rec.one("aws:ec2/subnet:Subnet", `network-build-${zone}`));
+        assert.deepEqual(builds.map((b) => rec.inputs(b).cidrBlock), carveBuildSubnets(vpcCidr, 3));
+        const taken = ["public", "private", "data"].flatMap((tier) => zones.map((zone) => rec.inputs(rec.one("aws:ec2/subnet:Subnet", `network-${tier}-${zone}`)).cidrBlock));
+        assert.ok(builds.every((b) => !taken.includes(rec.inputs(b).cidrBlock)));
+        for (const zone of zones) {
+            const association = rec.inputs(rec.one("aws:ec2/routeTableAssociation:RouteTableAssociation", `network-build-rta-${zone}`));
+            assert.equal(association.routeTableId, `network-private-rt-${zone}-id`);
+        }
+        const shared = rec.ofType(SHARED_RESOURCE).map((a) => rec.inputs(a).resourceArn as string);
+        assert.ok(shared.length > 0 && builds.every((b) => !shared.some((arn) => arn.endsWith(b.name))), shared.join(", "));
+        // Without domain accounts there are none.
+        assert.equal((await sample("platform-aws-prod", false)).ofType("aws:ec2/subnet:Subnet").filter((s) => s.name.includes("-build-")).length, 0);
     });
 
     it("cluster API: admits HTTPS from each domain's deploy group only (no CIDR rule)", async () => {
