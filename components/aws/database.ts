@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DatabaseOutputs, ShardEndpoints, StackContext } from "../core/contracts";
 import { layoutShape } from "../core/data-layout";
-import { childName } from "../core/naming";
+import { childName, type Naming } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { serviceTrustPolicy } from "./iam";
 import { partitionOf } from "./provider";
@@ -64,6 +64,25 @@ export interface DatabaseResult {
     outputs: DatabaseOutputs;
 }
 
+/**
+ * The security group database admin jobs run behind (the pipeline's database stage): PostgreSQL
+ * into the VPC, HTTPS out (AWS APIs, packages, the RDS CA bundle), nothing in. The database admits it.
+ */
+export function createAdminJobsSecurityGroup(name: string, opts: pulumi.CustomResourceOptions, args: {
+    naming: Naming; description: string; vpcId: pulumi.Input<string>; vpcCidr: pulumi.Input<string>;
+}): aws.ec2.SecurityGroup {
+    return new aws.ec2.SecurityGroup(name, {
+        name: args.naming.physical("aws.generic", "db", "admin-jobs"),
+        description: args.description,
+        vpcId: args.vpcId,
+        ingress: [],
+        egress: [
+            { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: POSTGRES_PORT, toPort: POSTGRES_PORT, cidrBlocks: [args.vpcCidr] },
+            { description: "HTTPS (AWS APIs, packages, RDS CA bundle)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+        ],
+    }, opts);
+}
+
 /** How many primaries and replicas per primary a layout gives (readers only with read-replicas and sharded). */
 export function databaseShape(ctx: StackContext): { shards: number; replicas: number } {
     return layoutShape(ctx.config.database);
@@ -112,16 +131,9 @@ export function createDatabase(name: string, parent: pulumi.Resource, args: Data
         description: "Data-tier subnets of the platform network",
         subnetIds: args.subnetIds,
     }, opts);
-    const clientSecurityGroup = args.adminSecurityGroupId ? undefined : new aws.ec2.SecurityGroup(childName(name, "clients-sg"), {
-        name: ctx.naming.physical("aws.generic", "db", "admin-jobs"),
-        description: "Database admin jobs: PostgreSQL inside the VPC, HTTPS out",
-        vpcId: args.vpcId,
-        ingress: [],
-        egress: [
-            { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: POSTGRES_PORT, toPort: POSTGRES_PORT, cidrBlocks: [args.vpcCidr] },
-            { description: "HTTPS (AWS APIs, packages, RDS CA bundle)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-        ],
-    }, opts);
+    const clientSecurityGroup = args.adminSecurityGroupId ? undefined : createAdminJobsSecurityGroup(childName(name, "clients-sg"), opts, {
+        naming: ctx.naming, description: "Database admin jobs: PostgreSQL inside the VPC, HTTPS out", vpcId: args.vpcId, vpcCidr: args.vpcCidr,
+    });
     const securityGroup = new aws.ec2.SecurityGroup(childName(name, "sg"), {
         name: ctx.naming.physical("aws.generic", "db"),
         // Unchanged since the admin jobs were admitted: a group's description is replace-only.

@@ -7,7 +7,7 @@ import {
     databaseTargetsRoleName, pipelineActionsRoleName, pipelineRoleName,
 } from "./build-contract";
 import { roleArn, serviceTrustPolicy } from "./iam";
-import { POSTGRES_PORT } from "./database";
+import { createAdminJobsSecurityGroup } from "./database";
 import { ARTIFACT_BUCKET_READS, buildLogsStatement } from "./pipeline/build";
 import { DATABASE_ROLE_SPEC, databaseRoleVariables } from "./pipeline/database-role";
 import { createDeploySecurityGroup, DEPLOY_SPEC, deployVariables } from "./pipeline/deploy";
@@ -152,16 +152,9 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
             domainKeyThroughS3(["kms:Decrypt", "kms:DescribeKey"]),
         ]),
     }, opts);
-    const adminSecurityGroup = new aws.ec2.SecurityGroup(childName(name, "db-admin-sg"), {
-        name: naming.physical("aws.generic", "db", "admin-jobs"),
-        description: `Database admin jobs of the ${args.namespace} domain: PostgreSQL inside the VPC, HTTPS out`,
-        vpcId: args.vpcId,
-        ingress: [],
-        egress: [
-            { description: "PostgreSQL in the VPC", protocol: "tcp", fromPort: POSTGRES_PORT, toPort: POSTGRES_PORT, cidrBlocks: [args.vpcCidr] },
-            { description: "HTTPS (AWS APIs, packages, RDS CA bundle)", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-        ],
-    }, opts);
+    const adminSecurityGroup = createAdminJobsSecurityGroup(childName(name, "db-admin-sg"), opts, {
+        naming, description: `Database admin jobs of the ${args.namespace} domain: PostgreSQL inside the VPC, HTTPS out`, vpcId: args.vpcId, vpcCidr: args.vpcCidr,
+    });
     const databaseVpcPolicy = createBuildNetworkPolicy(childName(name, "database-vpc-policy"), parent, {
         ctx, role: databaseRole, securityGroup: adminSecurityGroup, network, policyName: "database-vpc",
     });
