@@ -114,7 +114,9 @@ function fabricatedState(type: string, name: string, inputs: Record<string, unkn
         // Azure Managed Redis names its host after the cluster and region.
         state.hostName = `${String(inputs.clusterName)}.${String(inputs.location)}.redis.azure.net`;
     }
-    state.name = inputs.name ?? name;
+    // azure-native takes a resource's name as `<resource>Name` (networkWatcherName) and reports it as `name`.
+    const azureName = pkg === "azure-native" ? inputs[`${type.split(":")[2].charAt(0).toLowerCase()}${type.split(":")[2].slice(1)}Name`] : undefined;
+    state.name = inputs.name ?? azureName ?? name;
     return { id, state };
 }
 

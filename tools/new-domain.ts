@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ConfigError } from "../components/core/config/errors";
+import { stackNameOf } from "../components/core/config/registration";
 import { parseArgs, USAGE, type NewDomainArgs } from "./new-domain/args";
 import { copiedFile, templateFile } from "./new-domain/domain-file";
 import { listOnOrganization, organizationDomainsOf } from "./new-domain/organization";
@@ -45,7 +46,7 @@ function validate(stack: string, text: string, platformDir: string): string[] {
 function organizationOf(platformConfig: Record<string, unknown>, configDir: string): { ref: StackRef; path?: string } | undefined {
     const name = referencedOrganization(platformConfig as Record<string, string>);
     if (typeof name !== "string") return undefined;
-    const ref = { name, stack: name.split("/").pop()! };
+    const ref = { name, stack: stackNameOf(name) };
     const file = stackFile(ref.stack, configDir);
     return { ref, path: existsSync(file) ? file : undefined };
 }

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedConfig } from "../core/config/presets";
-import { childName, stableHash } from "../core/naming";
+import { childName } from "../core/naming";
+import { arnKey } from "./iam";
 
 /** EKS access policies of the personas (AWS-managed, `arn:<partition>:eks::aws:cluster-access-policy/<name>`). */
 export const PERSONA_POLICIES = {
@@ -59,16 +60,14 @@ export interface PersonaAccessArgs {
 export function createPersonaAccess(name: string, parent: pulumi.Resource, args: PersonaAccessArgs): aws.eks.AccessPolicyAssociation[] {
     const grants = personaGrants(args.config);
     const entries = new Map<string, aws.eks.AccessEntry>();
-    // Keyed by the principal (not its position), so reordering the lists replaces nothing.
-    const keyOf = (arn: string) => `${arn.split("/").pop()}-${stableHash([arn], 4)}`;
     for (const arn of new Set(grants.map((g) => g.principalArn))) {
-        entries.set(arn, new aws.eks.AccessEntry(childName(name, keyOf(arn)), {
+        entries.set(arn, new aws.eks.AccessEntry(childName(name, arnKey(arn)), {
             clusterName: args.clusterName,
             principalArn: arn,
             type: "STANDARD",
         }, { parent }));
     }
-    return grants.map((grant) => new aws.eks.AccessPolicyAssociation(childName(name, keyOf(grant.principalArn), grant.policy), {
+    return grants.map((grant) => new aws.eks.AccessPolicyAssociation(childName(name, arnKey(grant.principalArn), grant.policy), {
         clusterName: args.clusterName,
         principalArn: grant.principalArn,
         policyArn: `arn:${args.partition}:eks::aws:cluster-access-policy/${grant.policy}`,

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Naming } from "../core/naming";
-import { roleArn } from "./iam";
+import { roleArn, rolesOfAccount } from "./iam";
 
 /*
  * The naming contract of a domain's in-VPC pipeline stages (database, deploy) across accounts.
@@ -54,11 +54,6 @@ export function databaseTargetsParameterName(domainNaming: Naming): string {
     return domainNaming.physical("aws.generic", "database", "targets");
 }
 
-/** The project names of the two builds (the same in either account). */
-export function buildProjectName(domainNaming: Naming, purpose: "build" | "database" | "deploy"): string {
-    return domainNaming.physical("aws.generic", purpose);
-}
-
 /** The domain's pipeline artifact bucket. */
 export function artifactBucketName(domainNaming: Naming): string {
     return domainNaming.physical("aws.s3Bucket", "artifacts");
@@ -80,12 +75,6 @@ export function crossAccountTrust(sid: string, partition: string, accountId: pul
     principalArns: pulumi.Input<pulumi.Input<string>[]>, operator: "ArnEquals" | "ArnLike" = "ArnEquals"): pulumi.Output<string> {
     return pulumi.jsonStringify({
         Version: "2012-10-17",
-        Statement: [{
-            Sid: sid,
-            Effect: "Allow",
-            Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
-            Action: "sts:AssumeRole",
-            Condition: { [operator]: { "aws:PrincipalArn": principalArns } },
-        }],
+        Statement: [{ Sid: sid, Effect: "Allow", ...rolesOfAccount(partition, accountId, principalArns, operator), Action: "sts:AssumeRole" }],
     });
 }

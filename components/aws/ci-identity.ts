@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, type Naming } from "../core/naming";
+import { arnKey } from "./iam";
 
 /** GitHub Actions' OIDC issuer (host) and the audience `aws-actions/configure-aws-credentials` asks STS for. */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -85,7 +86,7 @@ export function createCiIdentity(name: string, parent: pulumi.Resource, args: Ci
         assumeRolePolicy: ciTrustPolicy(oidc.arn, args.repository, args.environment),
         maxSessionDuration: 3600,
     }, opts);
-    args.policies.forEach((policy, i) => new aws.iam.RolePolicyAttachment(childName(name, "ci-policy", String(i)), {
+    args.policies.forEach((policy) => new aws.iam.RolePolicyAttachment(childName(name, "ci-policy", arnKey(policy)), {
         role: role.name,
         policyArn: ciPolicyArn(policy, args.partition, args.accountId),
     }, opts));

@@ -2,12 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EKS_ADDONS, eksAddonVersions, type EksAddon } from "../core/config/eks-addons";
 import type { ClusterOutputs, StackContext } from "../core/contracts";
-import { childName, stableHash } from "../core/naming";
+import { childName } from "../core/naming";
 import { sizeFor } from "../core/sizes";
 import { execKubeconfig } from "../kubernetes/kubeconfig";
 import { clusterProvider } from "../kubernetes/provider";
 import type { AwsAccount } from "./provider";
-import { serviceTrustPolicy } from "./iam";
+import { arnKey, serviceTrustPolicy } from "./iam";
 import { nodeRoleName } from "./image-pull";
 
 /** Every EKS control-plane log type. */
@@ -145,7 +145,7 @@ export function createCluster(name: string, parent: pulumi.Resource, args: AwsCl
 
     for (const principalArn of admins) {
         // Keyed by the principal (not its position), so reordering the list replaces nothing.
-        const key = `${principalArn.split("/").pop()}-${stableHash([principalArn], 4)}`;
+        const key = arnKey(principalArn);
         const entry = new aws.eks.AccessEntry(childName(name, "admin", key), {
             clusterName: cluster.name,
             principalArn,

@@ -106,7 +106,7 @@ export function createDomainBuilds(name: string, parent: pulumi.Resource, args: 
     const network = { accountId: args.accountId, vpcId: args.vpcId, privateSubnetIds: args.buildSubnetIds };
     const vpcConfig = (securityGroup: aws.ec2.SecurityGroup) => ({ vpcId: args.vpcId, subnets: args.buildSubnetIds, securityGroupIds: [securityGroup.id] });
 
-    // Deploy: the deploy role, in the private subnets, admitted by the cluster security group.
+    // Deploy: the deploy role, in the build subnets, admitted by the cluster security group.
     const deployPolicy = new aws.iam.RolePolicy(childName(name, "deploy-policy"), {
         name: "deploy",
         role: args.deployRole.name,

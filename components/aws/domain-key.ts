@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { rolesOfAccount } from "./iam";
 import { accountAdministersKey, cloudWatchLogsUseKey } from "./keys";
 import { dnsSuffixOf, partitionOf } from "./provider";
 
@@ -34,21 +35,19 @@ export interface PlatformBuildReaders {
 export function domainKeyPolicy(region: string, accountId: string, platformBuilds?: { accountId: string; roleArns: string[] }): string {
     const partition = partitionOf(region);
     const dnsSuffix = dnsSuffixOf(partition);
+    const narrowed = platformBuilds ? rolesOfAccount(partition, platformBuilds.accountId, platformBuilds.roleArns) : undefined;
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [
             accountAdministersKey(partition, accountId),
             cloudWatchLogsUseKey(partition, region, dnsSuffix, accountId),
-            ...(platformBuilds ? [{
+            ...(narrowed ? [{
                 Sid: "PlatformBuildsReadArtifactsThroughS3",
                 Effect: "Allow",
-                Principal: { AWS: `arn:${partition}:iam::${platformBuilds.accountId}:root` },
+                Principal: narrowed.Principal,
                 Action: ["kms:Decrypt", "kms:DescribeKey"],
                 Resource: "*",
-                Condition: {
-                    ArnEquals: { "aws:PrincipalArn": platformBuilds.roleArns },
-                    StringEquals: { "kms:ViaService": `s3.${region}.${dnsSuffix}` },
-                },
+                Condition: { ...narrowed.Condition, StringEquals: { "kms:ViaService": `s3.${region}.${dnsSuffix}` } },
             }] : []),
         ],
     });

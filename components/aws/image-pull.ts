@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Naming } from "../core/naming";
+import { rolesOfAccount } from "./iam";
 
 /*
  * Who pulls a domain's images when the domain runs in its own account. The pods run on the
@@ -54,9 +55,8 @@ export function imagePullPolicy(p: ImagePullers): pulumi.Output<string> {
             {
                 Sid: "PlatformNodesPull",
                 Effect: "Allow",
-                Principal: { AWS: pulumi.interpolate`arn:${p.partition}:iam::${p.platformAccountId}:root` },
+                ...rolesOfAccount(p.partition, p.platformAccountId, p.nodeRoleArn),
                 Action: [...PULL_ACTIONS],
-                Condition: { ArnEquals: { "aws:PrincipalArn": p.nodeRoleArn } },
             },
             ...(p.lambdaFunctionArn ? [{
                 Sid: "LambdaECRImageRetrievalPolicy",

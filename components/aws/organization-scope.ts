@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { unlistedOrganizationDomainProblems } from "../core/config/registration";
 import type { OrganizationReference, StackContext } from "../core/contracts";
 
 /** Where an organization stack placed one environment of the landing zone on AWS. */
@@ -37,7 +38,11 @@ export function organizationScope(ctx: StackContext, organization: OrganizationR
         }),
         domainAccountId: (domain: string) => environment.apply((e) => {
             const id = e.domainScopes?.[domain];
-            if (!id) throw new Error(`organization stack ${organization.name} has no account for domain ${domain} in ${env}: add ${domain} to its landing-zone:organization.domains`);
+            if (!id) {
+                // The offline plan reports the same problem before anything runs (tools/plan/references.ts).
+                const [problem] = unlistedOrganizationDomainProblems([domain], organization.name, Object.keys(e.domainScopes ?? {}));
+                throw new Error(`${problem.path} ${problem.message}`);
+            }
             return id;
         }),
     };

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ObjectStoreOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
+import { rolesOfAccount } from "./iam";
 import { partitionOf } from "./provider";
 
 export interface SecureBucketArgs {
@@ -97,13 +98,13 @@ export function createSecureBucket(name: string, parent: pulumi.Resource, args: 
     }, opts);
     const policy = new aws.s3.BucketPolicy(childName(name, "policy"), {
         bucket: bucket.bucket,
-        policy: tlsOnlyBucketPolicy(bucket.arn, args.grants),
+        policy: secureBucketPolicy(bucket.arn, args.grants),
     }, { parent, dependsOn: [publicAccess] });
     return { bucket, policy };
 }
 
 /** Denies every request over plain HTTP or TLS older than 1.2, on the bucket and its objects; then the grants. */
-export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>, grants: BucketGrant[] = []): pulumi.Output<string> {
+export function secureBucketPolicy(bucketArn: pulumi.Input<string>, grants: BucketGrant[] = []): pulumi.Output<string> {
     const resources = [bucketArn, pulumi.interpolate`${bucketArn}/*`];
     return pulumi.jsonStringify({
         Version: "2012-10-17",
@@ -125,10 +126,9 @@ export function tlsOnlyBucketPolicy(bucketArn: pulumi.Input<string>, grants: Buc
             const allow = (sid: string, actions: string[], resource: pulumi.Input<string>) => ({
                 Sid: sid,
                 Effect: "Allow",
-                Principal: { AWS: pulumi.interpolate`arn:${grant.partition}:iam::${grant.accountId}:root` },
+                ...rolesOfAccount(grant.partition, grant.accountId, grant.principalArns),
                 Action: actions,
                 Resource: resource,
-                Condition: { ArnEquals: { "aws:PrincipalArn": grant.principalArns } },
             });
             return [
                 allow(grant.sid, grant.actions, pulumi.interpolate`${bucketArn}/*`),

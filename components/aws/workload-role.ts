@@ -1,4 +1,4 @@
-import { roleArn } from "./iam";
+import { roleArn, rolesOfAccount } from "./iam";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StackContext } from "../core/contracts";
@@ -25,7 +25,6 @@ export function chainRoleName(domainNaming: Naming): string {
     return domainNaming.physical("aws.iamRole", "workload", "chain");
 }
 
-/** `arn:<partition>:iam::<account>:role/<name>`. */
 /** What the target role's trust names: the platform account, its chain role, and the pods it serves. */
 export interface TargetTrust {
     partition: string;
@@ -44,12 +43,13 @@ export interface TargetTrust {
  * principal lets the domain create this role before or after the platform creates its chain role.
  */
 export function targetTrustPolicy(t: TargetTrust): string {
+    const chain = rolesOfAccount(t.partition, t.platformAccountId, t.chainRoleArn);
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [{
             Sid: "PodIdentityChainFromPlatform",
             Effect: "Allow",
-            Principal: { AWS: `arn:${t.partition}:iam::${t.platformAccountId}:root` },
+            Principal: chain.Principal,
             Action: ["sts:AssumeRole", "sts:TagSession"],
             Condition: {
                 StringEquals: {
@@ -57,7 +57,7 @@ export function targetTrustPolicy(t: TargetTrust): string {
                     "aws:RequestTag/kubernetes-namespace": t.namespace,
                     "aws:RequestTag/kubernetes-service-account": t.serviceAccount,
                 },
-                ArnEquals: { "aws:PrincipalArn": t.chainRoleArn },
+                ...chain.Condition,
             },
         }],
     });

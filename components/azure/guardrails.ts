@@ -4,7 +4,7 @@ import type { ResolvedConfig } from "../core/config/presets";
 import type { AzureGroupRole } from "../core/config/types";
 import { childName } from "../core/naming";
 import { STANDARD_TAG_KEYS } from "../core/tags";
-import { deterministicGuid } from "./rbac";
+import { BUILTIN_ROLES, deterministicGuid } from "./rbac";
 
 /** Where in the tree an assignment applies: the landing-zone root group, or one Azure Landing Zones group. */
 export type AssignmentScope = "root" | "platform" | "landingzones" | AzureGroupRole;
@@ -28,15 +28,15 @@ const initiative = (guid: string) => `/providers/Microsoft.Authorization/policyS
 
 /** Built-in role ids the DeployIfNotExists assignment needs (the initiative's own roleDefinitionIds). */
 export const DIAGNOSTICS_ROLES = {
-    monitoringContributor: "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
-    logAnalyticsContributor: "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+    monitoringContributor: BUILTIN_ROLES.monitoringContributor,
+    logAnalyticsContributor: BUILTIN_ROLES.logAnalyticsContributor,
 } as const;
 
 /**
  * Tag Contributor: what the tag-inheritance (Modify) assignments' identities need to remediate
  * existing resources (tags only; the built-in lists Contributor, which our role policy refuses).
  */
-export const TAG_CONTRIBUTOR = "4a9ae827-6dc8-4573-8ac7-8239d42aa03f";
+export const TAG_CONTRIBUTOR = BUILTIN_ROLES.tagContributor;
 
 /** Built-in "Inherit a tag from the resource group if missing" (Modify, mode Indexed). */
 export const INHERIT_TAG_FROM_RESOURCE_GROUP = "ea3f2387-9b95-492a-a190-fcdc54f7b070";
@@ -104,8 +104,10 @@ export function policyAssignmentSpecs(config: Pick<ResolvedConfig, "organization
         // scale sets, traffic analytics' data collection rule and endpoint, Network Watcher), and a
         // Deny of "Require a tag on resources" refuses them (docs/azure.md, "Tags"). Our own
         // resources carry every standard tag already: the policy pack checks that before deploy.
+        // Named apart from the former Deny assignments (`lz-tag-<key>`): an assignment's location and
+        // identity cannot be added in place, so these are new assignments and the old ones go.
         ...STANDARD_TAG_KEYS.filter((tag) => tag !== "managed-by").map((tag): PolicyAssignmentSpec => ({
-            name: `lz-tag-${tag}`.slice(0, 24), displayName: `Inherit the ${tag} tag from the resource group`, scope: "landingzones",
+            name: `lz-inherit-${tag}`.slice(0, 24), displayName: `Inherit the ${tag} tag from the resource group`, scope: "landingzones",
             definitionId: definition(INHERIT_TAG_FROM_RESOURCE_GROUP),
             parameters: { tagName: { value: tag } },
             remediationRoles: [TAG_CONTRIBUTOR],

@@ -4,14 +4,6 @@ import type { StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
 import { BUILTIN_ROLES, deterministicGuid } from "./rbac";
 
-/** Built-in Azure role definition ids (the same in every tenant) the domain workload is granted. */
-export const BUILT_IN_ROLES = {
-    storageBlobDataContributor: BUILTIN_ROLES.storageBlobDataContributor,
-    serviceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
-    serviceBusDataReceiver: "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
-    keyVaultCryptoServiceEncryptionUser: BUILTIN_ROLES.keyVaultCryptoServiceEncryptionUser,
-} as const;
-
 /** The full id of a built-in role definition in `subscriptionId` (the subscription of the scope it is assigned on). */
 export function builtInRoleId(subscriptionId: pulumi.Input<string>, roleGuid: string): pulumi.Output<string> {
     return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
@@ -67,9 +59,9 @@ export function createWorkloadAccess(name: string, parent: pulumi.Resource, args
         }, opts);
 
     const roleAssignments = [
-        grant("blob-data", BUILT_IN_ROLES.storageBlobDataContributor, args.storageContainerId, "Domain workload: read/write blobs in its container"),
-        grant("queue-send", BUILT_IN_ROLES.serviceBusDataSender, args.queueId, "Domain workload: send to its queue"),
-        grant("queue-receive", BUILT_IN_ROLES.serviceBusDataReceiver, args.queueId, "Domain workload: receive from its queue"),
+        grant("blob-data", BUILTIN_ROLES.storageBlobDataContributor, args.storageContainerId, "Domain workload: read/write blobs in its container"),
+        grant("queue-send", BUILTIN_ROLES.serviceBusDataSender, args.queueId, "Domain workload: send to its queue"),
+        grant("queue-receive", BUILTIN_ROLES.serviceBusDataReceiver, args.queueId, "Domain workload: receive from its queue"),
     ];
 
     return { roleAssignments };

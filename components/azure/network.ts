@@ -148,8 +148,8 @@ export function networkWatcher(name: string, parent: pulumi.Resource, args: Netw
         location: ctx.config.region,
         tags: ctx.tags,
     }, { parent });
-    // Its users depend on `resource` explicitly (the name is known before it exists).
-    return { resourceGroupName: args.resourceGroupName, name: watcherName, resource };
+    // Its users take the name from the resource, so they wait for it (the VNet, which names no watcher, depends on it).
+    return { resourceGroupName: args.resourceGroupName, name: resource.name, resource };
 }
 
 export function createNetwork(name: string, parent: pulumi.Resource, args: NetworkArgs): NetworkResult {
@@ -274,7 +274,7 @@ export function createNetwork(name: string, parent: pulumi.Resource, args: Netwo
             },
         },
         tags: ctx.tags,
-    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant]), ...(watcher.resource ? [watcher.resource] : [])] });
+    }, { parent, dependsOn: [afterGrants(childName(name, "flow-log"), parent, [flowLogGrant])] });
 
     diagnosticSetting(childName(name, "vnet"), parent, ctx, { resourceUri: vnet.id, workspaceId: args.workspaceId });
     diagnosticSetting(childName(name, "nat-ip"), parent, ctx, { resourceUri: publicIp.id, workspaceId: args.workspaceId });

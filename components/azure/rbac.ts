@@ -13,6 +13,16 @@ export const BUILTIN_ROLES = {
     networkContributor: "4d97b98b-1d4f-4787-a291-c67834d212e7",
     privateDnsZoneContributor: "b12aa53e-6015-4669-85d0-8515ebb3ae7f",
     storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    /** The Functions host keeps its state in blobs (identity-based AzureWebJobsStorage). */
+    storageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+    serviceBusDataSender: "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+    serviceBusDataReceiver: "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
+    /** Telemetry to Application Insights with Entra ID auth (local auth is off). */
+    monitoringMetricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
+    monitoringContributor: "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
+    logAnalyticsContributor: "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+    /** Tags only: what a Modify policy's identity needs to add a tag. */
+    tagContributor: "4a9ae827-6dc8-4573-8ac7-8239d42aa03f",
     // Azure RBAC for Kubernetes authorization (AKS built-in roles), at cluster or namespace scope.
     aksRbacClusterAdmin: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b",
     aksRbacAdmin: "3498e952-d568-435e-9b2c-8d77e338d7f7",

@@ -4,7 +4,8 @@ import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import type { ObjectStoreOutputs, StackContext } from "../core/contracts";
 import { childName } from "../core/naming";
-import { builtInRoleId, BUILT_IN_ROLES } from "./identity";
+import { builtInRoleId } from "./identity";
+import { BUILTIN_ROLES } from "./rbac";
 import { deletionLock } from "./locks";
 import { createPrivateEndpoint } from "./private-access";
 import { afterGrants } from "./propagation";
@@ -77,7 +78,7 @@ export function createObjectStore(name: string, parent: pulumi.Resource, args: O
         roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, childName(name, "cmk-key-access")),
         principalId: encryptionIdentity.principalId,
         principalType: "ServicePrincipal",
-        roleDefinitionId: builtInRoleId(args.keySubscriptionId, BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser),
+        roleDefinitionId: builtInRoleId(args.keySubscriptionId, BUILTIN_ROLES.keyVaultCryptoServiceEncryptionUser),
         scope: args.dataKeyId,
         description: "Domain storage account: wrap/unwrap with the platform data key",
     }, { parent });

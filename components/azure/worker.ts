@@ -8,18 +8,11 @@ import { flexMaximumInstanceCount } from "../core/config/rules/worker";
 import type { WorkerRuntime } from "../core/config/types";
 import type { StackContext, WorkerOutputs } from "../core/contracts";
 import { childName } from "../core/naming";
-import { builtInRoleId, BUILT_IN_ROLES } from "./identity";
+import { builtInRoleId } from "./identity";
 import { afterGrants } from "./propagation";
-import { deterministicGuid } from "./rbac";
+import { BUILTIN_ROLES, deterministicGuid } from "./rbac";
 
 /** Roles the worker identity needs beyond the domain workload's (same in every tenant). */
-export const WORKER_ROLES = {
-    ...BUILT_IN_ROLES,
-    /** The Functions host keeps its state in blobs (identity-based AzureWebJobsStorage). */
-    storageBlobDataOwner: "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-    /** Telemetry to Application Insights with Entra ID auth (local auth is off). */
-    monitoringMetricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
-} as const;
 
 /** Flex Consumption runtime names and versions of the worker's runtimes. */
 export const FLEX_RUNTIMES: Record<WorkerRuntime, { name: string; version: string }> = {
@@ -107,11 +100,11 @@ export function createWorker(name: string, parent: pulumi.Resource, args: Worker
         ...common,
         resourceName: identityName,
     }, opts);
-    const grant = (purpose: string, scope: pulumi.Input<string>, role: keyof typeof WORKER_ROLES) =>
+    const grant = (purpose: string, scope: pulumi.Input<string>, role: keyof typeof BUILTIN_ROLES) =>
         new authorization.RoleAssignment(childName(name, purpose), {
             roleAssignmentName: deterministicGuid(...ctx.naming.scope, ctx.config.region, name, purpose),
             scope,
-            roleDefinitionId: builtInRoleId(args.subscriptionId, WORKER_ROLES[role]),
+            roleDefinitionId: builtInRoleId(args.subscriptionId, BUILTIN_ROLES[role]),
             principalId: identity.principalId,
             principalType: "ServicePrincipal",
         }, opts);

@@ -1,4 +1,4 @@
-import { cloudPresets, environmentPresets } from "../core/config/presets";
+import { resolveStorage } from "../core/config/presets";
 import type { Environment } from "../core/config/types";
 
 /*
@@ -31,8 +31,7 @@ export function storageMultiRegionOf(region: string): string | undefined {
  * platform (no geo key ring for the environment) rather than by the cloud at deploy time.
  */
 export function geoEnvironments(environments: readonly Environment[]): Environment[] {
-    const gcpStorage = cloudPresets.gcp?.storage;
-    return environments.filter((env) => (gcpStorage?.redundancy ?? environmentPresets[env].storage.redundancy) === "geo");
+    return environments.filter((environment) => resolveStorage({ cloud: "gcp", environment }).redundancy === "geo");
 }
 
 /** The multi-region location names (as the constraint checks them) around `region`: KMS's and Cloud Storage's. */

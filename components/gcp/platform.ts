@@ -146,18 +146,36 @@ export function platform(ctx: StackContext, organization?: OrganizationReference
     };
 }
 
+/** What a key ring the organization exports must be, and what to say when it is not. */
+interface RingCheck {
+    field: "keyRingId" | "geoKeyRingId";
+    location: string;
+    missing: string;
+    misplaced: (ring: string, found: string) => string;
+}
+
+/** The organization's key ring `check.field` for this environment: it must exist and be in `check.location`. */
+function organizationRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource, check: RingCheck): pulumi.Output<string> {
+    return organization.get("environments").apply((environments) => {
+        const ring = environments[ctx.config.environment]?.[check.field];
+        if (!ring) throw new pulumi.ResourceError(check.missing, scope);
+        const found = /\/locations\/([^/]+)\//.exec(ring)?.[1];
+        if (found !== check.location) throw new pulumi.ResourceError(check.misplaced(ring, found ?? "an unknown location"), scope);
+        return ring;
+    });
+}
+
 /**
  * The organization's key ring for this environment, checked: it must exist and be in this
  * platform's region (CMEK keys must share their resources' location).
  */
 export function organizationKeyRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource): pulumi.Output<string> {
     const { environment, region } = ctx.config;
-    return organization.get("environments").apply((environments) => {
-        const ring = environments[environment]?.keyRingId;
-        if (!ring) throw new pulumi.ResourceError(`organization stack ${organization.name} exports no key ring for environment ${environment} (environments.${environment}.keyRingId): update it to a version that creates one and run its pulumi up`, scope);
-        const location = /\/locations\/([^/]+)\//.exec(ring)?.[1];
-        if (location !== region) throw new pulumi.ResourceError(`the organization's key ring ${ring} is in ${location ?? "an unknown location"}, this platform in ${region}: CMEK keys must be in their resources' region (set the organization stack's landing-zone:region to ${region})`, scope);
-        return ring;
+    return organizationRing(organization, ctx, scope, {
+        field: "keyRingId",
+        location: region,
+        missing: `organization stack ${organization.name} exports no key ring for environment ${environment} (environments.${environment}.keyRingId): update it to a version that creates one and run its pulumi up`,
+        misplaced: (ring, found) => `the organization's key ring ${ring} is in ${found}, this platform in ${region}: CMEK keys must be in their resources' region (set the organization stack's landing-zone:region to ${region})`,
     });
 }
 
@@ -167,16 +185,13 @@ export function organizationKeyRing(organization: OrganizationReference, ctx: St
  */
 export function organizationGeoKeyRing(organization: OrganizationReference, ctx: StackContext, scope: pulumi.Resource, location: string): pulumi.Output<string> {
     const { environment } = ctx.config;
-    return organization.get("environments").apply((environments) => {
-        const ring = environments[environment]?.geoKeyRingId;
-        if (!ring) {
-            throw new pulumi.ResourceError(`storage.redundancy geo: organization stack ${organization.name} exports no multi-region key ring for environment ${environment} (environments.${environment}.geoKeyRingId). ` +
-                "organization-gcp creates one for the environments whose preset keeps geo-redundant data (prod): for one of those, update the " +
-                `organization stack and run its pulumi up; otherwise set storage.redundancy: zone on this platform`, scope);
-        }
-        const found = /\/locations\/([^/]+)\//.exec(ring)?.[1];
-        if (found !== location) throw new pulumi.ResourceError(`the organization's geo key ring ${ring} is in ${found ?? "an unknown location"}, this platform's geo-redundant data in ${location}: CMEK keys must be in their resources' location (set the organization stack's landing-zone:region to a region in ${location})`, scope);
-        return ring;
+    return organizationRing(organization, ctx, scope, {
+        field: "geoKeyRingId",
+        location,
+        missing: `storage.redundancy geo: organization stack ${organization.name} exports no multi-region key ring for environment ${environment} (environments.${environment}.geoKeyRingId). ` +
+            "organization-gcp creates one for the environments whose preset keeps geo-redundant data (prod): for one of those, update the " +
+            "organization stack and run its pulumi up; otherwise set storage.redundancy: zone on this platform",
+        misplaced: (ring, found) => `the organization's geo key ring ${ring} is in ${found}, this platform's geo-redundant data in ${location}: CMEK keys must be in their resources' location (set the organization stack's landing-zone:region to a region in ${location})`,
     });
 }
 

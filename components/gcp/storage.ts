@@ -24,8 +24,6 @@ export class GcpObjectStore extends pulumi.ComponentResource {
     }
 }
 
-/** The multi-region that contains a region (GCS location codes), for geo-redundant buckets. */
-
 /**
  * Where the bucket lives: its region, or (storage.redundancy geo) the multi-region around it. GCS
  * takes a CMEK key of the bucket's own location only, so in prod a geo bucket needs the platform's

@@ -24,7 +24,7 @@ export const SCP_PROMISES: Record<string, { denies?: string[]; conditionKey?: st
     },
     ProtectAccountBaseline: { denies: ["s3:PutAccountPublicAccessBlock", "ec2:DisableEbsEncryptionByDefault"] },
     DenyOutsideAllowedRegions: { conditionKey: "aws:RequestedRegion" },
-    DenyIamUsers: { denies: ["iam:CreateUser", "iam:CreateAccessKey"] },
+    DenyIamUsers: { denies: ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"] },
 };
 
 /** Whether `action` is named by one of `patterns` (IAM wildcards, case-insensitive). */

@@ -47,6 +47,16 @@ describe("tools/mock-engine", () => {
         assert.equal(seen, "b-other-id");
     });
 
+    it("with fabricated outputs, an azure-native resource's name is its <resource>Name input, as the provider reports it", async () => {
+        let seen = "";
+        await runOnMocks(() => {
+            const watcher = new Thing("azure-native:network:NetworkWatcher", "watcher", { networkWatcherName: "acme-prod-nw", name: undefined });
+            (watcher as unknown as { name: pulumi.Output<string> }).name.apply((name) => { seen = name; });
+            return {};
+        }, { stack: "t", config: {}, preview: false });
+        assert.equal(seen, "acme-prod-nw");
+    });
+
     it("records parents with the engine's URN type chain, protect and dependencies", async () => {
         const { resources } = await runOnMocks(() => { new Box("b"); return {}; }, { stack: "t", config: {} });
         const rec = new Recorded(resources);

@@ -1,5 +1,6 @@
 /** The text of a new domain stack file: a commented template, or a copy of another domain's file. */
 import { isMap, isScalar, parseDocument, visit } from "yaml";
+import { stackNameOf } from "../../components/core/config/registration";
 import type { Cloud, Environment } from "../../components/core/config/types";
 import { PROVIDER_REGION_KEYS } from "../../components/core/config/rules/outside";
 
@@ -22,7 +23,7 @@ const SHARED_CLOUD_KEYS: Record<Cloud, string[]> = { aws: [], azure: ["tenantId"
  */
 function organizationLines(domain: string, cloud: Cloud, env: Environment, organizationStack: unknown): string[] {
     if (cloud !== "aws" || typeof organizationStack !== "string") return [];
-    const name = organizationStack.split("/").pop();
+    const name = stackNameOf(organizationStack);
     return [
         `  # Runs in the ${domain} account ${name} records for this environment (environments.${env}.domainScopes.${domain}),`,
         "  # with that account's credentials; its platform shares the VPC's data and private subnets with it.",

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { ConfigError } from "../../components/core/config/errors";
-import { unlistedOrganizationDomainProblems, unregisteredDomainProblem } from "../../components/core/config/registration";
+import { stackNameOf, unlistedOrganizationDomainProblems, unregisteredDomainProblem } from "../../components/core/config/registration";
 import { validateAllConfig } from "../../components/core/config/validate";
 import { CONFIG_DIR, readConfigMap, stackFile, type StackConfigFile } from "./stack-files";
 
@@ -37,7 +37,7 @@ export function referencedStacks(config: Record<string, string>): StackRef[] {
     const first = referencedStack(config);
     const organization = config["landing-zone:layer"] === "domain" ? config["landing-zone:organizationStack"] : undefined;
     const refs = first ? [first] : [];
-    if (organization) refs.unshift({ name: organization, stack: organization.split("/").pop()! });
+    if (organization) refs.unshift({ name: organization, stack: stackNameOf(organization) });
     return refs;
 }
 
@@ -47,7 +47,7 @@ export function referencedStacks(config: Record<string, string>): StackRef[] {
  */
 export function referencedStack(config: Record<string, string>): StackRef | undefined {
     const name = referencedPlatform(config) ?? referencedOrganization(config);
-    return name ? { name, stack: name.split("/").pop()! } : undefined;
+    return name ? { name, stack: stackNameOf(name) } : undefined;
 }
 
 /** The folder that holds a stack's file: the given one, else config/ (a fixture folder may hold only a domain). */

@@ -5,7 +5,6 @@ import { childName } from "../../core/naming";
 import { databaseBuildRoleName, databaseTargetsParameterName } from "../build-contract";
 import { IAM_DB_USER, MASTER_USER, POSTGRES_PORT } from "../database";
 import { serviceTrustPolicy } from "../iam";
-import { partitionOf } from "../provider";
 import type { PipelineArtifacts } from "./artifacts";
 import { artifactBucketStatement, buildLogsStatement } from "./build";
 import { type BuildNetwork, createBuildNetworkPolicy } from "./network";
@@ -116,12 +115,6 @@ export function createDatabaseTargetsParameter(name: string, parent: pulumi.Reso
         tier: "Standard",
         value: databaseTargetsValue(args.databaseName, args.targets),
     }, { parent });
-}
-
-/** The ARN of the targets parameter in an account. */
-export function databaseTargetsParameterArn(ctx: StackContext, accountId: pulumi.Input<string>, domainNaming = ctx.naming): pulumi.Output<string> {
-    const region = ctx.config.region;
-    return pulumi.interpolate`arn:${partitionOf(region)}:ssm:${region}:${accountId}:parameter/${databaseTargetsParameterName(domainNaming)}`;
 }
 
 export interface DatabaseRoleArgs {

@@ -183,6 +183,12 @@ export function resolveDatabase(config: Pick<StackConfig, "environment" | "datab
     return database;
 }
 
+/** The storage block: the environment's preset, then the cloud's, then the stack's own keys. */
+export function resolveStorage(config: Pick<StackConfig, "environment" | "cloud" | "storage">): ResolvedConfig["storage"] {
+    const preset = environmentPresets[config.environment] ?? environmentPresets.dev;
+    return merge(merge(preset.storage, cloudPresets[config.cloud]?.storage), config.storage);
+}
+
 export function resolveConfig(config: StackConfig): ResolvedConfig {
     // An unknown environment is reported by the schema; resolve against dev so the cross-key rules
     // can still run and every problem is reported at once.
@@ -207,7 +213,7 @@ export function resolveConfig(config: StackConfig): ResolvedConfig {
         network: merge(preset.network, config.network),
         cluster,
         database,
-        storage: merge(merge(preset.storage, cloudPresets[config.cloud]?.storage), config.storage),
+        storage: resolveStorage(config),
         queue: merge(preset.queue, config.queue),
         cache: merge(preset.cache, config.cache),
         pipeline: merge(merge(preset.pipeline, cloudPresets[config.cloud]?.pipeline), config.pipeline),

@@ -1,5 +1,10 @@
 import type { ConfigProblem } from "./errors";
 
+/** A stack's own name from its reference (`<org>/<project>/<stack>`, `<stack>`): the name of its config file. */
+export function stackNameOf(reference: string): string {
+    return reference.split("/").pop() ?? reference;
+}
+
 /**
  * A domain stack serves a domain only once its platform stack has registered it under
  * `landing-zone:domains` (the platform then vends the domain's home). This is the one message for
@@ -11,7 +16,7 @@ export function unregisteredDomainProblem(
     registered: readonly string[],
 ): ConfigProblem | undefined {
     if (registered.includes(domain)) return undefined;
-    const stackName = platformStack.split("/").pop() ?? platformStack;
+    const stackName = stackNameOf(platformStack);
     const known = registered.length > 0 ? registered.join(", ") : "none";
     return {
         path: "landing-zone:domain",
@@ -32,7 +37,7 @@ export function unlistedOrganizationDomainProblems(
     organizationStack: string,
     listed: readonly string[],
 ): ConfigProblem[] {
-    const stackName = organizationStack.split("/").pop() ?? organizationStack;
+    const stackName = stackNameOf(organizationStack);
     const known = listed.length > 0 ? listed.join(", ") : "none";
     return registered.filter((domain) => !listed.includes(domain)).map((domain) => ({
         path: `landing-zone:domains.${domain}`,

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { tlsOnlyBucketPolicy } from "../../../components/aws/storage";
+import { secureBucketPolicy } from "../../../components/aws/storage";
 import { FAKE_LOG_ARCHIVE } from "./fake-platform";
 import { domainOutput, fabricatedArn, list, parsePolicy, recordDomain } from "./helpers";
 import * as pulumi from "@pulumi/pulumi";
@@ -41,7 +41,7 @@ describe("components/aws/storage.ts", () => {
     });
 
     it("the TLS-only policy is built from the bucket ARN alone", async () => {
-        const text = await new Promise<string>((resolve) => tlsOnlyBucketPolicy(pulumi.output("arn:aws:s3:::b")).apply(resolve));
+        const text = await new Promise<string>((resolve) => secureBucketPolicy(pulumi.output("arn:aws:s3:::b")).apply(resolve));
         assert.deepEqual(list(parsePolicy(text).Statement[0].Resource), ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]);
     });
 

@@ -225,15 +225,20 @@ describe("aws/organization.ts (organization-aws)", () => {
         assert.ok(outputs.nextSteps.some((s: string) => s.startsWith("CI identities: in each GitHub environment of acme/landing-zone") && s.includes("have no permissions yet")));
     });
 
-    it("CI policies: AWS-managed ARNs as they are, policy names in each role's own account; none without a repository", async () => {
+    it("CI policies: AWS-managed ARNs as they are, policy names in each role's own account, keyed by the policy; none without a repository", async () => {
         const organization = { environments: ["prod"], domains: ["orders"], securityContacts: ["security@acme.example"] };
-        const rec = await organizationVariant("organization-aws", {
-            organization: { ...organization, ciRepository: "acme/infra", ciPolicies: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "landing-zone/deploy"] },
-        }, {}, false);
-        const attachments = rec.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.name.startsWith("organization-ci-orders-prod-ci-policy"));
-        assert.deepEqual(attachments.map((a) => rec.inputs(a).policyArn), [
+        const attachmentsOf = async (ciPolicies: string[]) => {
+            const rec = await organizationVariant("organization-aws", { organization: { ...organization, ciRepository: "acme/infra", ciPolicies } }, {}, false);
+            return Object.fromEntries(rec.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+                .filter((a) => a.name.startsWith("organization-ci-orders-prod-ci-policy"))
+                .map((a) => [a.name, rec.inputs(a).policyArn as string]));
+        };
+        const listed = await attachmentsOf(["arn:aws:iam::aws:policy/ReadOnlyAccess", "landing-zone/deploy"]);
+        assert.deepEqual(Object.values(listed), [
             "arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::organization-account-orders-prod-id:policy/landing-zone/deploy",
         ]);
+        // Reordering the list keeps every attachment's URN (a replaced attachment would detach its policy).
+        assert.deepEqual(await attachmentsOf(["landing-zone/deploy", "arn:aws:iam::aws:policy/ReadOnlyAccess"]), listed);
         const none = await organizationVariant("organization-aws", { organization });
         assert.equal(none.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 0);
     });

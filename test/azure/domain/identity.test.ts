@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { BROAD_ROLES, BUILT_IN_ROLES } from "../../../components/azure/identity";
+import { BROAD_ROLES } from "../../../components/azure/identity";
+import { BUILTIN_ROLES } from "../../../components/azure/rbac";
 import { fabricatedId, runDomain, SUBSCRIPTION, WORKLOAD_PRINCIPAL_ID } from "./fake-platform";
 
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
@@ -43,9 +44,9 @@ describe("components/azure/identity", () => {
             assert.equal(assignment.principalType, "ServicePrincipal");
         }
         const byRole = (role: string) => assignments.filter((a) => a.roleDefinitionId.endsWith(role)).map((a) => a.scope);
-        assert.deepEqual(byRole(BUILT_IN_ROLES.storageBlobDataContributor), [fabricatedId(container)]);
-        assert.deepEqual(byRole(BUILT_IN_ROLES.serviceBusDataSender), [fabricatedId(queue)]);
-        assert.deepEqual(byRole(BUILT_IN_ROLES.serviceBusDataReceiver), [fabricatedId(queue)]);
+        assert.deepEqual(byRole(BUILTIN_ROLES.storageBlobDataContributor), [fabricatedId(container)]);
+        assert.deepEqual(byRole(BUILTIN_ROLES.serviceBusDataSender), [fabricatedId(queue)]);
+        assert.deepEqual(byRole(BUILTIN_ROLES.serviceBusDataReceiver), [fabricatedId(queue)]);
         // No role assignment of the stack, whoever its principal, is broad or subscription/RG-wide.
         for (const assignment of rec.ofType(ROLE_ASSIGNMENT).map((r) => rec.inputs(r))) {
             assert.ok(!Object.values(BROAD_ROLES).includes(assignment.roleDefinitionId.split("/").pop()));

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { BUILT_IN_ROLES } from "../../../components/azure/identity";
+import { BUILTIN_ROLES } from "../../../components/azure/rbac";
 import { keyVaultKeyParts } from "../../../components/azure/storage";
 import { assertWaitsForGrant } from "../propagation";
 import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
@@ -54,7 +54,7 @@ describe("components/azure/storage", () => {
         assert.deepEqual(account.identity.userAssignedIdentities, [fabricatedId(identity)]);
         const access = rec.inputs(rec.one("azure-native:authorization:RoleAssignment", "cmk"));
         assert.equal(access.scope, (fakeExports.keys as { keyIds: Record<string, string> }).keyIds.data);
-        assert.ok(access.roleDefinitionId.endsWith(BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser));
+        assert.ok(access.roleDefinitionId.endsWith(BUILTIN_ROLES.keyVaultCryptoServiceEncryptionUser));
         assertWaitsForGrant(rec, rec.one(ACCOUNT), rec.one("azure-native:authorization:RoleAssignment", "cmk"));
     });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { BROAD_ROLES } from "../../../components/azure/identity";
-import { ncrontab, ONE_DEPLOY_API_VERSION, WORKER_ROLES } from "../../../components/azure/worker";
+import { BUILTIN_ROLES } from "../../../components/azure/rbac";
+import { ncrontab, ONE_DEPLOY_API_VERSION } from "../../../components/azure/worker";
 import { fabricatedId, fakeExports, runDomain } from "./fake-platform";
 import { assertWaitsForGrant } from "../propagation";
 
@@ -74,7 +75,7 @@ describe("components/azure/worker.ts", () => {
         const rec = await runDomain(worker, { preview: false });
         const grants = rec.ofType(ROLE).filter((r) => r.name.startsWith("orders-worker"));
         const roles = grants.map((g) => String(rec.inputs(g).roleDefinitionId).split("/").pop()).sort();
-        assert.deepEqual(roles, [WORKER_ROLES.monitoringMetricsPublisher, WORKER_ROLES.serviceBusDataReceiver, WORKER_ROLES.storageBlobDataOwner].sort());
+        assert.deepEqual(roles, [BUILTIN_ROLES.monitoringMetricsPublisher, BUILTIN_ROLES.serviceBusDataReceiver, BUILTIN_ROLES.storageBlobDataOwner].sort());
         assert.ok(!roles.some((r) => Object.values(BROAD_ROLES).includes(r as never)));
         assert.equal(rec.inputs(grants.find((g) => g.name.includes("queue-receiver"))!).scope, fabricatedId(rec.one("azure-native:servicebus:Queue")));
         for (const grant of grants) assertWaitsForGrant(rec, rec.one(APP), grant);

@@ -89,7 +89,7 @@ describe("azure/guardrails.ts: built-in definitions by id, with their own parame
         assert.deepEqual(byName["lz-storage-https"], "404c3081-a854-4457-ae30-26a93ef643f9");
         assert.deepEqual(byName["lz-storage-no-public"], "4fa4b6c0-31ca-4c0d-b10d-24b96f62a751");
         assert.deepEqual(byName["lz-aks-no-privileged"], "95edb821-ddaf-4404-9732-666045e056b4");
-        for (const tag of ["lz-tag-owner", "lz-tag-environment"]) assert.deepEqual(byName[tag], INHERIT_TAG_FROM_RESOURCE_GROUP, tag);
+        for (const tag of ["lz-inherit-owner", "lz-inherit-environment"]) assert.deepEqual(byName[tag], INHERIT_TAG_FROM_RESOURCE_GROUP, tag);
         // Deny, not the definitions' Audit default, wherever the definition lets the assignment choose.
         for (const name of ["lz-storage-https", "lz-storage-no-public", "lz-aks-no-privileged", "lz-deny-classic"]) {
             assert.equal((specs.find((s) => s.name === name)!.parameters.effect as { value: string }).value, "Deny", name);

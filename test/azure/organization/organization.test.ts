@@ -65,7 +65,7 @@ describe("azure/organization.ts (organization-azure)", () => {
         assert.ok(byName("lz-deny-nic-public-ip").dependencies.includes(corp.urn), "deny public IP on NICs applies to corp");
         assert.equal(rec.inputs(byName("lz-storage-https")).parameters.effect.value, "Deny");
         assert.ok(rec.inputs(byName("lz-deny-classic")).parameters.listOfResourceTypesNotAllowed.value.includes("Microsoft.ClassicCompute/virtualMachines"));
-        assert.equal(rec.inputs(byName("lz-tag-owner")).parameters.tagName.value, "owner");
+        assert.equal(rec.inputs(byName("lz-inherit-owner")).parameters.tagName.value, "owner");
     });
 
     it("the DeployIfNotExists diagnostics assignment has a managed identity and its roles at the same scope", async () => {
@@ -84,7 +84,7 @@ describe("azure/organization.ts (organization-azure)", () => {
     it("tags are inherited from the resource group (Modify, Tag Contributor at the landing zones group), never required by a Deny", async () => {
         const rec = await organizationSample("organization-azure");
         const landingzones = rec.ofType(T.group).find((g) => g.name === "organization-mg-landingzones")!;
-        const tagAssignments = rec.ofType(T.assignment).filter((a) => rec.inputs(a).policyAssignmentName.startsWith("lz-tag-"));
+        const tagAssignments = rec.ofType(T.assignment).filter((a) => rec.inputs(a).policyAssignmentName.startsWith("lz-inherit-"));
         assert.equal(tagAssignments.length, 4);
         for (const assignment of tagAssignments) {
             const inputs = rec.inputs(assignment);
